@@ -1,0 +1,48 @@
+"""Router: page config, language and period selectors, demo banner, navigation.
+
+Run with ``streamlit run dashboard.py`` (the README's first command does it for you).
+"""
+
+import streamlit as st
+
+from tracker import store
+from tracker.ui import frame as ui
+
+st.set_page_config(page_title="ติดตามแผนพัฒนา อบต.ขี้เหล็ก", page_icon=":material/insights:", layout="wide")
+
+plan = ui.plan()
+conn = ui.db()
+latest = store.latest_period(conn)
+as_of = store.data_as_of(conn)
+is_demo = store.has_demo_data(conn)
+conn.close()
+
+# --- shared sidebar: language, fiscal year, quarter, data as of -----------------------------
+st.session_state.setdefault("lang", "th")
+default_fy, default_q = latest or (plan.first_fy, 1)
+st.session_state.setdefault("fy", default_fy)
+st.session_state.setdefault("q", default_q)
+with st.sidebar:
+    st.segmented_control(ui.t("sidebar.language"), options=["th", "en"], key="lang",
+                         format_func=lambda v: {"th": "ไทย", "en": "English"}[v], required=True)
+    years = list(plan.fiscal_years)
+    if st.session_state["fy"] not in years:
+        st.session_state["fy"] = default_fy if default_fy in years else years[0]
+    lang = ui.lang()
+    fy = st.selectbox(ui.t("sidebar.fiscal_year"), years, key="fy",
+                      format_func=lambda y: ui.periods.fy_label(y, lang))
+    st.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], key="q",
+                 format_func=lambda q: ui.periods.quarter_label(q, lang, fy))
+    st.caption(ui.t("sidebar.data_as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
+    if is_demo:
+        st.caption(":orange-badge[" + ui.t("demo.banner").split("—")[0].strip() + "]")
+
+ui.demo_banner(is_demo)
+
+PAGES = {
+    "nav.section.dashboards": [
+        st.Page("pages/plan.py", title=ui.t("nav.plan"), icon=":material/flag:", url_path="plan", default=True),
+    ],
+}
+nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()})
+nav.run()

@@ -1,0 +1,49 @@
+"""แผนและเป้าประสงค์ — the vision, the five missions and the five goals with their indicators,
+and each goal's projects and allocated budget for the chosen fiscal year."""
+
+import streamlit as st
+
+from tracker import fmt, rollup, store
+from tracker.ui import frame as ui
+
+ui.require_router()
+lang = ui.lang()
+plan = ui.plan()
+fy, q = ui.period()
+
+st.title(plan.title.get(lang) + " — " + plan.org("name", lang))
+st.caption(f"{plan.org('district', lang)} {plan.org('province', lang)} · {ui.t('plan.period')} "
+           f"{plan.first_fy}–{plan.last_fy} · {ui.fy_label(fy)}")
+if plan.proposed and plan.proposed_note:
+    st.info(plan.proposed_note.get(lang), icon=":material/edit_note:")
+
+st.subheader(ui.t("plan.vision"))
+st.markdown(f"> {plan.vision.get(lang)}")
+
+with st.expander(ui.t("plan.missions") + f" ({ui.t('plan.proposed_label')})" if plan.proposed else ""):
+    for n, text in plan.missions.items():
+        st.markdown(f"**{ui.t('plan.mission_n', n=n)}** — {text.get(lang)}")
+
+per_goal = ui.load(rollup.projects_per_goal, fy).set_index("goal_no")
+targets = ui.load(store.targets).query("fiscal_year == @fy").set_index("indicator_code")["target"]
+
+st.subheader(ui.t("plan.goals"))
+for g in plan.goals.values():
+    with st.container(border=True):
+        left, right = st.columns([3, 1])
+        left.markdown(f"#### {ui.t('plan.goal_n', n=g.number)} · {g.short.get(lang)}")
+        left.write(g.text.get(lang))
+        if lang == "en":
+            left.caption(g.text.th)
+        n_proj = int(per_goal.loc[g.number, "projects"])
+        right.metric(ui.t("plan.projects_in_fy", fy=fy), f"{n_proj:,}")
+        right.metric(ui.t("plan.allocated_in_fy", fy=fy), fmt.money(per_goal.loc[g.number, "allocated"], lang))
+        rows = [{
+            ui.t("col.code"): i.code,
+            ui.t("col.indicator"): i.name.get(lang),
+            ui.t("col.unit"): i.unit.get(lang),
+            ui.t("col.target_fy", fy=fy): fmt.number(targets.get(i.code)),
+            ui.t("col.direction"): ui.t(f"direction.{i.direction}"),
+            ui.t("col.frequency"): ui.t(f"frequency.{i.frequency}"),
+        } for i in plan.indicators_of(g.number)]
+        st.dataframe(rows, hide_index=True, width="stretch")

@@ -1,0 +1,129 @@
+"""Thai fiscal years and quarters, Buddhist Era (พ.ศ.) <-> CE.
+
+A fiscal year (ปีงบประมาณ) runs 1 Oct – 30 Sep and is named by the Buddhist-Era year in which it
+ends: ปีงบประมาณ 2569 = 1 Oct 2025 – 30 Sep 2026. Quarter 1 is Oct–Dec, 2 Jan–Mar, 3 Apr–Jun,
+4 Jul–Sep. This module imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+BE_OFFSET = 543
+#: Thai digits ๐-๙ -> ASCII
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+MONTHS_TH = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def be_to_ce(year_be: int) -> int:
+    return year_be - BE_OFFSET
+
+
+def ce_to_be(year_ce: int) -> int:
+    return year_ce + BE_OFFSET
+
+
+def normalize_year(year: int) -> int:
+    """A year written either way -> Buddhist Era. Years below 2400 are taken as CE."""
+    return year if year >= 2400 else ce_to_be(year)
+
+
+def fiscal_year_of(d: date) -> int:
+    """Buddhist-Era fiscal year containing date ``d``."""
+    return ce_to_be(d.year) + (1 if d.month >= 10 else 0)
+
+
+def quarter_of(d: date) -> int:
+    """Fiscal quarter 1–4 of date ``d`` (Q1 = Oct–Dec)."""
+    return (d.month - 10) % 12 // 3 + 1
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A fiscal quarter: ``Period(2569, 2)`` is Jan–Mar 2026."""
+
+    fiscal_year: int
+    quarter: int
+
+    def __post_init__(self):
+        if not 1 <= self.quarter <= 4:
+            raise ValueError(f"quarter must be 1–4, got {self.quarter}")
+
+    @property
+    def start(self) -> date:
+        y_ce = be_to_ce(self.fiscal_year) - 1  # Q1 starts in October of the previous CE year
+        m = 10 + 3 * (self.quarter - 1)
+        return date(y_ce + (m - 1) // 12, (m - 1) % 12 + 1, 1)
+
+    @property
+    def end(self) -> date:
+        nxt = self.next()
+        return date.fromordinal(nxt.start.toordinal() - 1)
+
+    def next(self) -> "Period":
+        return Period(self.fiscal_year + (self.quarter == 4), self.quarter % 4 + 1)
+
+    def previous(self) -> "Period":
+        return Period(self.fiscal_year - (self.quarter == 1), (self.quarter - 2) % 4 + 1)
+
+    def same_quarter_last_year(self) -> "Period":
+        return Period(self.fiscal_year - 1, self.quarter)
+
+    @classmethod
+    def of(cls, d: date) -> "Period":
+        return cls(fiscal_year_of(d), quarter_of(d))
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        """Parse ``2569-Q2``, ``2569/2``, ``Q2/2569`` or ``2026-Q2`` (CE is converted to BE)."""
+        t = str(text).translate(THAI_DIGITS).strip().upper()
+        m = re.fullmatch(r"(\d{4})\s*[-/ ]\s*Q?([1-4])", t) or re.fullmatch(r"Q([1-4])\s*[-/ ]\s*(\d{4})", t)
+        if not m:
+            raise ValueError(f"not a fiscal quarter: {text!r} (expected e.g. 2569-Q2)")
+        a, b = m.groups()
+        year, q = (a, b) if len(a) == 4 else (b, a)
+        return cls(normalize_year(int(year)), int(q))
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year}-Q{self.quarter}"
+
+
+def fiscal_year_range(fy: int) -> tuple[date, date]:
+    """First and last day of Buddhist-Era fiscal year ``fy``."""
+    return Period(fy, 1).start, Period(fy, 4).end
+
+
+def fy_label(fy: int, lang: str) -> str:
+    """``ปีงบประมาณ 2569`` in Thai, ``FY2569 (Oct 2025 – Sep 2026)`` in English."""
+    if lang == "th":
+        return f"ปีงบประมาณ {fy}"
+    start, end = fiscal_year_range(fy)
+    return f"FY{fy} (Oct {start.year} – Sep {end.year})"
+
+
+def quarter_label(q: int, lang: str, fy: int | None = None) -> str:
+    """``ไตรมาส 2 (ม.ค.–มี.ค. 2569)`` / ``Q2 (Jan–Mar 2026)``; without ``fy`` just the quarter."""
+    if fy is None:
+        return f"ไตรมาส {q}" if lang == "th" else f"Q{q}"
+    p = Period(fy, q)
+    months = MONTHS_TH if lang == "th" else MONTHS_EN
+    m1, m2 = months[p.start.month - 1], months[p.end.month - 1]
+    if lang == "th":
+        return f"ไตรมาส {q} ({m1}–{m2} {ce_to_be(p.end.year)})"
+    return f"Q{q} ({m1}–{m2} {p.end.year})"
+
+
+def period_label(p: Period, lang: str) -> str:
+    """``ปีงบประมาณ 2569 ไตรมาส 2`` / ``FY2569 Q2``."""
+    return f"ปีงบประมาณ {p.fiscal_year} ไตรมาส {p.quarter}" if lang == "th" else f"FY{p.fiscal_year} Q{p.quarter}"
+
+
+def date_label(d: date, lang: str) -> str:
+    """``23 พ.ย. 2569`` / ``23 Nov 2026``."""
+    if lang == "th":
+        return f"{d.day} {MONTHS_TH[d.month - 1]} {ce_to_be(d.year)}"
+    return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"

@@ -1,0 +1,119 @@
+"""The shared frame every page uses: language, chosen period, database, cached reads, banners."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import streamlit as st
+
+from tracker import periods, settings, store
+from tracker.i18n import t as _t
+from tracker.plan import Plan, default_plan
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def require_router() -> None:
+    """First line of every page: make sure the page runs inside ``dashboard.py``'s navigation.
+
+    Because the pages live in ``pages/``, Streamlit's legacy multipage mode is switched on until
+    the first ``st.navigation`` call of the process; a deep link opened first after a restart
+    (and every AppTest run) would then execute the page alone, without the frame. This turns the
+    legacy mode off and reruns, which goes through the router.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def lang() -> str:
+    """The chosen language, 'th' (default) or 'en'."""
+    return "en" if st.session_state.get("lang") == "en" else "th"
+
+
+def t(key: str, **values) -> str:
+    """Catalog string in the chosen language."""
+    return _t(key, lang(), **values)
+
+
+def db_path() -> str:
+    return str(settings.path("db"))
+
+
+@st.cache_resource(show_spinner=False)
+def _ready(path: str, plan_sha: str) -> bool:
+    """Create/migrate the database and load the plan once per process (per path and plan version)."""
+    db = store.open_db(path, plan())
+    db.close()
+    return True
+
+
+def plan() -> Plan:
+    return default_plan()
+
+
+def db():
+    """A fresh connection for this script run (sqlite3 connections are bound to their thread)."""
+    _ready(db_path(), plan().sha256)
+    return store.connect(db_path())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_call(name: str, path: str, rev: int, args: tuple, kwargs: tuple, _func=None):
+    conn = store.connect(path)
+    try:
+        return _func(conn, *args, **dict(kwargs))
+    finally:
+        conn.close()
+
+
+def load(func, *args, **kwargs):
+    """Call ``func(db, *args, **kwargs)`` through the cache.
+
+    The cache key includes the data revision, so any committed write (from a page or the command
+    line) makes the next read fresh; pages also call :func:`after_write` to drop old entries.
+    """
+    conn = db()
+    try:
+        rev = store.revision(conn)
+    finally:
+        conn.close()
+    name = f"{func.__module__}.{func.__qualname__}"
+    return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func)
+
+
+def after_write() -> None:
+    """Clear cached reads after any write."""
+    st.cache_data.clear()
+
+
+def period() -> tuple[int, int]:
+    """The chosen (fiscal_year, quarter)."""
+    return int(st.session_state["fy"]), int(st.session_state["q"])
+
+
+def fy_label(fy: int) -> str:
+    return periods.fy_label(fy, lang())
+
+
+def when_label(iso_utc: str | None) -> str:
+    """UTC ISO time -> local Bangkok date and time in the chosen language."""
+    if not iso_utc:
+        return "—"
+    dt = datetime.fromisoformat(iso_utc).astimezone(BANGKOK)
+    return f"{periods.date_label(dt.date(), lang())} {dt:%H:%M}"
+
+
+def demo_banner(is_demo: bool) -> None:
+    if is_demo:
+        st.warning(t("demo.banner"), icon=":material/science:")
+
+
+def page_header(title_key: str, **values) -> None:
+    """Title plus the chosen period, the same on every page."""
+    fy, q = period()
+    st.title(t(title_key, **values))
+    st.caption(f"{fy_label(fy)} · {periods.quarter_label(q, lang(), fy)} · {t('sidebar.period_help')}")
