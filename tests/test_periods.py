@@ -1,0 +1,88 @@
+"""Thai fiscal years and quarters, Buddhist Era <-> CE."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.periods import (Period, be_to_ce, ce_to_be, fiscal_year_of, fiscal_year_range, fy_label,
+                             normalize_year, quarter_label, quarter_of)
+
+
+@pytest.mark.parametrize("d, fy, q", [
+    (date(2025, 10, 1), 2569, 1),    # first day of FY2569
+    (date(2025, 9, 30), 2568, 4),    # last day of FY2568
+    (date(2025, 12, 31), 2569, 1),
+    (date(2026, 1, 1), 2569, 2),
+    (date(2026, 3, 31), 2569, 2),
+    (date(2026, 4, 1), 2569, 3),
+    (date(2026, 6, 30), 2569, 3),
+    (date(2026, 7, 1), 2569, 4),
+    (date(2026, 9, 30), 2569, 4),
+    (date(2026, 11, 23), 2570, 1),
+])
+def test_date_falls_in_fiscal_year_and_quarter(d, fy, q):
+    assert fiscal_year_of(d) == fy
+    assert quarter_of(d) == q
+    assert Period.of(d) == Period(fy, q)
+
+
+def test_fiscal_year_2569_runs_1_oct_2025_to_30_sep_2026():
+    assert fiscal_year_range(2569) == (date(2025, 10, 1), date(2026, 9, 30))
+
+
+@pytest.mark.parametrize("q, start, end", [
+    (1, date(2025, 10, 1), date(2025, 12, 31)),
+    (2, date(2026, 1, 1), date(2026, 3, 31)),
+    (3, date(2026, 4, 1), date(2026, 6, 30)),
+    (4, date(2026, 7, 1), date(2026, 9, 30)),
+])
+def test_quarter_boundaries(q, start, end):
+    p = Period(2569, q)
+    assert (p.start, p.end) == (start, end)
+
+
+def test_buddhist_era_is_ce_plus_543():
+    assert ce_to_be(2026) == 2569
+    assert be_to_ce(2569) == 2026
+    assert normalize_year(2026) == 2569
+    assert normalize_year(2569) == 2569
+
+
+@pytest.mark.parametrize("text, period", [
+    ("2569-Q2", Period(2569, 2)), ("2569/2", Period(2569, 2)), ("Q3/2569", Period(2569, 3)),
+    ("2026-Q2", Period(2569, 2)), ("๒๕๖๙-Q๔", Period(2569, 4)), (" 2569 q1 ", Period(2569, 1)),
+])
+def test_parse_quarter_text(text, period):
+    assert Period.parse(text) == period
+
+
+@pytest.mark.parametrize("bad", ["2569-Q5", "Q0/2569", "abc", "2569"])
+def test_parse_rejects_what_is_not_a_quarter(bad):
+    with pytest.raises(ValueError):
+        Period.parse(bad)
+
+
+def test_labels_in_thai_and_english():
+    assert fy_label(2569, "th") == "ปีงบประมาณ 2569"
+    assert fy_label(2569, "en") == "FY2569 (Oct 2025 – Sep 2026)"
+    assert quarter_label(2, "th", 2569) == "ไตรมาส 2 (ม.ค.–มี.ค. 2569)"
+    assert quarter_label(1, "en", 2569) == "Q1 (Oct–Dec 2025)"
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2200, 12, 31)))
+def test_every_date_lies_inside_its_own_quarter(d):
+    p = Period.of(d)
+    assert p.start <= d <= p.end
+    fy_start, fy_end = fiscal_year_range(p.fiscal_year)
+    assert fy_start <= d <= fy_end
+
+
+@given(st.integers(min_value=2400, max_value=2800), st.integers(min_value=1, max_value=4))
+def test_quarters_tile_the_calendar_without_gaps(fy, q):
+    p = Period(fy, q)
+    assert p.next().start == p.end + timedelta(days=1)
+    assert p.next().previous() == p
+    assert Period.parse(str(p)) == p
+    assert p.same_quarter_last_year() == Period(fy - 1, q)

@@ -1,0 +1,91 @@
+"""The plan file: the published Thai text is held exactly; codes, targets and references are complete."""
+
+import copy
+
+import pytest
+import yaml
+
+from tracker.plan import PlanError, default_plan, parse_plan
+from tracker.settings import ROOT
+
+# Verbatim from the organization's published plan (DEVELOPERS.md). Do not "fix" spacing.
+PUBLISHED_GOALS = {
+    1: "การพัฒนาชุมชนให้น่าอยู่มีความเข้มแข็ง โดยได้รับบริการสาธารณะโครงสร้างพื้นฐาน ที่จำเป็นเพื่อรองรับขยายตัวของชุมชนและเศรษฐกิจตลอดจนสนับสนุนการค้าชายแดน",
+    2: "ส่งเสริมและพัฒนาแรงงาน กลุ่มอาชีพ กลุ่มวิสาหกิจชุมชน กลุ่มเกษตรอินทรีย์",
+    3: "ส่งเสริมและพัฒนาศักยภาพของคน ครอบครัวและชุมชนในการพึ่งตนเอง การสนับสนุนเบี้ยยังชีพให้กับผู้สูงอายุ ผู้พิการ ผู้ป่วยเอดส์ และช่วยเหลือผู้ด้อยโอกาสให้ได้รับการช่วยเหลือจากภาครัฐ",
+    4: "สร้างจิตสำนึกและความตระหนักในการจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม",
+    5: "การพัฒนาระบบการบริหารจัดการภาครัฐที่ดีและมีส่วนร่วมจากทุกภาคส่วน",
+}
+PUBLISHED_VISION = "โครงสร้างพื้นฐานดี พัฒนาคนให้มีคุณภาพทุกด้าน ประสานการมีส่วนร่วมทุกภาคส่วน สร้างชุมชนให้เข้มแข็งและน่าอยู่"
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return yaml.safe_load((ROOT / "plan" / "khilek.yaml").read_text(encoding="utf-8"))
+
+
+def test_five_goals_equal_the_published_thai_text():
+    plan = default_plan()
+    assert {n: g.text.th for n, g in plan.goals.items()} == PUBLISHED_GOALS
+
+
+def test_vision_equals_the_published_thai_text():
+    assert default_plan().vision.th == PUBLISHED_VISION
+
+
+def test_organization_is_khilek_in_mueang_ubon():
+    plan = default_plan()
+    assert plan.org("name", "th") == "องค์การบริหารส่วนตำบลขี้เหล็ก"
+    assert plan.org("district", "th") == "อำเภอเมืองอุบลราชธานี"
+    assert plan.org("province", "th") == "จังหวัดอุบลราชธานี"
+
+
+def test_every_goal_has_three_to_five_indicators_with_english_and_a_short_label():
+    plan = default_plan()
+    for g in plan.goals.values():
+        assert 3 <= len(plan.indicators_of(g.number)) <= 5
+        assert g.text.en and g.short.th and g.short.en
+    assert len(plan.missions) == 5
+
+
+def test_every_indicator_has_a_target_for_every_plan_year_and_a_known_owner():
+    plan = default_plan()
+    assert plan.fiscal_years == (2566, 2567, 2568, 2569, 2570)
+    for ind in plan.indicators.values():
+        assert set(ind.targets) == set(plan.fiscal_years), ind.code
+        assert ind.owner in plan.departments
+        assert ind.baseline_fy and ind.baseline_value is not None
+
+
+def test_indicator_codes_are_unique_and_name_their_goal():
+    plan = default_plan()
+    for code, ind in plan.indicators.items():
+        assert code.startswith(f"G{ind.goal}-I")
+
+
+def test_the_indicator_set_is_marked_as_proposed():
+    plan = default_plan()
+    assert plan.proposed and "ข้อเสนอ" in plan.proposed_note.th
+
+
+def test_missing_target_duplicate_code_and_bad_owner_are_all_reported(raw):
+    bad = copy.deepcopy(raw)
+    bad["indicators"][0]["targets"].pop(2568)
+    bad["indicators"][1]["code"] = bad["indicators"][0]["code"]
+    bad["indicators"][2]["owner"] = "NOPE"
+    bad["indicators"][3]["direction"] = "up"
+    with pytest.raises(PlanError) as exc:
+        parse_plan(bad)
+    text = " | ".join(exc.value.problems)
+    assert "no target for fiscal year(s) 2568" in text
+    assert "duplicate code" in text
+    assert "owner 'NOPE'" in text
+    assert "direction must be one of" in text
+
+
+def test_department_lookup_accepts_code_thai_and_english_names():
+    plan = default_plan()
+    assert plan.department_by_name("กองช่าง") == "ENG"
+    assert plan.department_by_name(" ENG ") == "ENG"
+    assert plan.department_by_name("Finance Division") == "FIN"
+    assert plan.department_by_name("กองที่ไม่มี") is None

@@ -1,0 +1,64 @@
+"""The SQLite store: migrations, plan loading, connection settings."""
+
+from tracker import store
+from tracker.plan import default_plan
+
+
+def schema(db):
+    return sorted(r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+
+
+def test_migrations_run_twice_give_the_same_schema(tmp_path):
+    db = store.connect(tmp_path / "a.db")
+    first = store.migrate(db)
+    before = schema(db)
+    assert first and store.migrate(db) == []
+    assert schema(db) == before
+
+
+def test_connection_has_foreign_keys_wal_and_busy_timeout(tmp_path):
+    db = store.connect(tmp_path / "a.db")
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.journal_mode == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS
+
+
+def test_loading_the_plan_twice_changes_nothing(db):
+    plan = default_plan()
+    dump1 = [line for line in db.conn.iterdump() if "meta" not in line]
+    store.load_plan(db, plan)
+    dump2 = [line for line in db.conn.iterdump() if "meta" not in line]
+    assert dump1 == dump2
+    assert db["goals"].count == 5
+    assert db["indicator_targets"].count == len(plan.indicators) * len(plan.fiscal_years)
+
+
+def test_plan_rows_hold_the_thai_goal_text(db):
+    plan = default_plan()
+    goals = store.goals(db)
+    assert list(goals["text_th"]) == [g.text.th for g in plan.goals.values()]
+    assert goals.loc[0, "mission_th"] == plan.missions[1].th
+
+
+def test_every_write_bumps_the_revision(db):
+    rev = store.revision(db)
+    store.load_plan(db, default_plan())
+    assert store.revision(db) == rev + 1
+
+
+def test_audit_log_is_append_only(db):
+    import sqlite3
+
+    import pytest
+
+    store.audit(db, user="tester", action="test", detail={"x": 1})
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("DELETE FROM audit_log")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("UPDATE audit_log SET username = 'x'")
+
+
+def test_empty_database_has_no_period_and_no_demo(db):
+    assert store.latest_period(db) is None
+    assert not store.has_demo_data(db)
+    assert store.data_as_of(db) is None
