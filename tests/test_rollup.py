@@ -1,0 +1,239 @@
+"""Rollups against hand-computed figures of the small data set (tests/dashboard_data.py)."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from tests.dashboard_data import load_small_dataset
+from tracker import rollup
+
+
+@pytest.fixture
+def data(db):
+    load_small_dataset(db)
+    return db
+
+
+def by(df, key):
+    return df.set_index(key)
+
+
+# ---------------------------------------------------------------- indicators, FY2569 as of Q2
+
+@pytest.mark.parametrize("code, target, expected, actual, ratio, status", [
+    ("G1-I01", 85, 85, 84, 84 / 85, "at_risk"),          # latest of 80, 84
+    ("G1-I02", 1.5, 0.75, 0.6, 0.8, "at_risk"),         # sum 0.3 + 0.3 vs 1.5 × 2/4; exactly 0.8
+    ("G1-I03", 95, 95, None, None, "no_data"),          # nothing reported: never off track
+    ("G1-I04", 3, 3, None, None, "not_due"),            # annual, before Q4
+    ("G1-I05", 95, 95, 96, 96 / 95, "on_track"),        # average of 94, 98
+    ("G3-I01", 100, 100, 100, 1.0, "on_track"),
+    ("G3-I02", 6, 3, 1, 1 / 3, "off_track"),            # Q2 missing: sum of Q1 only vs 6 × 2/4
+])
+def test_indicator_table_as_of_q2(data, code, target, expected, actual, ratio, status):
+    row = by(rollup.indicator_table(data, 2569, 2), "code").loc[code]
+    assert row["target"] == target and row["expected"] == pytest.approx(expected)
+    for got, want in ((row["actual"], actual), (row["ratio"], ratio)):
+        assert math.isnan(got) if want is None else got == pytest.approx(want)
+    assert row["status"] == status
+
+
+def test_quarters_after_the_chosen_one_are_ignored(data):
+    t = by(rollup.indicator_table(data, 2569, 1), "code")
+    assert t.loc["G1-I01", "actual"] == 80 and t.loc["G1-I02", "expected"] == pytest.approx(0.375)
+    assert t.loc["G1-I02", "ratio"] == pytest.approx(0.8) and t.loc["G3-I02", "status"] == "off_track"  # 1 vs 1.5
+
+
+def test_year_without_targets_is_no_target_for_every_indicator(data):
+    t = rollup.indicator_table(data, 2575, 2)
+    assert set(t["status"]) == {"no_target"}
+
+
+def test_zero_target_and_lower_is_better_with_zero_actual(data):
+    data["indicator_targets"].upsert({"indicator_code": "G2-I01", "fiscal_year": 2569, "target": 0},
+                                     pk=("indicator_code", "fiscal_year"))
+    data["indicator_results"].insert_all([
+        {"indicator_code": "G2-I01", "fiscal_year": 2569, "quarter": 1, "value": 3},
+        {"indicator_code": "G4-I04", "fiscal_year": 2569, "quarter": 1, "value": 0},   # lower, sum
+    ])
+    t = by(rollup.indicator_table(data, 2569, 2), "code")
+    assert (t.loc["G2-I01", "ratio"], t.loc["G2-I01", "status"]) == (1.0, "on_track")
+    assert (t.loc["G4-I04", "ratio"], t.loc["G4-I04", "status"]) == (1.5, "on_track")
+
+
+def test_annual_indicator_without_value_in_q4_is_no_data(data):
+    assert by(rollup.indicator_table(data, 2569, 4), "code").loc["G1-I04", "status"] == "no_data"
+
+
+# ---------------------------------------------------------------- goals
+
+def test_goal_scores_and_statuses(data):
+    g = by(rollup.goal_summary(data, 2569, 2), "goal_no")
+    # goal 1: mean(min(84/85, 1), 0.8, min(96/95, 1)) ; goal 3: mean(1.0, 1/3)
+    assert g.loc[1, "score"] == pytest.approx((84 / 85 + 0.8 + 1.0) / 3) and g.loc[1, "status"] == "at_risk"
+    assert g.loc[3, "score"] == pytest.approx((1.0 + 1 / 3) / 2) and g.loc[3, "status"] == "off_track"
+    assert math.isnan(g.loc[2, "score"]) and g.loc[2, "status"] == "no_data"
+    assert (g.loc[1, ["n_on_track", "n_at_risk", "n_off_track", "n_no_data", "n_not_due"]].tolist()
+            == [1, 2, 0, 1, 1])
+
+
+def test_change_against_the_same_quarter_of_the_previous_year(data):
+    g = by(rollup.goal_summary(data, 2569, 2), "goal_no")
+    assert g.loc[1, "prev_score"] == 1.0
+    assert g.loc[1, "score_change"] == pytest.approx((84 / 85 + 0.8 + 1.0) / 3 - 1.0)
+    assert math.isnan(g.loc[3, "prev_score"])
+
+
+@pytest.mark.parametrize("goal, expected", [
+    # P1 in progress, P2 completed (Q1 row, none in Q2), P3 unfunded and added by revision
+    (1, dict(in_plan=3, funded=2, completed=1, in_progress=1, not_started=0, cancelled=0, added=1,
+             planned=1_800_000, allocated=1_400_000, committed=1_280_000, disbursed=930_000)),
+    # P4 in progress, P5 funded without progress rows -> not started, P6 cancelled
+    (3, dict(in_plan=3, funded=3, completed=0, in_progress=1, not_started=1, cancelled=1, added=0,
+             planned=8_300_000, allocated=8_450_000, committed=8_200_000, disbursed=4_100_000)),
+    (2, dict(in_plan=0, funded=0, completed=0, in_progress=0, not_started=0, cancelled=0, added=0,
+             planned=0, allocated=0, committed=0, disbursed=0)),
+])
+def test_goal_projects_and_budget(data, goal, expected):
+    row = by(rollup.goal_summary(data, 2569, 2), "goal_no").loc[goal]
+    for k, v in expected.items():
+        assert row[k] == v, k
+
+
+def test_goal_rates_and_welfare_apart(data):
+    g = by(rollup.goal_summary(data, 2569, 2), "goal_no")
+    assert g.loc[1, "disbursement_rate"] == pytest.approx(930_000 / 1_400_000)
+    assert g.loc[1, "completion_rate"] == 0.5 and g.loc[1, "funding_rate"] == pytest.approx(2 / 3)
+    assert (g.loc[3, "welfare_allocated"], g.loc[3, "welfare_disbursed"]) == (8_350_000, 4_100_000)
+    assert g.loc[3, "dev_allocated"] + g.loc[3, "welfare_allocated"] == g.loc[3, "allocated"]
+    assert math.isnan(g.loc[2, "disbursement_rate"]) and math.isnan(g.loc[2, "completion_rate"])
+
+
+def test_project_status_as_of_quarter(data):
+    p = by(rollup.project_table(data, 2569, 2), "project_code")
+    assert p["status"].to_dict() == {"P1": "in_progress", "P2": "completed", "P3": "not_started",
+                                     "P4": "in_progress", "P5": "not_started", "P6": "cancelled"}
+    assert p["reported_this_quarter"].to_dict() == {"P1": True, "P2": False, "P3": False, "P4": True,
+                                                    "P5": False, "P6": False}
+    assert (p.loc["P1", "committed"], p.loc["P1", "disbursed"]) == (800_000, 450_000)
+    assert p.loc["P5", "disbursed"] == 0 and pd.isna(p.loc["P5", "as_of_quarter"])
+    q1 = by(rollup.project_table(data, 2569, 1), "project_code")
+    assert (q1.loc["P1", "disbursed"], q1.loc["P1", "progress_pct"]) == (100_000, 20)
+
+
+def test_missing_reports_are_funded_projects_without_a_row_this_quarter(data):
+    assert sorted(rollup.missing_reports(data, 2569, 2)["project_code"]) == ["P2", "P5", "P6"]
+
+
+# ---------------------------------------------------------------- reconciliation
+
+@pytest.mark.parametrize("q", [1, 2, 3, 4])
+def test_goals_add_up_to_totals(data, q):
+    g = rollup.goal_summary(data, 2569, q)
+    tot = rollup.totals(data, 2569, q)
+    for k in rollup.PROJECT_COUNTS:
+        assert g[k].sum() == tot["projects"][k], k
+    for k in rollup.BUDGET:
+        assert g[k].sum() == pytest.approx(tot["budget"][k]), k
+    p = tot["projects"]
+    assert p["completed"] + p["in_progress"] + p["not_started"] + p["cancelled"] == p["funded"]
+
+
+def test_totals_by_hand(data):
+    tot = rollup.totals(data, 2569, 2)
+    assert tot["projects"] == {"in_plan": 6, "funded": 5, "completed": 1, "in_progress": 2, "not_started": 1,
+                               "cancelled": 1, "added": 1}
+    assert tot["budget"] == {"planned": 10_100_000, "allocated": 9_850_000, "committed": 9_480_000,
+                             "disbursed": 5_030_000}
+
+
+@pytest.mark.parametrize("func", [rollup.budget_by_department, rollup.budget_by_village])
+def test_department_and_village_totals_equal_the_overall_totals(data, func):
+    out = func(data, 2569, 2)
+    tot = rollup.totals(data, 2569, 2)["budget"]
+    for k in rollup.BUDGET:
+        assert out[k].sum() == pytest.approx(tot[k]), k
+
+
+def test_multi_village_project_is_split_equally(data):
+    v = by(rollup.budget_by_village(data, 2569, 2), "village_no")
+    # planned: P1 1.0M over villages 1, 3; P4 8.0M over 1–4; P2 0.5M and P5 0.2M in 2; P6 0.1M in 3; P3 none
+    assert v["planned"].to_dict() == {0: 300_000, 1: 2_500_000, 2: 2_700_000, 3: 2_600_000, 4: 2_000_000}
+    assert v.loc[1, "projects"] == 2
+
+
+def test_department_figures(data):
+    d = by(rollup.budget_by_department(data, 2569, 2), "department")
+    assert d.loc["ENG", "allocated"] == 1_400_000 and d.loc["ENG", "name_en"] == "Engineering Division"
+    assert d.loc["WEL", "disbursed"] == 4_100_000 and math.isnan(d.loc["PAL", "disbursement_rate"])
+    g1 = rollup.budget_by_department(data, 2569, 2, goal=1)
+    assert set(g1["department"]) == {"ENG", "PAL"}
+
+
+def test_disbursement_by_quarter_is_cumulative_and_stops_after_the_last_report(data):
+    d = by(rollup.disbursement_by_quarter(data, 2569), "quarter")
+    assert d.loc[1, "disbursed"] == 100_000 + 480_000 + 2_050_000
+    assert d.loc[2, "disbursed"] == 450_000 + 480_000 + 4_100_000
+    assert d.loc[2, "welfare_disbursed"] == 4_100_000 and d.loc[2, "dev_disbursed"] == 930_000
+    assert d.loc[2, "even_pace"] == 9_850_000 / 2
+    assert math.isnan(d.loc[3, "disbursed"]) and d.loc[4, "even_pace"] == 9_850_000
+
+
+# ---------------------------------------------------------------- attention, history, values
+
+def test_attention_items(data):
+    a = rollup.attention_items(data, 2569, 2)
+    assert list(zip(a["kind"], a["code"])) == [("off_track_indicator", "G3-I02"), ("low_disbursement", "P5")]
+    assert a.iloc[1]["reference"] == 0.5 * 2 / 4        # half the even pace by Q2
+    a3 = rollup.attention_items(data, 2569, 3)
+    assert ("not_started_late", "P5") in set(zip(a3["kind"], a3["code"]))
+    assert "P6" not in set(a3["code"])                   # cancelled projects are not chased
+
+
+def test_attention_is_empty_without_data(db):
+    a = rollup.attention_items(db, 2569, 2)
+    assert a.empty and list(a.columns) == ["kind", "goal_no", "code", "name_th", "name_en", "value", "reference"]
+
+
+def test_goal_score_history(data):
+    h = rollup.goal_score_history(data)
+    assert sorted(set(h["period"])) == ["2568-Q2", "2569-Q1", "2569-Q2"]
+    g1 = h[h["goal_no"] == 1].set_index("period")["score"]
+    assert g1["2568-Q2"] == 1.0
+    assert g1["2569-Q1"] == pytest.approx((80 / 85 + 0.8 + 94 / 95) / 3)
+
+
+def test_indicator_values_name_their_batch(data):
+    v = rollup.indicator_values(data, "G1-I01")
+    assert list(v["value"]) == [82, 80, 84] and set(v["file_name"]) == {"ผลตัวชี้วัด-2569Q2.csv"}
+    assert v.iloc[2]["note"] == "note G1-I01 Q2"
+
+
+def test_summary_structure_and_none_for_undefined(data):
+    s = rollup.summary(data, 2569, 2)
+    assert set(s) == {"fiscal_year", "quarter", "goals", "indicators", "totals"}
+    g2 = next(g for g in s["goals"] if g["goal"] == 2)
+    assert g2["score"] is None and g2["status"] == "no_data"
+    assert set(g2) == {"goal", "score", "status", "indicators", "projects", "budget"}
+    assert set(g2["projects"]) == set(rollup.PROJECT_COUNTS) and set(g2["budget"]) == set(rollup.BUDGET)
+    i = next(i for i in s["indicators"] if i["code"] == "G1-I03")
+    assert i == {"code": "G1-I03", "goal": 1, "actual": None, "expected": 95.0, "ratio": None, "status": "no_data"}
+    g1 = next(g for g in s["goals"] if g["goal"] == 1)
+    assert g1["score"] == pytest.approx((84 / 85 + 0.8 + 1.0) / 3)   # unrounded
+
+
+def test_every_function_copes_with_an_empty_database(db):
+    assert rollup.goal_summary(db, 2569, 2)["status"].eq("no_data").all()
+    assert rollup.project_table(db, 2569, 2).empty
+    assert rollup.budget_by_department(db, 2569, 2).empty
+    assert rollup.budget_by_village(db, 2569, 2).empty
+    assert rollup.goal_score_history(db).empty
+    assert rollup.indicator_history(db).empty
+    assert rollup.disbursement_by_quarter(db, 2569)["disbursed"].isna().all()
+    assert rollup.summary(db, 2569, 2)["totals"]["budget"]["allocated"] == 0
+
+
+def test_projects_per_goal_is_unchanged(data):
+    p = by(rollup.projects_per_goal(data, 2569), "goal_no")
+    assert p["projects"].to_dict() == {1: 3, 2: 0, 3: 3, 4: 0, 5: 0}
+    assert p.loc[3, "allocated"] == 8_450_000
