@@ -1,0 +1,301 @@
+"""Demo data: deterministic, plausible, committed files equal a fresh generation, loads as demo."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from tracker import demo
+from tracker.plan import default_plan
+
+FULL = (2566, 2567, 2568, 2569)
+KINDS = ("projects", "project_progress", "indicator_results")
+
+
+@pytest.fixture(scope="module")
+def data():
+    return demo.generate()
+
+
+@pytest.fixture(scope="module")
+def plan_():
+    return default_plan()
+
+
+# ------------------------------------------------------------------ determinism and committed files
+
+def test_generate_is_deterministic(data):
+    again = demo.generate()
+    for kind in KINDS:
+        pd.testing.assert_frame_equal(data[kind], again[kind])
+
+
+def test_other_seed_gives_other_data(data):
+    other = demo.generate(seed=1)
+    assert not other["project_progress"].equals(data["project_progress"])
+
+
+def test_committed_files_equal_a_fresh_generation(tmp_path):
+    fresh = demo.write_demo_files(tmp_path)
+    committed = demo.demo_files()
+    assert [p.relative_to(tmp_path) for p in fresh] == [p.relative_to(demo.DEMO_DIR) for p in committed], \
+        "data/demo is out of date: run `python -m tracker.demo` and commit the files"
+    for new, old in zip(fresh, committed):
+        assert new.read_bytes() == old.read_bytes(), \
+            f"{old} differs from a fresh generation: run `python -m tracker.demo` (never edit by hand)"
+
+
+def test_files_are_in_load_order_and_small():
+    files = demo.demo_files()
+    names = [(int(p.parent.name), p.name) for p in files]
+    assert [fy for fy, _ in names] == sorted(fy for fy, _ in names)
+    for fy in demo.YEARS:
+        assert [n for y, n in names if y == fy] == ["projects.csv", "project_progress.csv", "indicator_results.csv"]
+    assert sum(p.stat().st_size for p in files) < 500_000
+
+
+def test_files_use_the_upload_format():
+    for path in demo.demo_files():
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), f"{path}: no UTF-8 BOM"
+        text = raw.decode("utf-8-sig")
+        header = text.splitlines()[0].split(",")
+        kind = path.stem
+        expected = {"projects": demo.PROJECT_COLUMNS, "project_progress": demo.PROGRESS_COLUMNS,
+                    "indicator_results": demo.RESULT_COLUMNS}[kind]
+        assert header == expected
+        df = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        assert set(df["fiscal_year"]) == {path.parent.name}
+        for col in ("planned_budget", "allocated_budget", "committed", "disbursed", "progress_pct"):
+            if col in df:
+                assert df[col].str.fullmatch(r"\d+").all(), f"{path}: {col} is not a plain whole number"
+
+
+# ------------------------------------------------------------------ projects
+
+def test_projects_per_year_and_coverage(data, plan_):
+    pj = data["projects"]
+    assert set(pj["fiscal_year"]) == set(demo.YEARS)
+    dept_names = {d.name.th for d in plan_.departments.values()}
+    for fy in demo.YEARS:
+        year = pj[pj["fiscal_year"] == fy]
+        assert 30 <= len(year) <= 60, (fy, len(year))
+        assert set(year["goal"]) == set(plan_.goals), fy
+        assert set(year["department"]) == dept_names, fy
+        assert not year["project_code"].duplicated().any()
+    assert set(pj["budget_category"]) <= {"งบกลาง", "งบดำเนินงาน", "งบลงทุน", "งบเงินอุดหนุน"}
+    assert set(pj["funding_source"]) <= {"ข้อบัญญัติ", "เงินสะสม", "เงินอุดหนุนเฉพาะกิจ"}
+    known = set(plan_.indicators)
+    for codes in pj["indicator_codes"]:
+        assert all(c in known for c in codes.split(";") if c)
+    for v in pj["village"]:
+        assert all(1 <= int(x) <= 12 for x in v.split(";") if x)
+    assert (pj[["planned_budget", "allocated_budget"]] % 1000 == 0).all().all()
+
+
+def test_recurring_codes_are_stable_across_years(data):
+    pj = data["projects"]
+    elderly = pj[pj["project_code"] == "G3-P01"]
+    assert list(elderly["fiscal_year"]) == list(demo.YEARS)
+    assert elderly["name_th"].nunique() == 1
+
+
+def test_welfare_allowances_flagged_under_goal_3(data):
+    pj = data["projects"]
+    welfare = pj[pj["is_welfare_transfer"] == "yes"]
+    assert set(welfare["goal"]) == {3}
+    assert set(welfare["budget_category"]) == {"งบกลาง"}
+    for fy in demo.YEARS:
+        w = welfare[welfare["fiscal_year"] == fy].set_index("project_code")["allocated_budget"]
+        assert 8_000_000 <= w["G3-P01"] <= 10_000_000
+        assert 1_800_000 <= w["G3-P02"] <= 2_400_000
+        assert 40_000 <= w["G3-P03"] <= 60_000
+
+
+def test_budget_magnitudes(data):
+    pj = data["projects"]
+    for fy in demo.YEARS:
+        year = pj[pj["fiscal_year"] == fy]
+        dev = year[year["is_welfare_transfer"] == "no"]
+        assert 15e6 <= dev["planned_budget"].sum() <= 30e6, fy
+        assert 25e6 <= year["planned_budget"].sum() <= 45e6, fy
+        capital = year[(year["goal"] == 1) & (year["budget_category"] == "งบลงทุน")]
+        assert capital["planned_budget"].between(130_000, 2_500_000).all()
+
+
+def test_unfunded_and_revision_projects_exist(data):
+    pj = data["projects"]
+    for fy in demo.YEARS:
+        year = pj[pj["fiscal_year"] == fy]
+        unfunded = (year["allocated_budget"] == 0).mean()
+        assert 0.2 <= unfunded <= 0.45, (fy, unfunded)
+        assert 1 <= (year["added_by_revision"] == "yes").sum() <= 5
+        assert (year["allocated_budget"] <= year["planned_budget"]).all()
+
+
+# ------------------------------------------------------------------ progress
+
+def test_only_funded_projects_report_progress(data):
+    pj, pg = data["projects"], data["project_progress"]
+    funded = set(map(tuple, pj[pj["allocated_budget"] > 0][["project_code", "fiscal_year"]].values))
+    reported = set(map(tuple, pg[["project_code", "fiscal_year"]].values))
+    assert reported <= funded
+    assert not pg.duplicated(["project_code", "fiscal_year", "quarter"]).any()
+
+
+def test_cumulative_money_never_decreases_and_stays_within_budget(data):
+    pj, pg = data["projects"], data["project_progress"]
+    m = pg.merge(pj[["project_code", "fiscal_year", "allocated_budget"]], on=["project_code", "fiscal_year"])
+    assert (m["disbursed"] <= m["committed"]).all()
+    assert (m["committed"] <= m["allocated_budget"]).all()
+    for _, g in m.sort_values("quarter").groupby(["project_code", "fiscal_year"]):
+        assert g["committed"].is_monotonic_increasing
+        assert g["disbursed"].is_monotonic_increasing
+        assert g["progress_pct"].is_monotonic_increasing or (g["status"] == "cancelled").any()
+
+
+def test_statuses_are_plausible(data):
+    pg = data["project_progress"]
+    assert set(pg["status"]) == {"not_started", "in_progress", "completed", "cancelled"}
+    done = pg[pg["status"] == "completed"]
+    assert (done["progress_pct"] == 100).all()
+    assert pg["progress_pct"].between(0, 100).all()
+    assert (pg[pg["status"] == "not_started"][["committed", "disbursed"]] == 0).all().all()
+    # some projects are late: still not started in Q3, or not finished at Q4
+    assert ((pg["quarter"] == 3) & (pg["status"] == "not_started")).any()
+    assert ((pg["quarter"] == 4) & (pg["status"] == "in_progress")).any()
+    # late reporting: some funded projects miss a quarter
+    counts = pg[pg["fiscal_year"].isin(FULL)].groupby(["project_code", "fiscal_year"]).size()
+    assert (counts < 4).any()
+
+
+def test_allowances_disburse_about_a_quarter_each_quarter(data):
+    pj, pg = data["projects"], data["project_progress"]
+    m = pg.merge(pj[pj["is_welfare_transfer"] == "yes"][["project_code", "fiscal_year", "allocated_budget"]],
+                 on=["project_code", "fiscal_year"])
+    share = m["disbursed"] / m["allocated_budget"]
+    assert ((share - m["quarter"] / 4).abs() < 0.05).all()
+
+
+def test_capital_projects_disburse_mostly_late_in_the_year(data):
+    pj, pg = data["projects"], data["project_progress"]
+    cap = pj[(pj["budget_category"] == "งบลงทุน") & (pj["allocated_budget"] > 0) & pj["fiscal_year"].isin(FULL)]
+    m = pg.merge(cap[["project_code", "fiscal_year"]], on=["project_code", "fiscal_year"])
+    by_q = m.groupby("quarter")["disbursed"].sum()
+    assert by_q[2] < 0.5 * by_q[4]
+
+
+def test_fy2570_has_only_q1(data):
+    for kind in ("project_progress", "indicator_results"):
+        df = data[kind]
+        assert set(df[df["fiscal_year"] == 2570]["quarter"]) == {1}
+        for fy in FULL:
+            assert set(df[df["fiscal_year"] == fy]["quarter"]) == {1, 2, 3, 4}
+
+
+# ------------------------------------------------------------------ indicator results
+
+def test_annual_indicators_only_in_q4(data, plan_):
+    rs = data["indicator_results"]
+    annual = [c for c, i in plan_.indicators.items() if i.frequency == "annual"]
+    assert set(rs[rs["indicator_code"].isin(annual)]["quarter"]) == {4}
+    assert not rs.duplicated(["indicator_code", "fiscal_year", "quarter"]).any()
+    assert set(rs["indicator_code"]) <= set(plan_.indicators)
+
+
+def _status_q4(values: dict[int, float], target: float, direction: str, aggregation: str, frequency: str) -> str:
+    """The method at Q4, written independently of tracker.demo / tracker.status."""
+    if not values:
+        return "no_data"
+    q = 4
+    if aggregation == "sum":
+        actual = math.fsum(values.values())
+    elif aggregation == "latest":
+        actual = values[max(values)]
+    else:
+        actual = math.fsum(values.values()) / len(values)
+    expected = target * q / 4 if (aggregation == "sum" and frequency == "quarterly") else target
+    if direction == "higher":
+        ratio = 1.0 if expected == 0 else actual / expected
+    else:
+        ratio = 1.5 if actual == 0 else expected / actual
+    ratio = min(max(ratio, 0.0), 1.5)
+    if ratio + 1e-9 >= 1.0:
+        return "on_track"
+    return "at_risk" if ratio + 1e-9 >= 0.8 else "off_track"
+
+
+def test_every_indicator_status_appears(data, plan_):
+    rs = data["indicator_results"]
+    seen: dict[str, int] = {}
+    for fy in FULL:
+        for code, ind in plan_.indicators.items():
+            sel = rs[(rs["indicator_code"] == code) & (rs["fiscal_year"] == fy)]
+            values = {int(r.quarter): float(r.value) for r in sel.itertuples()}
+            s = _status_q4(values, ind.targets[fy], ind.direction, ind.aggregation, ind.frequency)
+            seen[s] = seen.get(s, 0) + 1
+    for status in ("on_track", "at_risk", "off_track", "no_data"):
+        assert seen.get(status, 0) >= 1, seen
+    assert seen["on_track"] > seen["off_track"]
+
+
+def test_fy2570_annual_indicators_not_due(data, plan_):
+    rs = data["indicator_results"]
+    y = rs[rs["fiscal_year"] == 2570]
+    quarterly = {c for c, i in plan_.indicators.items() if i.frequency == "quarterly"}
+    assert set(y["indicator_code"]) <= quarterly
+    assert len(y) >= len(quarterly) - 2
+
+
+# ------------------------------------------------------------------ loading through the pipeline
+
+def test_load_demo_only_if_empty_skips_when_data_present(db, monkeypatch):
+    db["import_batches"].insert({"id": 1, "kind": "projects", "file_name": "x.csv", "sha256": "0", "username": "u",
+                                 "created_at": "2026-01-01T00:00:00+00:00"})
+    db["projects"].insert({"project_code": "X-1", "fiscal_year": 2569, "goal_no": 1, "name_th": "ทดสอบ",
+                           "department": "ENG", "batch_id": 1})
+
+    def boom(*a, **k):  # must not be called
+        raise AssertionError("import_file called although data is present")
+
+    import types
+    import sys
+    monkeypatch.setitem(sys.modules, "tracker.ingest", types.SimpleNamespace(import_file=boom))
+    assert demo.load_demo(db, only_if_empty=True) == []
+
+
+def test_load_demo_raises_on_preview_errors(db, monkeypatch):
+    import sys
+    import types
+
+    preview = types.SimpleNamespace(errors=["แถว 2: ไม่พบรหัสโครงการ"])
+    fake = types.SimpleNamespace(import_file=lambda *a, **k: (preview, None))
+    monkeypatch.setitem(sys.modules, "tracker.ingest", fake)
+    with pytest.raises(RuntimeError, match="ไม่พบรหัสโครงการ"):
+        demo.load_demo(db)
+
+
+def test_demo_loads_through_the_import_pipeline(db):
+    ingest = pytest.importorskip("tracker.ingest")
+    if not hasattr(ingest, "import_file"):
+        pytest.skip("tracker.ingest.import_file not there yet")
+    from tracker import store
+
+    receipts = demo.load_demo(db)
+    files = demo.demo_files()
+    assert len(receipts) == len(files)
+    batches = store.batches(db)
+    assert len(batches) == len(files)
+    assert (batches["is_demo"] == 1).all()
+    assert store.has_demo_data(db)
+    data = demo.generate()
+    assert len(store.projects(db)) == len(data["projects"])
+    assert len(store.progress(db)) == len(data["project_progress"])
+    assert len(store.results(db)) == len(data["indicator_results"])
+    # loading again adds nothing
+    demo.load_demo(db)
+    assert len(store.batches(db).query("status == 'committed'")) == len(files)
+    assert len(store.projects(db)) == len(data["projects"])
+    assert demo.load_demo(db, only_if_empty=True) == []

@@ -1,0 +1,607 @@
+"""Demo data (ข้อมูลตัวอย่าง): a deterministic, invented data set for อบต.ขี้เหล็ก, FY2566–2570.
+
+Everything here is INVENTED for demonstration and training. It is generated from a seed (same seed →
+byte-identical files), written as the same CSV files analysts upload (``data/demo/<FY>/...``, UTF-8
+with BOM, canonical English headers, Buddhist-Era years, plain numbers) and loaded through the normal
+import pipeline with ``is_demo=True``, so the app labels it as demo wherever it is shown.
+
+- fiscal years 2566–2569: projects, progress for all four quarters, indicator results;
+- fiscal year 2570: projects, Q1 progress and Q1 indicator results only (annual indicators not due).
+
+Regenerate the committed files with ``python -m tracker.demo`` (a test checks that the committed
+files equal a fresh generation, so they are never edited by hand).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from tracker.plan import Plan, default_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = ROOT / "data" / "demo"
+DEFAULT_SEED = 2569
+FULL_YEARS = (2566, 2567, 2568, 2569)
+PARTIAL_YEAR = 2570          # only Q1 reported
+PARTIAL_QUARTERS = 1
+YEARS = FULL_YEARS + (PARTIAL_YEAR,)
+
+PROJECT_COLUMNS = ["project_code", "fiscal_year", "goal", "name_th", "name_en", "department", "village",
+                   "budget_category", "planned_budget", "allocated_budget", "funding_source", "indicator_codes",
+                   "is_welfare_transfer", "added_by_revision"]
+PROGRESS_COLUMNS = ["project_code", "fiscal_year", "quarter", "status", "progress_pct", "committed", "disbursed",
+                    "note"]
+RESULT_COLUMNS = ["indicator_code", "fiscal_year", "quarter", "value", "note"]
+#: file name per kind, in load order within a fiscal year
+FILES = {"projects": "projects.csv", "project_progress": "project_progress.csv",
+         "indicator_results": "indicator_results.csv"}
+
+BUDGET_CENTRAL, BUDGET_OPS, BUDGET_CAPITAL, BUDGET_SUBSIDY = "งบกลาง", "งบดำเนินงาน", "งบลงทุน", "งบเงินอุดหนุน"
+FUND_ORDINANCE, FUND_RESERVE, FUND_GRANT = "ข้อบัญญัติ", "เงินสะสม", "เงินอุดหนุนเฉพาะกิจ"
+#: development projects in the plan (excluding allowances and revisions) stay below this per year
+DEV_PLANNED_CAP = 27_000_000
+
+# ------------------------------------------------------------------------------------------ catalogue
+# kind: welfare (monthly allowance), running (year-round contract/service), event (one activity),
+# capital (procurement + works, S-curve disbursement)
+
+
+@dataclass(frozen=True)
+class Recurring:
+    code: str
+    name_th: str
+    name_en: str
+    dept: str           # department code (the CSV carries the Thai name from the plan)
+    category: str
+    lo: int             # planned budget range, baht
+    hi: int
+    indicators: str
+    kind: str
+    villages: int = 0   # how many villages to name (0 = tambon-wide)
+    p_unfunded: float = 0.0
+
+
+RECURRING: tuple[Recurring, ...] = (
+    Recurring("G1-P01", "ซ่อมแซมถนนลูกรังและหินคลุกเพื่อการเกษตร", "Repair of laterite and crushed-rock farm roads",
+              "ENG", BUDGET_OPS, 250_000, 420_000, "G1-I01", "running", villages=3),
+    Recurring("G1-P02", "บำรุงรักษาและซ่อมแซมไฟฟ้าส่องสว่างสาธารณะ", "Maintenance and repair of public street lights",
+              "ENG", BUDGET_OPS, 80_000, 150_000, "G1-I05", "running"),
+    Recurring("G2-P01", "ฝึกอบรมส่งเสริมอาชีพ (แปรรูปอาหารและหัตถกรรม)", "Vocational training (food processing and handicrafts)",
+              "WEL", BUDGET_OPS, 50_000, 120_000, "G2-I03", "event"),
+    Recurring("G2-P02", "ส่งเสริมเกษตรอินทรีย์และการผลิตปุ๋ยชีวภาพ", "Organic farming and bio-fertiliser promotion",
+              "PAL", BUDGET_OPS, 60_000, 150_000, "G2-I02", "event", p_unfunded=0.15),
+    Recurring("G2-P03", "พัฒนาผลิตภัณฑ์และบรรจุภัณฑ์วิสาหกิจชุมชน", "Product and packaging development for community enterprises",
+              "PAL", BUDGET_OPS, 40_000, 100_000, "G2-I01;G2-I04", "event", p_unfunded=0.3),
+    Recurring("G2-P04", "ตลาดนัดชุมชนและตลาดสีเขียว อบต.ขี้เหล็ก", "Khilek SAO community and green market",
+              "PAL", BUDGET_OPS, 30_000, 60_000, "G2-I04", "running", p_unfunded=0.2),
+    Recurring("G3-P01", "เบี้ยยังชีพผู้สูงอายุ", "Elderly living allowance",
+              "WEL", BUDGET_CENTRAL, 0, 0, "G3-I01", "welfare"),
+    Recurring("G3-P02", "เบี้ยยังชีพคนพิการ", "Disability allowance",
+              "WEL", BUDGET_CENTRAL, 0, 0, "G3-I01", "welfare"),
+    Recurring("G3-P03", "เบี้ยยังชีพผู้ป่วยเอดส์", "AIDS patient allowance",
+              "WEL", BUDGET_CENTRAL, 0, 0, "G3-I01", "welfare"),
+    Recurring("G3-P04", "ซ่อมแซมและปรับปรุงที่อยู่อาศัยผู้ยากไร้และคนพิการ", "Home repair for the poor and people with disabilities",
+              "WEL", BUDGET_OPS, 100_000, 200_000, "G3-I02", "running"),
+    Recurring("G3-P05", "โรงเรียนผู้สูงอายุตำบลขี้เหล็ก", "Khilek elderly school",
+              "WEL", BUDGET_OPS, 40_000, 80_000, "G3-I04", "event"),
+    Recurring("G3-P06", "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก อบต.ขี้เหล็ก", "Lunch for the Khilek SAO child development centre",
+              "EDU", BUDGET_OPS, 400_000, 550_000, "G3-I03", "running"),
+    Recurring("G3-P07", "อาหารเสริม (นม) โรงเรียนและศูนย์พัฒนาเด็กเล็ก", "Supplementary milk for schools and the child development centre",
+              "EDU", BUDGET_OPS, 650_000, 900_000, "G3-I03", "running"),
+    Recurring("G3-P08", "อุดหนุนอาหารกลางวันโรงเรียนในสังกัด สพฐ.", "Lunch subsidy to OBEC schools",
+              "EDU", BUDGET_SUBSIDY, 1_100_000, 1_500_000, "", "running"),
+    Recurring("G3-P09", "ส่งเสริมการดูแลระยะยาวผู้สูงอายุที่มีภาวะพึ่งพิง (LTC)", "Long-term care for dependent older people (LTC)",
+              "HEA", BUDGET_OPS, 50_000, 120_000, "G3-I05", "running"),
+    Recurring("G3-P10", "ป้องกันและควบคุมโรคไข้เลือดออก", "Dengue prevention and control",
+              "HEA", BUDGET_OPS, 40_000, 80_000, "", "event"),
+    Recurring("G3-P11", "จัดงานวันเด็กแห่งชาติ", "National Children's Day event",
+              "EDU", BUDGET_OPS, 40_000, 80_000, "", "event"),
+    Recurring("G3-P12", "ส่งเสริมประเพณีแห่เทียนพรรษา", "Candle procession festival (Buddhist Lent)",
+              "EDU", BUDGET_OPS, 80_000, 150_000, "", "event", p_unfunded=0.25),
+    Recurring("G4-P01", "ธนาคารขยะและถังขยะเปียกลดโลกร้อนในครัวเรือน", "Waste bank and household wet-waste bins",
+              "HEA", BUDGET_OPS, 40_000, 80_000, "G4-I01;G4-I02", "running"),
+    Recurring("G4-P02", "ปลูกต้นไม้เฉลิมพระเกียรติและฟื้นฟูป่าชุมชน", "Royal commemoration tree planting and community forest restoration",
+              "PAL", BUDGET_OPS, 20_000, 50_000, "G4-I03", "event"),
+    Recurring("G4-P03", "รณรงค์ลดการเผาในที่โล่งและป้องกันไฟป่า", "Campaign against open burning and forest fires",
+              "PAL", BUDGET_OPS, 20_000, 40_000, "G4-I04", "event"),
+    Recurring("G4-P04", "อบรมเยาวชนจิตอาสาพิทักษ์สิ่งแวดล้อมและคัดแยกขยะในโรงเรียน", "Youth environmental volunteers and school waste sorting",
+              "HEA", BUDGET_OPS, 30_000, 50_000, "G4-I02", "event", p_unfunded=0.3),
+    Recurring("G4-P05", "จ้างเหมาเก็บขนขยะมูลฝอย", "Contracted waste collection",
+              "HEA", BUDGET_OPS, 300_000, 480_000, "G4-I01", "running"),
+    Recurring("G5-P01", "จัดเวทีประชาคมหมู่บ้านและตำบลเพื่อทบทวนแผนพัฒนาท้องถิ่น", "Village and tambon forums to review the local development plan",
+              "PAL", BUDGET_OPS, 20_000, 40_000, "G5-I05;G5-I04", "event"),
+    Recurring("G5-P02", "สำรวจความพึงพอใจของประชาชนโดยสถาบันการศึกษา", "Citizen satisfaction survey by a university",
+              "PAL", BUDGET_OPS, 20_000, 30_000, "G5-I03", "event"),
+    Recurring("G5-P03", "อบรมคุณธรรมจริยธรรมและป้องกันการทุจริตสำหรับบุคลากร", "Ethics and anti-corruption training for staff",
+              "PAL", BUDGET_OPS, 30_000, 60_000, "G5-I01", "event"),
+    Recurring("G5-P04", "จัดเก็บภาษีนอกสถานที่และประชาสัมพันธ์การชำระภาษี", "Mobile tax collection and tax-payment outreach",
+              "FIN", BUDGET_OPS, 20_000, 40_000, "G5-I02", "event"),
+    Recurring("G5-P05", "ป้องกันและลดอุบัติเหตุทางถนนช่วงเทศกาล", "Road-accident prevention during festivals",
+              "PAL", BUDGET_OPS, 30_000, 60_000, "", "event"),
+    Recurring("G5-P06", "ฝึกอบรมอาสาสมัครป้องกันภัยฝ่ายพลเรือน (อปพร.)", "Civil defence volunteer training",
+              "PAL", BUDGET_OPS, 80_000, 150_000, "", "event", p_unfunded=0.3),
+)
+
+
+@dataclass(frozen=True)
+class OneOff:
+    goal: int
+    name_th: str        # "{v}" = village number
+    name_en: str
+    dept: str
+    category: str
+    lo: int
+    hi: int
+    indicators: str
+    weight: float       # how often it is drawn
+    per_village: bool = True
+
+
+ONE_OFF: tuple[OneOff, ...] = (
+    OneOff(1, "ก่อสร้างถนน คสล. สายภายในหมู่บ้าน หมู่ที่ {v}", "Construct reinforced-concrete village road, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 400_000, 2_500_000, "G1-I01;G1-I02", 5),
+    OneOff(1, "ปรับปรุงผิวจราจรแอสฟัลท์ติกคอนกรีต สายหลัก หมู่ที่ {v}", "Asphalt-concrete resurfacing of the main road, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 800_000, 2_500_000, "G1-I01;G1-I02", 2),
+    OneOff(1, "ก่อสร้างถนนลูกรังเพื่อการเกษตร หมู่ที่ {v}", "Construct laterite farm road, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 130_000, 400_000, "G1-I01;G1-I02", 3),
+    OneOff(1, "ก่อสร้างรางระบายน้ำ คสล. พร้อมบ่อพัก หมู่ที่ {v}", "Construct concrete drainage channel with manholes, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 350_000, 1_200_000, "G1-I04", 4),
+    OneOff(1, "วางท่อระบายน้ำ คสล. พร้อมบ่อพัก หมู่ที่ {v}", "Lay concrete drainage pipes with manholes, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 150_000, 500_000, "G1-I04", 2),
+    OneOff(1, "ปรับปรุงระบบประปาหมู่บ้าน (ถังกรองสนิมเหล็ก) หมู่ที่ {v}", "Upgrade village water supply (iron-removal filter), Moo {v}",
+           "ENG", BUDGET_CAPITAL, 600_000, 1_600_000, "G1-I03", 2),
+    OneOff(1, "ก่อสร้างหอถังสูงประปาหมู่บ้าน หมู่ที่ {v}", "Construct elevated water tank, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 800_000, 1_800_000, "G1-I03", 1),
+    OneOff(1, "ติดตั้งไฟฟ้าส่องสว่างพลังงานแสงอาทิตย์ หมู่ที่ {v}", "Install solar-powered street lights, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 300_000, 900_000, "G1-I05", 3),
+    OneOff(1, "อุดหนุนการไฟฟ้าส่วนภูมิภาคขยายเขตไฟฟ้าแรงต่ำเพื่อการเกษตร หมู่ที่ {v}",
+           "Subsidy to the PEA to extend low-voltage power lines for farms, Moo {v}",
+           "ENG", BUDGET_SUBSIDY, 200_000, 600_000, "G1-I05", 1.5),
+    OneOff(2, "ปรับปรุงศูนย์เรียนรู้เศรษฐกิจพอเพียงประจำตำบล (แปลงสาธิต)", "Upgrade the tambon sufficiency-economy learning centre (demonstration plot)",
+           "PAL", BUDGET_CAPITAL, 100_000, 200_000, "G2-I02", 0.6, per_village=False),
+    OneOff(2, "ฝึกอบรมการเลี้ยงปลาและกบในบ่อซีเมนต์", "Training in fish and frog raising in cement ponds",
+           "PAL", BUDGET_OPS, 20_000, 60_000, "G2-I03", 0.7, per_village=False),
+    OneOff(2, "ฝึกอบรมการตลาดออนไลน์สำหรับกลุ่มอาชีพ", "Online-marketing training for occupational groups",
+           "WEL", BUDGET_OPS, 20_000, 50_000, "G2-I01;G2-I03", 0.7, per_village=False),
+    OneOff(3, "ก่อสร้างสนามเด็กเล่นสร้างปัญญาศูนย์พัฒนาเด็กเล็ก", "Build a learning playground at the child development centre",
+           "EDU", BUDGET_CAPITAL, 150_000, 300_000, "G3-I03", 0.5, per_village=False),
+    OneOff(3, "ปรับปรุงอาคารศูนย์พัฒนาเด็กเล็ก อบต.ขี้เหล็ก", "Renovate the Khilek SAO child development centre building",
+           "EDU", BUDGET_CAPITAL, 200_000, 600_000, "G3-I03", 0.5, per_village=False),
+    OneOff(4, "ขุดลอกหนองน้ำสาธารณะ หมู่ที่ {v}", "Dredge the public pond, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 300_000, 900_000, "G1-I04", 1.5),
+    OneOff(4, "ก่อสร้างฝายชะลอน้ำลำห้วย หมู่ที่ {v}", "Build a check dam on the stream, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 150_000, 450_000, "", 0.8),
+    OneOff(5, "จัดซื้อครุภัณฑ์คอมพิวเตอร์และระบบรายงานผลออนไลน์", "Computers and an online reporting system",
+           "FIN", BUDGET_CAPITAL, 80_000, 200_000, "G5-I01;G5-I02", 0.8, per_village=False),
+    OneOff(5, "ปรับปรุงแผนที่ภาษีและทะเบียนทรัพย์สิน", "Update the tax map and property register",
+           "FIN", BUDGET_OPS, 150_000, 250_000, "G5-I02", 0.5, per_village=False),
+    OneOff(5, "จัดซื้อรถบรรทุกน้ำอเนกประสงค์", "Multi-purpose water truck",
+           "PAL", BUDGET_CAPITAL, 2_000_000, 2_500_000, "", 0.3, per_village=False),
+)
+
+#: projects added by a plan revision (เพิ่มเติม) during the year: urgent repairs, mostly from reserves
+REVISION: tuple[OneOff, ...] = (
+    OneOff(1, "ซ่อมแซมถนน คสล. ที่ชำรุดจากอุทกภัย หมู่ที่ {v}", "Repair flood-damaged concrete road, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 150_000, 600_000, "G1-I01", 2),
+    OneOff(1, "ขยายท่อเมนประปาหมู่บ้าน หมู่ที่ {v}", "Extend the village water main, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 150_000, 450_000, "G1-I03", 1),
+    OneOff(4, "ขุดลอกคลองส่งน้ำเพื่อการเกษตร หมู่ที่ {v}", "Dredge the irrigation canal, Moo {v}",
+           "ENG", BUDGET_CAPITAL, 200_000, 500_000, "G1-I04", 1),
+    OneOff(3, "ช่วยเหลือผู้ประสบภัยและผู้ด้อยโอกาส", "Relief for disaster victims and the disadvantaged",
+           "WEL", BUDGET_OPS, 50_000, 150_000, "G3-I02", 1, per_village=False),
+)
+
+CANCEL_NOTES = ("ยกเลิกเนื่องจากได้รับงบจากหน่วยงานอื่น", "ยกเลิกเนื่องจากพื้นที่ไม่พร้อม ติดปัญหากรรมสิทธิ์ที่ดิน",
+                "ยกเลิกและโอนงบประมาณไปตั้งจ่ายรายการใหม่")
+PREPARE_NOTES = ("อยู่ระหว่างจัดทำ TOR และราคากลาง", "อยู่ระหว่างประกาศประกวดราคา (e-bidding)",
+                 "รอผู้รับจ้างลงนามในสัญญา")
+WORKS_NOTES = ("รอส่งมอบงวดที่ 2", "อยู่ระหว่างก่อสร้าง", "ผู้รับจ้างส่งมอบงวดที่ 1 แล้ว", "รอตรวจรับงานงวดสุดท้าย")
+LATE_NOTES = ("ก่อสร้างล่าช้าเนื่องจากฝนตกต่อเนื่อง ขยายเวลาสัญญา", "ผู้รับจ้างทำงานล่าช้า อยู่ระหว่างเร่งรัด")
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+def _r1000(x: float) -> int:
+    return int(round(x / 1000.0)) * 1000
+
+
+def _r100(x: float) -> int:
+    return int(round(x / 100.0)) * 100
+
+
+def _villages(rng: random.Random, n: int) -> str:
+    return ";".join(str(v) for v in sorted(rng.sample(range(1, 13), n))) if n else ""
+
+
+def _yn(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+# ------------------------------------------------------------------------------------------ projects
+
+def _welfare_budget(code: str, fy: int, rng: random.Random) -> int:
+    k = fy - 2566
+    if code == "G3-P01":     # ~1,000–1,150 older people × stepped rates (฿600–1,000) × 12
+        people = 1000 + 35 * k + rng.randint(-10, 10)
+        return _r1000(people * rng.uniform(690, 705) * 12)
+    if code == "G3-P02":     # ~210–235 people × ฿800 (some ฿1,000) × 12
+        people = 210 + 5 * k + rng.randint(-3, 3)
+        return _r1000(people * rng.uniform(805, 830) * 12)
+    return 8 * 500 * 12      # 8 AIDS patients × ฿500 × 12 = 48,000
+
+
+def _projects_of_year(fy: int, rng: random.Random, plan: Plan, counters: dict[int, int]) -> list[dict]:
+    rows: list[dict] = []
+
+    def add(code, goal, name_th, name_en, dept, villages, category, planned, allocated, funding, inds, kind,
+            welfare=False, revision=False, start_q=1):
+        rows.append({"project_code": code, "fiscal_year": fy, "goal": goal, "name_th": name_th, "name_en": name_en,
+                     "department": plan.departments[dept].name.th, "village": villages,
+                     "budget_category": category, "planned_budget": planned, "allocated_budget": allocated,
+                     "funding_source": funding, "indicator_codes": inds, "is_welfare_transfer": _yn(welfare),
+                     "added_by_revision": _yn(revision), "_kind": kind, "_start_q": start_q})
+
+    for p in RECURRING:
+        goal = int(p.code[1])
+        if p.kind == "welfare":
+            amount = _welfare_budget(p.code, fy, rng)
+            add(p.code, goal, p.name_th, p.name_en, p.dept, "", p.category, amount, amount, FUND_ORDINANCE,
+                p.indicators, "welfare", welfare=True)
+            continue
+        planned = _r1000(rng.uniform(p.lo, p.hi) * (1 + 0.03 * (fy - 2566)))
+        funded = rng.random() >= p.p_unfunded
+        allocated = _r1000(planned * rng.uniform(0.9, 1.0)) if funded else 0
+        add(p.code, goal, p.name_th, p.name_en, p.dept, _villages(rng, p.villages), p.category, planned, allocated,
+            FUND_ORDINANCE, p.indicators, p.kind)
+
+    # one-off plan projects (ผ.02): many more capital works are planned than funded
+    n_one_off = rng.randint(17, 22)
+    weights = [t.weight for t in ONE_OFF]
+    used: set[str] = set()
+    dev_planned = sum(r["planned_budget"] for r in rows if r["_kind"] != "welfare")
+    drawn = 0
+    for _attempt in range(500):
+        if drawn >= n_one_off:
+            break
+        t = rng.choices(ONE_OFF, weights)[0]
+        v = rng.randint(1, 12) if t.per_village else 0
+        key = t.name_th.format(v=v)
+        planned = _r1000(rng.uniform(t.lo, t.hi))
+        if key in used or dev_planned + planned > DEV_PLANNED_CAP:
+            continue
+        used.add(key)
+        drawn += 1
+        dev_planned += planned
+        counters[t.goal] += 1
+        code = f"G{t.goal}-P{100 + counters[t.goal]:03d}"
+        funded = rng.random() < (0.45 if t.category == BUDGET_CAPITAL else 0.65)
+        allocated = _r1000(planned * rng.uniform(0.85, 1.0)) if funded else 0
+        funding = FUND_GRANT if funded and t.category == BUDGET_CAPITAL and rng.random() < 0.15 else FUND_ORDINANCE
+        kind = "capital" if t.category in (BUDGET_CAPITAL, BUDGET_SUBSIDY) else "event"
+        add(code, t.goal, t.name_th.format(v=v), t.name_en.format(v=v), t.dept, str(v) if v else "", t.category,
+            planned, allocated, funding, t.indicators, kind)
+
+    # added by plan revision during the year (funded from reserves, start reporting later)
+    for _ in range(rng.randint(2, 4)):
+        t = rng.choices(REVISION, [r.weight for r in REVISION])[0]
+        v = rng.randint(1, 12) if t.per_village else 0
+        counters[t.goal] += 1
+        code = f"G{t.goal}-P{100 + counters[t.goal]:03d}"
+        amount = _r1000(rng.uniform(t.lo, t.hi))
+        kind = "capital" if t.category == BUDGET_CAPITAL else "event"
+        add(code, t.goal, t.name_th.format(v=v), t.name_en.format(v=v), t.dept, str(v) if v else "", t.category,
+            amount, amount, FUND_RESERVE, t.indicators, kind, revision=True, start_q=rng.choice((2, 3)))
+    return rows
+
+
+# ------------------------------------------------------------------------------------------ progress
+
+def _progress_of_project(p: dict, rng: random.Random) -> list[dict]:
+    """Quarter rows 1–4 of one funded project (cumulative committed/disbursed, never decreasing)."""
+    alloc, kind, s = p["allocated_budget"], p["_kind"], p["_start_q"]
+    out: list[dict] = []
+
+    def row(q, status, pct, committed, disbursed, note=""):
+        out.append({"project_code": p["project_code"], "fiscal_year": p["fiscal_year"], "quarter": q,
+                    "status": status, "progress_pct": int(pct), "committed": int(committed),
+                    "disbursed": int(disbursed), "note": note})
+
+    if kind == "welfare":
+        paid = 0
+        final = alloc * rng.uniform(0.965, 0.995)      # some recipients die or move away
+        for q in range(1, 5):
+            paid = _r100(final * q / 4) if q < 4 else _r100(final)
+            row(q, "completed" if q == 4 else "in_progress", 25 * q, paid, paid,
+                "เบิกจ่ายครบ 12 เดือน" if q == 4 else "")
+        return out
+
+    fate = rng.random()
+    if kind != "running" and fate < 0.08:             # cancelled before any commitment
+        cq = rng.randint(max(s, 2), 4)
+        note = rng.choice(CANCEL_NOTES)
+        for q in range(s, 5):
+            row(q, "cancelled" if q >= cq else "not_started", 0, 0, 0, note if q >= cq else "")
+        return out
+
+    if kind == "running":                              # contract or service over the whole year
+        contract = _r1000(alloc * rng.uniform(0.9, 1.0))
+        for q in range(s, 5):
+            done = q == 4
+            paid = contract if done else _r100(contract * (q / 4) * rng.uniform(0.8, 1.0))
+            row(q, "completed" if done else "in_progress", 100 if done else 25 * q, contract, paid)
+        return out
+
+    if kind == "event":                                # one activity in one quarter
+        e = rng.choices((1, 2, 3, 4), (0.2, 0.35, 0.3, 0.15))[0]
+        e = max(e, s)
+        spent = _r100(alloc * rng.uniform(0.82, 1.0))
+        late = rng.random() < 0.1 and e == 4           # still running at year end
+        for q in range(s, 5):
+            if q < e:
+                row(q, "not_started", 0, 0, 0)
+            elif late:
+                row(q, "in_progress", 50, spent, _r100(spent * 0.4), "อยู่ระหว่างดำเนินการ")
+            else:
+                row(q, "completed", 100, spent, spent)
+        return out
+
+    # capital: procurement, contract, works in instalments, S-curve disbursement (mostly Q3–Q4)
+    c = max(s, rng.choices((1, 2, 3, 4), (0.12, 0.45, 0.3, 0.13))[0])   # contract quarter
+    duration = rng.choices((1, 2, 3), (0.3, 0.5, 0.2))[0]              # quarters of works after contract
+    finish = c + duration                                              # quarter the works are accepted
+    contract = _r1000(alloc * rng.uniform(0.82, 0.98))                 # bid savings
+    pct = 0
+    paid = 0
+    for q in range(s, 5):
+        if q < c:
+            row(q, "not_started", 0, 0, 0, rng.choice(PREPARE_NOTES))
+        elif q >= finish:
+            row(q, "completed", 100, contract, contract)
+            pct, paid = 100, contract
+        else:
+            step = (q - c + 1) / duration
+            pct = max(pct, min(95, int(round(100 * step * rng.uniform(0.55, 0.8) / 5)) * 5))
+            paid = max(paid, _r1000(contract * max(0, pct - 30) / 100))
+            late = q == 4
+            row(q, "in_progress", pct, contract, paid, rng.choice(LATE_NOTES if late else WORKS_NOTES))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ indicators
+
+_DECIMALS = {"%": 1, "km": 2, "t/day": 2, "points": 2}
+#: seasonal shares of the yearly total of quarterly sums (Q1 Oct–Dec ... Q4 Jul–Sep)
+_SEASON = {"G1-I02": (0.05, 0.15, 0.35, 0.45), "G4-I04": (0.15, 0.55, 0.25, 0.05),
+           "G5-I05": (0.1, 0.45, 0.3, 0.15), "G3-I04": (0.0, 0.1, 0.3, 0.6), "G3-I02": (0.2, 0.25, 0.25, 0.3)}
+_RATIO = {"on_track": (1.0, 1.12), "at_risk": (0.83, 0.97), "off_track": (0.6, 0.76)}
+_DERIVED = ("G5-I02", "G5-I04")   # computed from the demo projects themselves
+
+
+def _round(x: float, d: int) -> float:
+    return round(x, d) if d else float(int(round(x)))
+
+
+def q4_status(values: dict[int, float], *, target: float, direction: str, aggregation: str) -> str:
+    """Status at Q4 by the method (used to check the generated values hit the intended status)."""
+    if not values:
+        return "no_data"
+    if aggregation == "sum":
+        actual = math.fsum(values.values())
+    elif aggregation == "latest":
+        actual = values[max(values)]
+    else:
+        actual = math.fsum(values.values()) / len(values)
+    if direction == "higher":
+        ratio = 1.0 if target == 0 else actual / target
+    else:
+        ratio = 1.5 if actual == 0 else target / actual
+    ratio = min(max(ratio, 0.0), 1.5)
+    return "on_track" if ratio + 1e-9 >= 1.0 else "at_risk" if ratio + 1e-9 >= 0.8 else "off_track"
+
+
+def _indicator_values(ind, fy: int, want: str, prev: float, rng: random.Random) -> dict[int, float]:
+    """Quarter → value for one indicator-year aiming at status ``want`` at Q4."""
+    d = _DECIMALS.get(ind.unit.en, 0)
+    cap = 100.0 if ind.unit.en == "%" else math.inf
+    target = ind.targets[fy]
+    best: dict[int, float] = {}
+    for _attempt in range(40):
+        r = rng.uniform(*_RATIO[want])
+        level = target * r if ind.direction == "higher" else target / r
+        level = min(level, cap)
+        if ind.frequency == "annual":
+            vals = {4: _round(level, d)}
+        elif ind.aggregation == "sum":
+            season = _SEASON.get(ind.code, (0.25, 0.25, 0.25, 0.25))
+            shares = [max(0.0, w * rng.uniform(0.7, 1.3)) for w in season]
+            tot = sum(shares)
+            cum, vals, prev_cum = 0.0, {}, 0.0
+            for q in range(1, 5):
+                cum += shares[q - 1] / tot
+                c = _round(level * cum, d)
+                vals[q] = _round(c - prev_cum, d)
+                prev_cum = c
+        elif ind.aggregation == "latest":
+            vals = {}
+            for q in range(1, 5):
+                v = prev + (level - prev) * q / 4 + (rng.uniform(-0.02, 0.02) * level if q < 4 else 0)
+                vals[q] = _round(min(v, cap), d)
+        else:  # average
+            if level >= cap:
+                vals = {q: cap for q in range(1, 5)}
+            else:
+                noise = [rng.uniform(-0.03, 0.03) * level for _ in range(3)]
+                raw = noise + [-sum(noise)]
+                vals = {q: _round(min(level + raw[q - 1], cap), d) for q in range(1, 5)}
+        if any(v < 0 for v in vals.values()):
+            continue
+        best = vals
+        if q4_status(vals, target=target, direction=ind.direction, aggregation=ind.aggregation) == want:
+            return vals
+    return best
+
+
+def _results(plan: Plan, rng: random.Random, derived: dict[tuple[str, int], float]) -> list[dict]:
+    rows: list[dict] = []
+    codes = [c for c in plan.indicators if c not in _DERIVED]
+    prev = {c: (i.baseline_value if i.baseline_value is not None else 0.0) for c, i in plan.indicators.items()}
+    for fy in YEARS:
+        order = codes[:]
+        rng.shuffle(order)
+        if fy in FULL_YEARS:
+            want = {c: "no_data" for c in order[:1]}
+            want.update({c: "off_track" for c in order[1:4]})
+            want.update({c: "at_risk" for c in order[4:9]})
+        else:
+            want = {c: rng.choice(("at_risk", "off_track")) for c in order[:4]}
+        last_q = 4 if fy in FULL_YEARS else PARTIAL_QUARTERS
+        for code, ind in plan.indicators.items():
+            if fy not in ind.targets:
+                continue
+            if code in _DERIVED:
+                if (code, fy) in derived and last_q == 4:
+                    rows.append({"indicator_code": code, "fiscal_year": fy, "quarter": 4,
+                                 "value": derived[(code, fy)], "note": "คำนวณจากข้อมูลโครงการ (ข้อมูลตัวอย่าง)"})
+                continue
+            status = want.get(code, "on_track")
+            if status == "no_data":
+                continue
+            vals = _indicator_values(ind, fy, status, prev[code], rng)
+            for q, v in sorted(vals.items()):
+                if q > last_q:
+                    continue
+                note = ""
+                if ind.frequency == "annual":
+                    note = "ผลสำรวจประจำปี"
+                rows.append({"indicator_code": code, "fiscal_year": fy, "quarter": q, "value": v, "note": note})
+            if last_q == 4 and ind.aggregation != "sum":
+                prev[code] = vals[max(vals)]
+    return rows
+
+
+# ------------------------------------------------------------------------------------------ generate
+
+def generate(seed: int = DEFAULT_SEED, plan: Plan | None = None) -> dict[str, pd.DataFrame]:
+    """The demo data set: ``{"projects", "project_progress", "indicator_results"}`` frames, all years.
+
+    Deterministic: the same seed (and plan file) gives identical frames. Uses its own
+    ``random.Random(seed)`` only, never global random state or the clock.
+    """
+    plan = plan or default_plan()
+    rng = random.Random(seed)
+    counters = {g: 0 for g in plan.goals}
+    projects: list[dict] = []
+    progress: list[dict] = []
+    derived: dict[tuple[str, int], float] = {}
+    for fy in YEARS:
+        year = _projects_of_year(fy, rng, plan, counters)
+        year_progress: list[dict] = []
+        for p in year:
+            if p["allocated_budget"] <= 0:
+                continue
+            rows = _progress_of_project(p, rng)
+            # late reporting: some quarters of some projects have no row (never Q4, never allowances)
+            rows = [r for r in rows if r["quarter"] == 4 or p["_kind"] == "welfare" or rng.random() >= 0.05]
+            year_progress += [r for r in rows if fy in FULL_YEARS or r["quarter"] <= PARTIAL_QUARTERS]
+        projects += year
+        progress += year_progress
+        funded = sum(1 for p in year if p["allocated_budget"] > 0)
+        derived[("G5-I04", fy)] = round(100.0 * funded / len(year), 1)
+        if fy in FULL_YEARS:
+            alloc = sum(p["allocated_budget"] for p in year)
+            paid = sum(r["disbursed"] for r in year_progress if r["quarter"] == 4)
+            derived[("G5-I02", fy)] = round(100.0 * paid / alloc, 1)
+    results = _results(plan, rng, derived)
+    pj = pd.DataFrame(projects)[PROJECT_COLUMNS]
+    pj = pj.sort_values(["fiscal_year", "goal", "project_code"], kind="stable").reset_index(drop=True)
+    pg = pd.DataFrame(progress)[PROGRESS_COLUMNS]
+    pg = pg.sort_values(["fiscal_year", "project_code", "quarter"], kind="stable").reset_index(drop=True)
+    rs = pd.DataFrame(results)[RESULT_COLUMNS]
+    rs = rs.sort_values(["fiscal_year", "indicator_code", "quarter"], kind="stable").reset_index(drop=True)
+    return {"projects": pj, "project_progress": pg, "indicator_results": rs}
+
+
+# ------------------------------------------------------------------------------------------ files
+
+def _cell(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, float):
+        if v == int(v):
+            return str(int(v))
+        return f"{v:.4f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """The upload format: UTF-8 with BOM, comma separated, header row, plain numbers, LF line ends."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(df.columns))
+    for rec in df.itertuples(index=False):
+        w.writerow([_cell(v) for v in rec])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def write_demo_files(out_dir: Path = DEMO_DIR, seed: int = DEFAULT_SEED) -> list[Path]:
+    """Write ``<out_dir>/<FY>/{projects,project_progress,indicator_results}.csv``; returns them in load order."""
+    out_dir = Path(out_dir)
+    data = generate(seed)
+    written: list[Path] = []
+    for fy in YEARS:
+        folder = out_dir / str(fy)
+        folder.mkdir(parents=True, exist_ok=True)
+        for kind, name in FILES.items():
+            df = data[kind]
+            path = folder / name
+            path.write_bytes(csv_bytes(df[df["fiscal_year"] == fy]))
+            written.append(path)
+    return written
+
+
+def demo_files(base: Path = DEMO_DIR) -> list[Path]:
+    """The committed demo files in load order: years ascending; projects, then progress, then results."""
+    base = Path(base)
+    return [base / str(fy) / name for fy in YEARS for name in FILES.values() if (base / str(fy) / name).exists()]
+
+
+def load_demo(db, *, only_if_empty: bool = False) -> list:
+    """Load the demo files through the import pipeline as demo batches; returns the receipts.
+
+    With ``only_if_empty`` nothing happens (returns []) when the database already has project or
+    indicator data. Loading twice adds nothing: the pipeline reports an identical file as nothing
+    to do. A preview with errors raises RuntimeError (demo data must always be valid).
+    """
+    import importlib
+
+    from tracker import store
+
+    ingest = importlib.import_module("tracker.ingest")
+
+    if only_if_empty and store.has_any_data(db):
+        return []
+    files = demo_files()
+    if not files:
+        raise RuntimeError(f"no demo files under {DEMO_DIR}; run `python -m tracker.demo`")
+    receipts = []
+    for path in files:
+        preview, receipt = ingest.import_file(db, path, kind=path.stem, user="demo", is_demo=True)
+        errors = list(getattr(preview, "errors", None) or [])
+        if errors:
+            shown = "; ".join(str(e) for e in errors[:20])
+            raise RuntimeError(f"demo file {path} has {len(errors)} error(s): {shown}")
+        if receipt is not None:
+            receipts.append(receipt)
+    return receipts
+
+
+if __name__ == "__main__":
+    for p in write_demo_files():
+        print(f"{p.relative_to(ROOT)}  {p.stat().st_size:,} bytes")
