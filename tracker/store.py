@@ -143,9 +143,16 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> Database:
 
 
 def migrate(db: Database) -> list[str]:
-    """Apply pending migrations; returns their names. Safe to run again (then returns [])."""
+    """Apply pending migrations; returns their names. Safe to run again (then returns []).
+
+    An existing database is backed up first (``tracker.backup.backup_before``).
+    """
     pending = [m.name for m in migrations.pending(db)]
     if pending:
+        if db.table_names():  # an existing database: keep a copy from before the change
+            from tracker import backup
+
+            backup.backup_before(db, "migrate")
         migrations.apply(db)
     return pending
 

@@ -1,0 +1,82 @@
+"""Quarter locks (ล็อกไตรมาส): figures of a quarter approved by the council cannot change silently.
+
+An analyst locks a quarter after the council approves it; the import pipeline then refuses any
+row in that quarter (and any rollback touching it), naming the quarter and who locked it. Only
+an admin may unlock, and must give a reason. Both are recorded in ``audit_log``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker import auth, store
+from tracker.periods import Period
+
+
+class LockError(auth.AuthError):
+    """A refused lock or unlock (already locked, not locked, no reason...)."""
+
+
+def _period(fiscal_year: int, quarter: int) -> Period:
+    try:
+        p = Period(int(fiscal_year), int(quarter))
+    except (TypeError, ValueError):
+        raise LockError("locks.bad_period", period=f"{fiscal_year}-Q{quarter}") from None
+    if not 2500 <= p.fiscal_year <= 2700:
+        raise LockError("locks.bad_period", period=str(p))
+    return p
+
+
+def lock_for(db, fiscal_year: int, quarter: int) -> dict | None:
+    """The lock row of the quarter (``locked_by``, ``locked_at``, ``note``), or None if open."""
+    row = db.execute("SELECT fiscal_year, quarter, locked_by, locked_at, note FROM quarter_locks "
+                     "WHERE fiscal_year = ? AND quarter = ?", [int(fiscal_year), int(quarter)]).fetchone()
+    if row is None:
+        return None
+    return dict(zip(("fiscal_year", "quarter", "locked_by", "locked_at", "note"), row))
+
+
+def is_locked(db, fiscal_year: int, quarter: int) -> bool:
+    return lock_for(db, fiscal_year, quarter) is not None
+
+
+def list_locks(db) -> pd.DataFrame:
+    """Every locked quarter, newest period first."""
+    return store.frame(db, "SELECT fiscal_year, quarter, locked_by, locked_at, note FROM quarter_locks "
+                           "ORDER BY fiscal_year DESC, quarter DESC")
+
+
+def lock_quarter(db, fiscal_year: int, quarter: int, *, user: str, note: str | None = None) -> dict:
+    """Lock a quarter (analyst or admin). Raises :class:`LockError` if it is already locked."""
+    p = _period(fiscal_year, quarter)
+    auth.require_user(db, user, "lock")
+    note = (note or "").strip()[:500] or None
+    with db.atomic():
+        existing = lock_for(db, p.fiscal_year, p.quarter)
+        if existing:
+            raise LockError("locks.already_locked", period=str(p), by=existing["locked_by"],
+                            at=existing["locked_at"])
+        db["quarter_locks"].insert({"fiscal_year": p.fiscal_year, "quarter": p.quarter, "locked_by": user,
+                                    "locked_at": store.now_iso(), "note": note})
+        store.audit(db, user=user, action="quarter_lock", target=str(p),
+                    detail={"before": "open", "after": "locked", "note": note})
+    return lock_for(db, p.fiscal_year, p.quarter)
+
+
+def unlock_quarter(db, fiscal_year: int, quarter: int, *, user: str, reason: str) -> dict:
+    """Unlock a quarter (admin only, with a reason); returns the lock that was removed."""
+    p = _period(fiscal_year, quarter)
+    auth.require_user(db, user, "unlock")
+    reason = (reason or "").strip()
+    if len(reason) < 3:
+        raise LockError("locks.reason_required")
+    with db.atomic():
+        existing = lock_for(db, p.fiscal_year, p.quarter)
+        if not existing:
+            raise LockError("locks.not_locked", period=str(p))
+        db.execute("DELETE FROM quarter_locks WHERE fiscal_year = ? AND quarter = ?", [p.fiscal_year, p.quarter])
+        store.audit(db, user=user, action="quarter_unlock", target=str(p),
+                    detail={"before": "locked", "after": "open", "reason": reason[:500],
+                            "locked_by": existing["locked_by"], "locked_at": existing["locked_at"],
+                            "note": existing["note"]})
+    return existing
