@@ -299,3 +299,14 @@ def test_demo_loads_through_the_import_pipeline(db):
     assert len(store.batches(db).query("status == 'committed'")) == len(files)
     assert len(store.projects(db)) == len(data["projects"])
     assert demo.load_demo(db, only_if_empty=True) == []
+
+
+def test_load_demo_raises_on_a_problem_table(db, monkeypatch):
+    import sys
+    import types
+
+    table = pd.DataFrame({"row": [3], "code": ["bad_status"], "message_en": ["Row 3: unknown status 'done'"]})
+    fake = types.SimpleNamespace(import_file=lambda *a, **k: (types.SimpleNamespace(errors=table), None))
+    monkeypatch.setitem(sys.modules, "tracker.ingest", fake)
+    with pytest.raises(RuntimeError, match="unknown status"):
+        demo.load_demo(db)

@@ -572,6 +572,17 @@ def demo_files(base: Path = DEMO_DIR) -> list[Path]:
     return [base / str(fy) / name for fy in YEARS for name in FILES.values() if (base / str(fy) / name).exists()]
 
 
+def _error_messages(preview) -> list[str]:
+    """The error messages of an import preview (``errors`` is a problem table or a list)."""
+    errors = getattr(preview, "errors", None)
+    if errors is None:
+        return []
+    if isinstance(errors, pd.DataFrame):
+        col = next((c for c in ("message_en", "message_th") if c in errors.columns), None)
+        return [str(m) for m in (errors[col] if col else errors.astype(str).agg(" ".join, axis=1))]
+    return [str(e) for e in errors]
+
+
 def load_demo(db, *, only_if_empty: bool = False) -> list:
     """Load the demo files through the import pipeline as demo batches; returns the receipts.
 
@@ -593,9 +604,9 @@ def load_demo(db, *, only_if_empty: bool = False) -> list:
     receipts = []
     for path in files:
         preview, receipt = ingest.import_file(db, path, kind=path.stem, user="demo", is_demo=True)
-        errors = list(getattr(preview, "errors", None) or [])
+        errors = _error_messages(preview)
         if errors:
-            shown = "; ".join(str(e) for e in errors[:20])
+            shown = "; ".join(errors[:20])
             raise RuntimeError(f"demo file {path} has {len(errors)} error(s): {shown}")
         if receipt is not None:
             receipts.append(receipt)
