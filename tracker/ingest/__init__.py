@@ -1,0 +1,40 @@
+"""Quarterly data upload: read CSV/XLSX -> normalise -> check (every problem at once) -> diff against
+the store -> preview -> commit in one transaction -> receipt; and rollback of a whole batch.
+
+The public API (the upload page, the command line and the demo loader all use it)::
+
+    preview = prepare(db, data, "q2.csv")              # never writes
+    if not preview.has_errors:
+        receipt = commit(db, preview, user="somchai")   # whole or nothing
+    rollback(db, receipt.batch_id, user="somchai")       # raises RollbackRefused with a message
+
+No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.ingest.commit import ImportRejected, Receipt, commit
+from tracker.ingest.contract import KINDS, detect_kind
+from tracker.ingest.preview import Preview, prepare
+from tracker.ingest.rollback import RollbackRefused, RollbackResult, rollback
+from tracker.ingest.validate import PROBLEM_CODES, PROBLEM_COLUMNS, WARNING_CODES
+
+
+def import_file(db, path: str | Path, *, kind: str | None = None, user: str, is_demo: bool = False,
+                dry_run: bool = False, plan=None) -> tuple[Preview, Receipt | None]:
+    """Prepare and (unless ``dry_run`` or the file has errors) commit a file from disk.
+
+    Returns ``(preview, receipt)``; ``receipt`` is None when nothing was attempted (errors or dry run).
+    """
+    path = Path(path)
+    preview = prepare(db, path.read_bytes(), path.name, kind=kind, plan=plan)
+    if dry_run or preview.has_errors:
+        return preview, None
+    return preview, commit(db, preview, user=user, is_demo=is_demo)
+
+
+__all__ = ["prepare", "commit", "import_file", "rollback", "Preview", "Receipt", "RollbackResult",
+           "RollbackRefused", "ImportRejected", "KINDS", "detect_kind", "PROBLEM_CODES", "PROBLEM_COLUMNS",
+           "WARNING_CODES"]

@@ -1,0 +1,158 @@
+"""Commit a checked upload in one transaction and keep its receipt.
+
+Everything lands in one ``db.atomic()``: the rows, the ``import_batches`` receipt, one
+``batch_changes`` row per created/changed row (the full row before and after, as JSON, so a
+rollback restores exactly), an audit-log row and the data revision bump. Any failure leaves the
+database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tracker import store
+from tracker.i18n import t
+from tracker.ingest import storage
+from tracker.ingest.contract import KINDS
+from tracker.ingest.preview import STATUS, Preview, diff
+from tracker.ingest.read import ROW
+from tracker.ingest.validate import Problems, _check_locks
+
+
+class ImportRejected(ValueError):
+    """The preview has errors (or went stale); nothing was written."""
+
+    def __init__(self, code: str, message_th: str, message_en: str):
+        self.code, self.message_th, self.message_en = code, message_th, message_en
+        super().__init__(message_en)
+
+    def message(self, lang: str) -> str:
+        return self.message_th if lang == "th" else self.message_en
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a commit did. ``batch_id`` is None when there was nothing to do."""
+
+    batch_id: int | None
+    kind: str
+    file_name: str
+    sha256: str
+    username: str
+    created_at: str
+    n_rows: int
+    n_new: int
+    n_changed: int
+    n_unchanged: int
+    n_warnings: int
+    is_demo: bool = False
+    same_file_batch: int | None = None
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return self.batch_id is None
+
+    def message(self, lang: str = "th") -> str:
+        if self.nothing_to_do:
+            msg = t("ingest.nothing_to_do", lang)
+            if self.same_file_batch:
+                msg += " — " + t("ingest.same_file", lang, batch=self.same_file_batch)
+            return msg
+        return t("ingest.receipt", lang, batch=self.batch_id, new=self.n_new, changed=self.n_changed,
+                 unchanged=self.n_unchanged)
+
+    def __str__(self) -> str:
+        if self.nothing_to_do:
+            return f"{self.file_name}: {self.message('en')}"
+        return (f"batch {self.batch_id}: {self.kind} from {self.file_name} by {self.username} at {self.created_at} — "
+                f"{self.n_new} new, {self.n_changed} changed, {self.n_unchanged} unchanged, "
+                f"{self.n_warnings} warnings (sha256 {self.sha256[:12]}…)")
+
+
+def _py(v):
+    """A value sqlite3 and json accept: Python scalars, None for missing."""
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if v is pd.NA or v is pd.NaT:
+        return None
+    if hasattr(v, "item"):       # numpy scalar
+        v = v.item()
+        return None if isinstance(v, float) and math.isnan(v) else v
+    return v
+
+
+def _columns(df: pd.DataFrame, cols) -> list[list]:
+    """Column-wise ``tolist`` (fast) -> rows of Python scalars."""
+    lists = [[_py(v) for v in df[c].tolist()] for c in cols]
+    return [list(r) for r in zip(*lists)]
+
+
+def _periods(rows: pd.DataFrame, quarterly: bool) -> str:
+    if quarterly:
+        pairs = rows[["fiscal_year", "quarter"]].drop_duplicates().sort_values(["fiscal_year", "quarter"])
+        return ",".join(f"{int(a)}-Q{int(b)}" for a, b in pairs.itertuples(index=False))
+    return ",".join(str(int(y)) for y in sorted(rows["fiscal_year"].unique()))
+
+
+def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt:
+    """Write a preview whole or not at all; returns the receipt.
+
+    Raises :class:`ImportRejected` when the preview has errors, or when the store changed since
+    the preview (rows, or a quarter lock) so that the preview no longer tells the truth.
+    """
+    if preview.has_errors or preview.kind is None:
+        n = len(preview.errors)
+        raise ImportRejected("has_errors", t("ingest.has_errors", "th", n=n), t("ingest.has_errors", "en", n=n))
+    kind = KINDS[preview.kind]
+    table = kind.table
+    cols = list(storage.TABLE_COLUMNS[table])
+    clean = preview.rows.drop(columns=[STATUS], errors="ignore")
+    now = store.now_iso()
+    with db.atomic():
+        status, _, merged = diff(db, kind, clean)
+        seen = preview.rows[STATUS].astype(str).tolist() if STATUS in preview.rows else None
+        if status.astype(str).tolist() != seen:
+            raise ImportRejected("stale_preview", t("ingest.stale_preview", "th"), t("ingest.stale_preview", "en"))
+        if kind.quarterly:
+            P = Problems()
+            _check_locks(clean, {"quarter": "quarter"}, P, db)
+            if len(P.frame()):
+                raise ImportRejected("quarter_locked", P.frame().iloc[0]["message_th"], P.frame().iloc[0]["message_en"])
+        n_new, n_changed = int((status == "new").sum()), int((status == "changed").sum())
+        base = dict(kind=kind.name, file_name=preview.file_name, sha256=preview.sha256, username=user,
+                    created_at=now, n_rows=len(clean), n_new=n_new, n_changed=n_changed,
+                    n_unchanged=int((status == "unchanged").sum()), n_warnings=len(preview.warnings),
+                    is_demo=is_demo)
+        if n_new + n_changed == 0:
+            return Receipt(batch_id=None, same_file_batch=preview.same_file_batch, **base)
+        batch_id = storage.insert_batch(db, {**base, "is_demo": int(is_demo),
+                                             "periods": _periods(clean, kind.quarterly)})
+        write = merged.loc[(status != "unchanged").to_numpy()].copy()
+        write["batch_id"] = batch_id
+        new_rows = _columns(write, [*cols, "batch_id"])
+        storage.upsert_rows(db, table, [*cols, "batch_id"], new_rows)
+        old_cols = [c if c in kind.store_key else f"{c}__old" for c in (*cols, "batch_id")]
+        old_rows = _columns(write, old_cols)
+        exists = write["_exists"].fillna(False).astype(bool).tolist()
+        names = [*cols, "batch_id"]
+        key_idx = [names.index(k) for k in kind.store_key]
+        changes = []
+        for new, old, ex in zip(new_rows, old_rows, exists):
+            before = json.dumps(dict(zip(names, old)), ensure_ascii=False) if ex else None
+            changes.append((batch_id, table, storage.row_key(new[i] for i in key_idx), before,
+                            json.dumps(dict(zip(names, new)), ensure_ascii=False)))
+        storage.insert_changes(db, changes)
+        store.audit(db, user=user, action="import", target=f"batch:{batch_id}",
+                    detail={"kind": kind.name, "file_name": preview.file_name, "sha256": preview.sha256,
+                            "new": n_new, "changed": n_changed, "is_demo": bool(is_demo)})
+        store.bump_revision(db)
+    return Receipt(batch_id=batch_id, same_file_batch=preview.same_file_batch, **base)
+
+
+__all__ = ["commit", "Receipt", "ImportRejected", "ROW"]

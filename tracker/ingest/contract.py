@@ -1,0 +1,162 @@
+"""The data contract: the three upload kinds, their columns, Thai header aliases and keys.
+
+Canonical column names are English snake_case; the Thai names (and a few spellings seen in
+real files) are accepted as headers too. Headers are matched ignoring case, spaces,
+punctuation, a trailing "บาท" and Thai digits, so ``ความก้าวหน้า (%)`` matches ``ความก้าวหน้า %``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.periods import THAI_DIGITS
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str            #: canonical header
+    th: str              #: the Thai header of the official form
+    type: str            #: code, year, quarter, goal, text, money, percent, number, status, yes_no, department,
+    #:                      villages, indicators, indicator
+    required: bool = True
+    store: str = ""      #: column in the store table (default: same name)
+    aliases: tuple[str, ...] = ()
+    example: str = ""
+
+    @property
+    def store_name(self) -> str:
+        return self.store or self.name
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    table: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]         #: canonical names of the key columns
+    quarterly: bool
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required(self) -> list[Column]:
+        return [c for c in self.columns if c.required]
+
+    @property
+    def store_key(self) -> tuple[str, ...]:
+        return tuple(self.column(k).store_name for k in self.key)
+
+
+_CODE = Column("project_code", "รหัสโครงการ", "code", example="G1-P01")
+_FY = Column("fiscal_year", "ปีงบประมาณ", "year", aliases=("ปีงบ", "ปี พ.ศ.", "fy"), example="2569")
+_Q = Column("quarter", "ไตรมาส", "quarter", aliases=("ไตรมาสที่", "q"), example="2")
+_NOTE = Column("note", "หมายเหตุ", "text", required=False, example="รอส่งมอบงวดที่ 2")
+
+PROJECTS = Kind("projects", "projects", (
+    _CODE, _FY,
+    Column("goal", "เป้าประสงค์", "goal", store="goal_no", aliases=("เป้าประสงค์ที่", "goal_no"), example="1"),
+    Column("name_th", "ชื่อโครงการ", "text", aliases=("โครงการ",), example="ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3"),
+    Column("name_en", "ชื่อโครงการภาษาอังกฤษ", "text", required=False, aliases=("ชื่อโครงการ (อังกฤษ)",),
+           example="Concrete road, village 3"),
+    Column("department", "หน่วยงานรับผิดชอบ", "department", aliases=("หน่วยงาน", "ส่วนราชการ"), example="กองช่าง"),
+    Column("village", "หมู่ที่", "villages", required=False, store="villages", aliases=("หมู่บ้าน", "villages"),
+           example="1;3"),
+    Column("budget_category", "ประเภทงบ", "text", required=False, aliases=("หมวดงบ", "งบ"), example="ค่าที่ดินและสิ่งก่อสร้าง"),
+    Column("planned_budget", "งบตามแผน", "money", aliases=("งบประมาณตามแผน",), example="1250000"),
+    Column("allocated_budget", "งบตามข้อบัญญัติ", "money", aliases=("งบประมาณตามข้อบัญญัติ", "งบที่ได้รับ"),
+           example="1180000"),
+    Column("funding_source", "แหล่งเงิน", "text", required=False, aliases=("แหล่งงบประมาณ",), example="เงินอุดหนุนทั่วไป"),
+    Column("indicator_codes", "ตัวชี้วัดที่เกี่ยวข้อง", "indicators", required=False, aliases=("ตัวชี้วัด",),
+           example="G1-I01;G1-I02"),
+    Column("is_welfare_transfer", "เบี้ยยังชีพ/เงินโอน", "yes_no", required=False, aliases=("เงินโอน", "เบี้ยยังชีพ"),
+           example="ไม่ใช่"),
+    Column("added_by_revision", "เพิ่มเติม", "yes_no", required=False, aliases=("แผนเพิ่มเติม",), example="ไม่ใช่"),
+), key=("project_code", "fiscal_year"), quarterly=False)
+
+PROGRESS = Kind("project_progress", "project_progress", (
+    _CODE, _FY, _Q,
+    Column("status", "สถานะ", "status", aliases=("สถานะโครงการ",), example="อยู่ระหว่างดำเนินการ"),
+    Column("progress_pct", "ความก้าวหน้า %", "percent",
+           aliases=("ความก้าวหน้า", "ร้อยละความก้าวหน้า", "physical_progress_pct"), example="60"),
+    Column("committed", "ก่อหนี้ผูกพัน", "money", aliases=("committed_amount", "ก่อหนี้ผูกพันสะสม"), example="1180000"),
+    Column("disbursed", "เบิกจ่ายสะสม", "money", aliases=("disbursed_amount", "เบิกจ่าย", "เบิกจ่ายแล้ว"),
+           example="472000"),
+    _NOTE,
+), key=("project_code", "fiscal_year", "quarter"), quarterly=True)
+
+RESULTS = Kind("indicator_results", "indicator_results", (
+    Column("indicator_code", "รหัสตัวชี้วัด", "indicator", aliases=("ตัวชี้วัด",), example="G1-I01"),
+    _FY, _Q,
+    Column("value", "ผลการดำเนินงาน", "number", aliases=("ผล", "ค่าที่วัดได้"), example="0.85"),
+    Column("note", "หมายเหตุ", "text", required=False, example="สะสม ต.ค.68–มี.ค.69"),
+), key=("indicator_code", "fiscal_year", "quarter"), quarterly=True)
+
+KINDS: dict[str, Kind] = {k.name: k for k in (PROJECTS, PROGRESS, RESULTS)}
+
+#: sheet names / titles that name a kind (an XLSX sheet named like this is read for that kind)
+KIND_TITLES = {
+    "projects": ("projects", "โครงการและงบประมาณ", "โครงการ"),
+    "project_progress": ("project_progress", "ผลการดำเนินงานโครงการ", "ผลการดำเนินงาน", "progress"),
+    "indicator_results": ("indicator_results", "ผลตัวชี้วัด", "results"),
+}
+
+_PUNCT = re.compile(r"[\s_\-().%/\[\]:*\"'.,#]+")
+
+
+def header_key(header: str) -> str:
+    """Matching key of a header: no case, spaces, punctuation, BOM or trailing 'บาท'."""
+    h = str(header).replace("\ufeff", "").translate(THAI_DIGITS).casefold()
+    h = _PUNCT.sub("", h)
+    return h.removesuffix("บาท")
+
+
+def _aliases(kind: Kind) -> dict[str, str]:
+    out = {}
+    for c in kind.columns:
+        for name in (c.name, c.th, *c.aliases):
+            out.setdefault(header_key(name), c.name)
+    return out
+
+
+ALIASES = {k: _aliases(kind) for k, kind in KINDS.items()}
+
+
+def match_header(kind: str, header: str) -> str | None:
+    """Canonical column for a header as written, or None when unknown.
+
+    Also accepts combined headers such as ``รหัสโครงการ / project_code`` or ``ไตรมาส (quarter)``.
+    """
+    table = ALIASES[kind]
+    key = header_key(header)
+    if key in table:
+        return table[key]
+    for part in re.split(r"[/\n()|]+", str(header)):
+        if part.strip() and header_key(part) in table:
+            return table[header_key(part)]
+    return None
+
+
+def detect_kind(headers: list[str]) -> str | None:
+    """The kind whose required columns the headers cover best; None when nothing fits."""
+    best, best_score = None, (0, 0.0, 0)
+    for name, kind in KINDS.items():
+        found = {match_header(name, h) for h in headers} - {None}
+        req = [c.name for c in kind.required]
+        n_req = sum(c in found for c in req)
+        score = (int(n_req == len(req)), n_req / len(req), len(found))
+        if score > best_score:
+            best, best_score = name, score
+    # need at least the key columns of the best kind to call it
+    if best is None or not all(k in {match_header(best, h) for h in headers} for k in KINDS[best].key):
+        return None
+    return best
+
+
+def kind_of_sheet(sheet_name: str) -> str | None:
+    key = header_key(sheet_name)
+    for kind, titles in KIND_TITLES.items():
+        if key in {header_key(t) for t in titles}:
+            return kind
+    return None

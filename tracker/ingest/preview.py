@@ -1,0 +1,211 @@
+"""Read, check and compare an upload with the store: the :class:`Preview` shown before anything is written."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from tracker import settings
+from tracker.i18n import t
+from tracker.ingest import storage
+from tracker.ingest.contract import KINDS, Kind, detect_kind
+from tracker.ingest.read import ROW, SEPARATORS, read_bytes
+from tracker.ingest.validate import PROBLEM_COLUMNS, Problems, check
+
+STATUS = "_status"
+NUMERIC = {"fiscal_year", "quarter", "goal_no", "planned_budget", "allocated_budget", "is_welfare_transfer",
+           "added_by_revision", "progress_pct", "committed", "disbursed", "value"}
+CHANGE_COLUMNS = ["row", "key", "column", "old", "new"]
+
+
+@dataclass
+class Preview:
+    """What an upload would do. Nothing has been written when you hold one."""
+
+    file_name: str
+    sha256: str
+    size: int
+    kind: str | None = None
+    format: str = ""
+    encoding: str = ""
+    separator: str = ""
+    sheet: str = ""
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)      #: clean rows, store columns, ``_row``, ``_status``
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+    changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CHANGE_COLUMNS))  #: old -> new
+    same_file_batch: int | None = None    #: an earlier committed batch of the very same file
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.problems[self.problems["severity"] == "error"]
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        return self.problems[self.problems["severity"] == "warning"]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool((self.problems["severity"] == "error").any())
+
+    def _count(self, status: str) -> int:
+        return int((self.rows[STATUS] == status).sum()) if STATUS in self.rows else 0
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_new(self) -> int:
+        return self._count("new")
+
+    @property
+    def n_changed(self) -> int:
+        return self._count("changed")
+
+    @property
+    def n_unchanged(self) -> int:
+        return self._count("unchanged")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"rows": self.n_rows, "new": self.n_new, "changed": self.n_changed, "unchanged": self.n_unchanged,
+                "errors": len(self.errors), "warnings": len(self.warnings)}
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.has_errors and self.n_new == 0 and self.n_changed == 0
+
+    @property
+    def separator_name(self) -> str:
+        return SEPARATORS.get(self.separator, self.separator)
+
+    def summary(self, lang: str = "th") -> str:
+        """One line for the command line and logs."""
+        if self.has_errors:
+            return t("ingest.has_errors", lang, n=len(self.errors))
+        if self.nothing_to_do:
+            msg = t("ingest.nothing_to_do", lang)
+            if self.same_file_batch:
+                msg += " — " + t("ingest.same_file", lang, batch=self.same_file_batch)
+            return msg
+        c = self.counts
+        return (f"{self.kind}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, "
+                f"{c['warnings']} warnings")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_problem(pv: Preview, code: str, **params) -> Preview:
+    P = Problems()
+    P.file(code, **params)
+    pv.problems = P.frame()
+    return pv
+
+
+def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=None) -> Preview:
+    """Read, normalise, check and diff an upload against the store. Never writes.
+
+    ``kind`` is detected from the headers when not given. The result holds every problem found;
+    ``preview.has_errors`` means the file can't be committed.
+    """
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    if plan is None:
+        from tracker.plan import default_plan
+        plan = default_plan()
+    pv = Preview(file_name=file_name, sha256=sha256(data), size=len(data), kind=kind)
+    limit = settings.get("max_upload_mb")
+    if len(data) > limit * 1024 * 1024:
+        return _file_problem(pv, "file_too_large", size=f"{len(data) / 1024 / 1024:.1f}", limit=limit)
+    rr = read_bytes(data, kind=kind)
+    pv.format, pv.encoding, pv.separator, pv.sheet = rr.format, rr.encoding, rr.separator, rr.sheet
+    if rr.problems:
+        return _file_problem(pv, rr.problems[0]["code"], detail=rr.problems[0]["detail"])
+    raw = rr.frame
+    headers = [c for c in raw.columns if c != ROW]
+    if not headers:
+        return _file_problem(pv, "empty_file")
+    if pv.kind is None:
+        pv.kind = detect_kind(headers)
+        if pv.kind is None:
+            return _file_problem(pv, "unknown_kind", row=1)
+    k = KINDS[pv.kind]
+    clean, problems = check(raw, k, plan=plan, db=db)
+    if clean.empty:
+        P = Problems()
+        P.file("empty_file")
+        problems = pd.concat([P.frame(), problems], ignore_index=True) if len(problems) else P.frame()
+    pv.problems = problems
+    pv.rows = clean
+    if not pv.has_errors and not clean.empty:
+        status, changes, _ = diff(db, k, clean)
+        pv.rows = clean.assign(**{STATUS: status})
+        pv.changes = changes
+    pv.same_file_batch = storage.same_file_batch(db, pv.sha256, pv.kind)
+    return pv
+
+
+def _display(v) -> str:
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return "—"
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, (float, np.floating)):
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+    return str(v)
+
+
+def _same(a: pd.Series, b: pd.Series, numeric: bool) -> pd.Series:
+    if numeric:
+        a = pd.to_numeric(a, errors="coerce").astype("float64")
+        b = pd.to_numeric(b, errors="coerce").astype("float64")
+        return (a.isna() & b.isna()) | np.isclose(a.fillna(0), b.fillna(0), rtol=0, atol=1e-9) & a.notna() & b.notna()
+    ao, bo = a.astype(object), b.astype(object)
+    na_a, na_b = a.isna(), b.isna()
+    return (na_a & na_b) | (~na_a & ~na_b & (ao.astype(str) == bo.astype(str)))
+
+
+def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
+    """Compare clean rows with the store: (status per row, long table of changes, the merged frame).
+
+    The merged frame has the new values under the store column names and the stored ones under
+    ``<name>__old`` (``batch_id__old`` too), ``_exists`` telling whether a stored row matched.
+    """
+    table, key = kind.table, list(kind.store_key)
+    cols = storage.TABLE_COLUMNS[table]
+    years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
+    old = storage.existing_rows(db, table, years)
+    old = old.rename(columns={c: f"{c}__old" for c in old.columns if c not in key})
+    old["_exists"] = True
+    left = clean.copy()
+    for k in key:
+        if k in NUMERIC:
+            left[k] = left[k].astype("int64")
+            old[k] = old[k].astype("int64")
+        else:
+            left[k] = left[k].astype(str)
+            old[k] = old[k].astype(str)
+    merged = left.merge(old, on=key, how="left", validate="one_to_one")
+    merged.index = clean.index
+    exists = merged["_exists"].fillna(False).astype(bool)
+    changed = pd.Series(False, index=clean.index)
+    keytext = merged[key].astype(str).agg(" / ".join, axis=1) if len(merged) else pd.Series(dtype=str)
+    parts = []
+    for c in cols:
+        if c in key:
+            continue
+        differs = exists & ~_same(merged[c], merged[f"{c}__old"], c in NUMERIC)
+        if differs.any():
+            changed |= differs
+            parts.append(pd.DataFrame({"row": merged.loc[differs, ROW], "key": keytext[differs], "column": c,
+                                       "old": merged.loc[differs, f"{c}__old"].map(_display),
+                                       "new": merged.loc[differs, c].map(_display)}))
+    status = pd.Series(np.where(~exists, "new", np.where(changed, "changed", "unchanged")), index=clean.index)
+    changes = (pd.concat(parts, ignore_index=True).sort_values(["row", "column"], kind="stable")
+               .reset_index(drop=True) if parts else pd.DataFrame(columns=CHANGE_COLUMNS))
+    return status, changes, merged

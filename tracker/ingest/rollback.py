@@ -1,0 +1,85 @@
+"""Undo a committed batch: restore exactly the rows from before it, remove the rows it created.
+
+Refused (nothing written) when a later committed batch changed the same rows, when a later
+batch holds progress of projects this batch created, or when a row is in a locked quarter;
+the message names the batch or quarter in the way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from tracker import store
+from tracker.i18n import t
+from tracker.ingest import storage
+
+
+class RollbackRefused(ValueError):
+    """The batch can't be rolled back; ``message(lang)`` says why and what to do."""
+
+    def __init__(self, code: str, **values):
+        self.code, self.values = code, values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "th") -> str:
+        return t(f"history.refused.{self.code}", lang, **self.values)
+
+
+@dataclass(frozen=True)
+class RollbackResult:
+    batch_id: int
+    restored: int
+    removed: int
+
+    def message(self, lang: str = "th") -> str:
+        return t("history.rolled_back", lang, batch=self.batch_id, restored=self.restored, removed=self.removed)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
+    """Roll back batch ``batch_id`` in one transaction, recorded in the batch and the audit log."""
+    with db.atomic():
+        b = storage.batch(db, batch_id)
+        if b is None:
+            raise RollbackRefused("not_found", batch=batch_id)
+        if b["status"] != "committed":
+            raise RollbackRefused("already_rolled_back", batch=batch_id)
+        later = storage.later_batch_touching(db, batch_id)
+        if later:
+            raise RollbackRefused("later_batch", batch=batch_id, later=later["id"], file=later["file_name"])
+        changes = storage.batch_changes(db, batch_id)
+        locks = {(int(r.fiscal_year), int(r.quarter)): r.locked_by
+                 for r in storage.quarter_locks(db).itertuples(index=False)}
+        deletes: dict[str, list[tuple]] = {}
+        restores: dict[str, list[dict]] = {}
+        for ch in changes:
+            table, after = ch["table_name"], json.loads(ch["after"])
+            period = (after.get("fiscal_year"), after.get("quarter"))
+            if "quarter" in after and period in locks:
+                raise RollbackRefused("quarter_locked", batch=batch_id, period=f"{period[0]}-Q{period[1]}",
+                                      locked_by=locks[period])
+            if ch["before"] is None:
+                deletes.setdefault(table, []).append(tuple(after[k] for k in storage.TABLE_KEYS[table]))
+            else:
+                restores.setdefault(table, []).append(json.loads(ch["before"]))
+        if deletes.get("projects"):
+            dep = storage.progress_batch_for_projects(db, deletes["projects"])
+            if dep:
+                raise RollbackRefused("dependent_rows", batch=batch_id, later=dep["id"], file=dep["file_name"])
+        for table, rows in restores.items():
+            cols = list(rows[0])
+            storage.upsert_rows(db, table, cols, [tuple(r[c] for c in cols) for r in rows])
+        for table, keys in deletes.items():
+            storage.delete_rows(db, table, keys)
+        now = store.now_iso()
+        storage.mark_rolled_back(db, batch_id, user=user, at=now)
+        restored = sum(map(len, restores.values()))
+        removed = sum(map(len, deletes.values()))
+        store.audit(db, user=user, action="rollback", target=f"batch:{batch_id}",
+                    detail={"kind": b["kind"], "file_name": b["file_name"], "restored": restored,
+                            "removed": removed})
+        store.bump_revision(db)
+    return RollbackResult(batch_id, restored, removed)

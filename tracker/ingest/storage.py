@@ -1,0 +1,133 @@
+"""The SQL the upload needs, kept in one place (the ingest side of :mod:`tracker.store`).
+
+Uses the tables of ``store.m001_initial`` as they are: projects, project_progress,
+indicator_results, import_batches, batch_changes, quarter_locks. Writes are plain ``executemany``
+statements; callers run them inside ``db.atomic()``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from sqlite_utils import Database
+
+from tracker import store
+
+#: the data columns of each upload table (batch_id is added on write)
+TABLE_COLUMNS = {
+    "projects": ("project_code", "fiscal_year", "goal_no", "name_th", "name_en", "department", "villages",
+                 "budget_category", "planned_budget", "allocated_budget", "funding_source", "indicator_codes",
+                 "is_welfare_transfer", "added_by_revision"),
+    "project_progress": ("project_code", "fiscal_year", "quarter", "status", "progress_pct", "committed",
+                         "disbursed", "note"),
+    "indicator_results": ("indicator_code", "fiscal_year", "quarter", "value", "note"),
+}
+TABLE_KEYS = {
+    "projects": ("project_code", "fiscal_year"),
+    "project_progress": ("project_code", "fiscal_year", "quarter"),
+    "indicator_results": ("indicator_code", "fiscal_year", "quarter"),
+}
+
+
+def _in(values) -> tuple[str, list]:
+    values = list(values)
+    return ",".join("?" * len(values)) or "NULL", values
+
+
+def known_projects(db: Database) -> pd.DataFrame:
+    return store.frame(db, "SELECT project_code, fiscal_year, allocated_budget FROM projects")
+
+
+def progress_disbursed(db: Database, years: list[int]) -> pd.DataFrame:
+    marks, params = _in(years)
+    return store.frame(db, "SELECT project_code, fiscal_year, quarter, disbursed FROM project_progress "
+                           f"WHERE fiscal_year IN ({marks})", params)
+
+
+def quarter_locks(db: Database) -> pd.DataFrame:
+    return store.frame(db, "SELECT fiscal_year, quarter, locked_by, locked_at FROM quarter_locks")
+
+
+def existing_rows(db: Database, table: str, years: list[int]) -> pd.DataFrame:
+    """Every stored row of ``table`` in the given fiscal years (all columns, incl. batch_id)."""
+    marks, params = _in(years)
+    cols = ", ".join((*TABLE_COLUMNS[table], "batch_id"))
+    return store.frame(db, f"SELECT {cols} FROM {table} WHERE fiscal_year IN ({marks})", params)
+
+
+def same_file_batch(db: Database, sha256: str, kind: str) -> int | None:
+    row = db.execute("SELECT max(id) FROM import_batches WHERE sha256 = ? AND kind = ? AND status = 'committed'",
+                     [sha256, kind]).fetchone()
+    return row[0] if row and row[0] is not None else None
+
+
+def insert_batch(db: Database, record: dict) -> int:
+    cols = list(record)
+    cur = db.execute(f"INSERT INTO import_batches ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                     [record[c] for c in cols])
+    return int(cur.lastrowid)
+
+
+def upsert_rows(db: Database, table: str, columns: list[str], rows: list[tuple]) -> None:
+    """INSERT … ON CONFLICT(key) DO UPDATE for every row (one executemany)."""
+    key = TABLE_KEYS[table]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           f"ON CONFLICT({', '.join(key)}) DO UPDATE SET {sets}")
+    db.conn.executemany(sql, rows)
+
+
+def delete_rows(db: Database, table: str, keys: list[tuple]) -> None:
+    where = " AND ".join(f"{c} = ?" for c in TABLE_KEYS[table])
+    db.conn.executemany(f"DELETE FROM {table} WHERE {where}", keys)
+
+
+def insert_changes(db: Database, rows: list[tuple]) -> None:
+    """rows: (batch_id, table_name, row_key, before, after)."""
+    db.conn.executemany("INSERT INTO batch_changes (batch_id, table_name, row_key, before, after) "
+                        "VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def batch(db: Database, batch_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM import_batches WHERE id = ?", [batch_id]))
+    return rows[0] if rows else None
+
+
+def batch_changes(db: Database, batch_id: int) -> list[dict]:
+    return list(db.query("SELECT table_name, row_key, before, after FROM batch_changes WHERE batch_id = ? "
+                         "ORDER BY id", [batch_id]))
+
+
+def later_batch_touching(db: Database, batch_id: int) -> dict | None:
+    """The earliest committed batch after ``batch_id`` that changed one of its rows."""
+    rows = list(db.query(
+        "SELECT b.id, b.file_name FROM batch_changes mine "
+        "JOIN batch_changes later ON later.table_name = mine.table_name AND later.row_key = mine.row_key "
+        "     AND later.batch_id > mine.batch_id "
+        "JOIN import_batches b ON b.id = later.batch_id AND b.status = 'committed' "
+        "WHERE mine.batch_id = ? ORDER BY b.id LIMIT 1", [batch_id]))
+    return rows[0] if rows else None
+
+
+def progress_batch_for_projects(db: Database, keys: list[tuple]) -> dict | None:
+    """A committed batch holding progress rows of any of these (project_code, fiscal_year)."""
+    for i in range(0, len(keys), 400):
+        chunk = keys[i:i + 400]
+        where = " OR ".join("(p.project_code = ? AND p.fiscal_year = ?)" for _ in chunk)
+        params = [v for k in chunk for v in k]
+        rows = list(db.query(
+            "SELECT b.id, b.file_name FROM project_progress p JOIN import_batches b ON b.id = p.batch_id "
+            f"WHERE {where} ORDER BY b.id LIMIT 1", params))
+        if rows:
+            return rows[0]
+    return None
+
+
+def mark_rolled_back(db: Database, batch_id: int, *, user: str, at: str) -> None:
+    db.execute("UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? "
+               "WHERE id = ?", [at, user, batch_id])
+
+
+def row_key(values) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
