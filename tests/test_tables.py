@@ -1,0 +1,44 @@
+"""Downloads: CSV with BOM, XLSX, and no formula injection."""
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tracker import tables
+
+
+@pytest.mark.parametrize("value, safe", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+66 1", "'+66 1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("ถนน คสล.", "ถนน คสล."), ("a=b", "a=b"), ("", ""), (-5, -5), (1.5, 1.5), (None, None),
+])
+def test_neutralise_cell(value, safe):
+    assert tables.neutralise_cell(value) == safe
+
+
+def frame():
+    return pd.DataFrame({"ชื่อ": ["=1+1", "โครงการ", "@cmd"], "บาท": [-1000.0, 2.5, 3.0]})
+
+
+def test_csv_has_bom_thai_and_no_formula():
+    raw = tables.to_csv_bytes(frame())
+    assert raw.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert list(back["ชื่อ"]) == ["'=1+1", "โครงการ", "'@cmd"]
+    assert list(back["บาท"]) == [-1000.0, 2.5, 3.0]      # negative numbers stay numbers
+
+
+def test_xlsx_cells_are_text_not_formulas():
+    wb = openpyxl.load_workbook(io.BytesIO(tables.to_xlsx_bytes(frame(), "ข้อมูล")))
+    ws = wb["ข้อมูล"]
+    assert [c.value for c in ws[1]] == ["ชื่อ", "บาท"]
+    assert ws["A2"].value == "'=1+1" and ws["A2"].data_type == "s"
+    assert ws["B2"].value == -1000
+
+
+def test_localize_orders_and_renames():
+    df = pd.DataFrame({"b": [1], "a": [2], "z": [3]})
+    out = tables.localize(df, {"a": "dash.col.actual", "b": "dash.col.status"}, "th")
+    assert list(out.columns) == ["ผลการดำเนินงาน", "สถานะ"]
