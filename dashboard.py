@@ -6,6 +6,7 @@ Run with ``streamlit run dashboard.py`` (the README's first command does it for 
 import streamlit as st
 
 from tracker import store
+from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
 st.set_page_config(page_title="ติดตามแผนพัฒนา อบต.ขี้เหล็ก", page_icon=":material/insights:", layout="wide")
@@ -44,5 +45,14 @@ PAGES = {
         st.Page("pages/plan.py", title=ui.t("nav.plan"), icon=":material/flag:", url_path="plan", default=True),
     ],
 }
+PAGES.setdefault("nav.section.data", []).append(
+    st.Page("pages/locks.py", title=ui.t("locks.nav"), icon=":material/lock:", url_path="locks"))
+PAGES.setdefault("nav.section.admin", []).extend([
+    st.Page("pages/admin_users.py", title=ui.t("users.nav"), icon=":material/group:", url_path="users"),
+    st.Page("pages/audit.py", title=ui.t("audit.nav"), icon=":material/history_edu:", url_path="audit"),
+])
+# --- sign-in gate: stops here with the sign-in form unless signed in (or public read-only mode) --
+user = ui_auth.gate(PAGES)
+PAGES = ui_auth.allowed_pages(PAGES, user["role"] if user else "viewer")
 nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()})
 nav.run()

@@ -28,6 +28,7 @@ def db_file(tmp_path, monkeypatch) -> Path:
     """Path of a fresh database with the plan loaded; also set as the TRACKER_DB setting."""
     path = tmp_path / "tracker.db"
     monkeypatch.setenv("TRACKER_DB", str(path))
+    monkeypatch.setenv("TRACKER_BACKUP_DIR", str(tmp_path / "backups"))  # never into the repo's data/
     store.open_db(path).close()
     return path
 
@@ -39,11 +40,33 @@ def db(db_file):
     conn.close()
 
 
+TEST_PASSWORD = "test-password-123"
+_test_hash: list[str] = []
+
+
+def signed_in_session(db_path, role: str) -> dict:
+    """Create the account ``test-<role>`` (password TEST_PASSWORD) if missing; return a session for it."""
+    from tracker import auth
+
+    if not _test_hash:
+        _test_hash.append(auth.hash_password(TEST_PASSWORD))
+    conn = store.connect(db_path)
+    try:
+        name = f"test-{role}"
+        if auth.get_user(conn, name) is None:
+            conn["users"].insert({"username": name, "display_name": f"Test {role}", "role": role,
+                                  "password_hash": _test_hash[0], "created_at": store.now_iso()})
+        return auth.new_session({"username": name})
+    finally:
+        conn.close()
+
+
 @pytest.fixture
 def app(db_file, monkeypatch):
     """Factory for AppTest of dashboard.py against the test database.
 
-    ``app(lang="en", fy=2569, q=2, page="pages/plan.py")`` runs the app and returns the AppTest.
+    ``app(lang="en", fy=2569, q=2, page="pages/plan.py")`` runs the app and returns the AppTest,
+    signed in as an admin; ``user="viewer"``/``"analyst"`` signs in with that role, ``user=None`` not at all.
     Streamlit's caches are process-global, so they are cleared; legacy ``pages/`` mode is switched
     off as it is in a server after the first ``st.navigation`` call.
     """
@@ -62,9 +85,11 @@ def app(db_file, monkeypatch):
     st.cache_resource.clear()
 
     def run(lang: str = "th", fy: int | None = None, q: int | None = None, page: str | None = None,
-            session: dict | None = None, query: dict | None = None) -> AppTest:
+            session: dict | None = None, query: dict | None = None, user: str | None = "admin") -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
         at.session_state["lang"] = lang
+        if user:  # signed in as test-<role> (viewer, analyst or admin); user=None: not signed in
+            at.session_state["auth"] = signed_in_session(db_file, user)
         if fy is not None:
             at.session_state["fy"] = fy
         if q is not None:

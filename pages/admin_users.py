@@ -1,0 +1,88 @@
+"""ผู้ใช้ — administrators add accounts, change roles, reset passwords and disable accounts."""
+
+import streamlit as st
+
+from tracker import auth
+from tracker.ui import auth as ui_auth
+from tracker.ui import frame as ui
+
+ui.require_router()
+me = ui_auth.require_action("manage_users")
+lang = ui.lang()
+
+st.title(ui.t("users.title"))
+
+
+def role_label(role: str) -> str:
+    return ui.t(f"auth.role.{role}")
+
+
+def attempt(func, *args, done: str, **kwargs) -> bool:
+    """Run an account change as the signed-in admin; show refusals in the chosen language."""
+    conn = ui.db()
+    try:
+        func(conn, *args, by=me["username"], **kwargs)
+    except auth.AuthError as exc:
+        st.error(exc.message(lang), icon=":material/block:")
+        return False
+    finally:
+        conn.close()
+    st.success(done, icon=":material/check_circle:")
+    return True
+
+
+conn = ui.db()
+try:
+    users = auth.list_users(conn)
+finally:
+    conn.close()
+
+st.subheader(ui.t("users.list"))
+st.dataframe(users.assign(role=users["role"].map(role_label),
+                          disabled=users["disabled"].astype(bool), is_demo=users["is_demo"].astype(bool)),
+             hide_index=True,
+             column_config={"username": ui.t("auth.username"), "display_name": ui.t("users.display_name"),
+                            "role": ui.t("users.role"), "disabled": ui.t("users.col_disabled"),
+                            "is_demo": ui.t("users.col_demo"), "failed_count": ui.t("users.col_failed"),
+                            "locked_until": ui.t("users.col_locked_until"), "created_at": ui.t("users.col_created"),
+                            "password_changed_at": ui.t("users.col_password_changed")})
+
+tab_add, tab_change = st.tabs([ui.t("users.add"), ui.t("users.change")])
+with tab_add:
+    with st.form("user_add", clear_on_submit=True):
+        username = st.text_input(ui.t("users.username"), max_chars=32)
+        display = st.text_input(ui.t("users.display_name"), max_chars=100)
+        role = st.selectbox(ui.t("users.role"), auth.ROLES, format_func=role_label)
+        pw1 = st.text_input(ui.t("users.password"), type="password", autocomplete="new-password")
+        pw2 = st.text_input(ui.t("users.password_again"), type="password", autocomplete="new-password")
+        if st.form_submit_button(ui.t("users.add"), icon=":material/person_add:", type="primary"):
+            if pw1 != pw2:
+                st.error(ui.t("users.passwords_differ"))
+            else:
+                attempt(auth.create_user, username, password=pw1, role=role, display_name=display,
+                        done=ui.t("users.added", username=auth.normalize_username(username)))
+
+with tab_change:
+    names = list(users["username"])
+    if names:
+        who = st.selectbox(ui.t("users.pick"), names, key="users_pick")
+        row = users.set_index("username").loc[who]
+        with st.form("user_role"):
+            new_role = st.selectbox(ui.t("users.role"), auth.ROLES, index=auth.ROLES.index(row["role"]),
+                                    format_func=role_label)
+            if st.form_submit_button(ui.t("users.set_role")):
+                attempt(auth.set_role, who, new_role,
+                        done=ui.t("users.role_set", username=who, role=role_label(new_role)))
+        with st.form("user_password", clear_on_submit=True):
+            pw1 = st.text_input(ui.t("users.password"), type="password", autocomplete="new-password")
+            pw2 = st.text_input(ui.t("users.password_again"), type="password", autocomplete="new-password")
+            if st.form_submit_button(ui.t("users.reset_password")):
+                if pw1 != pw2:
+                    st.error(ui.t("users.passwords_differ"))
+                else:
+                    attempt(auth.reset_password, who, pw1, done=ui.t("users.password_reset", username=who))
+        if bool(row["disabled"]):
+            if st.button(ui.t("users.enable"), key="users_enable"):
+                attempt(auth.set_disabled, who, False, done=ui.t("users.enabled_done", username=who))
+        elif st.button(ui.t("users.disable"), key="users_disable", type="secondary"):
+            attempt(auth.set_disabled, who, True, done=ui.t("users.disabled_done", username=who))

@@ -1,0 +1,49 @@
+"""บันทึกการใช้งาน — the append-only audit trail: filter it and download it as CSV (admins)."""
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from tracker import auth
+from tracker.ui import auth as ui_auth
+from tracker.ui import frame as ui
+
+ui.require_router()
+ui_auth.require_action("view_audit")
+
+st.title(ui.t("audit.title"))
+st.caption(ui.t("audit.intro"))
+
+conn = ui.db()
+try:
+    users, actions = auth.audit_users_and_actions(conn)
+finally:
+    conn.close()
+
+ALL = "__all__"
+c1, c2, c3, c4 = st.columns(4)
+since = c1.date_input(ui.t("audit.since"), value=date.today() - timedelta(days=90), key="audit_since")
+until = c2.date_input(ui.t("audit.until"), value=date.today(), key="audit_until")
+who = c3.selectbox(ui.t("audit.user"), [ALL, *users], key="audit_user",
+                   format_func=lambda v: ui.t("audit.all") if v == ALL else v)
+what = c4.selectbox(ui.t("audit.action"), [ALL, *actions], key="audit_action",
+                    format_func=lambda v: ui.t("audit.all") if v == ALL else v)
+text = st.text_input(ui.t("audit.text"), key="audit_text", max_chars=200)
+
+conn = ui.db()
+try:
+    log = auth.audit_log(conn, since=since.isoformat() if since else None,
+                         until=until.isoformat() if until else None,
+                         user=None if who == ALL else who, action=None if what == ALL else what,
+                         text=text.strip() or None)
+finally:
+    conn.close()
+
+st.caption(ui.t("audit.count", n=len(log)))
+# user-supplied text (names, notes, file names) is shown only in the table: never as HTML
+st.dataframe(log.assign(at=log["at"].map(ui.when_label)), hide_index=True,
+             column_config={"id": None, "at": ui.t("audit.col_at"), "username": ui.t("audit.col_user"),
+                            "action": ui.t("audit.col_action"), "target": ui.t("audit.col_target"),
+                            "detail": ui.t("audit.col_detail")})
+st.download_button(ui.t("audit.export"), data=auth.csv_bytes(log), file_name="audit_log.csv",
+                   mime="text/csv", icon=":material/download:")
