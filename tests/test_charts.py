@@ -1,0 +1,96 @@
+"""Chart builders checked through fig.to_dict(): traces, colours, threshold lines, labels, empty states."""
+
+import pandas as pd
+import pytest
+
+from tests.dashboard_data import load_small_dataset
+from tracker import charts, rollup
+from tracker import status as S
+
+TH = {"on_track": 1.0, "at_risk": 0.8, "low_disbursement_share_of_pace": 0.5}
+
+
+@pytest.fixture
+def data(db):
+    load_small_dataset(db)
+    return db
+
+
+def test_goal_scores_bars_colours_words_and_thresholds(data):
+    gs = rollup.goal_summary(data, 2569, 2)
+    d = charts.goal_scores(gs, "th", TH).to_dict()
+    bar = d["data"][0]
+    assert bar["type"] == "bar" and bar["orientation"] == "h"
+    assert bar["y"][-1].startswith("1 · ")                      # goal 1 at the top
+    assert bar["x"][-1] == pytest.approx(100 * (84 / 85 + 0.8 + 1) / 3)
+    assert bar["marker"]["color"][-1] == S.COLOURS["at_risk"]
+    assert "▲ เสี่ยง" in bar["text"][-1] and "○ ยังไม่มีข้อมูล" in bar["text"][0]
+    xs = sorted(s["x0"] for s in d["layout"]["shapes"])
+    assert xs == [80, 100]
+    assert d["layout"]["font"]["family"].startswith("Sarabun") and d["layout"]["height"] > 0
+
+
+def test_goal_scores_english_hover(data):
+    d = charts.goal_scores(rollup.goal_summary(data, 2569, 2), "en", TH).to_dict()
+    assert "Goal score" in d["data"][0]["hovertemplate"] and "At risk" in d["data"][0]["text"][-1]
+
+
+def test_budget_by_goal_has_four_measures_in_millions(data):
+    d = charts.budget_by_goal(rollup.goal_summary(data, 2569, 2), "en").to_dict()
+    assert [t["name"] for t in d["data"]] == ["Planned", "Allocated", "Committed", "Disbursed"]
+    assert list(d["data"][3]["y"])[0] == pytest.approx(0.93)
+    assert d["data"][3]["customdata"][0] == "930,000 THB"
+    assert d["layout"]["yaxis"]["title"]["text"] == "M THB"
+
+
+def test_project_status_stacks_the_four_official_buckets(data):
+    d = charts.project_status(rollup.goal_summary(data, 2569, 2), "th").to_dict()
+    assert d["layout"]["barmode"] == "stack"
+    assert [t["name"] for t in d["data"]] == ["✔ ดำเนินการแล้วเสร็จ", "◐ อยู่ระหว่างดำเนินการ",
+                                              "○ ยังไม่ได้ดำเนินการ", "✖ ยกเลิก"]
+    assert [t["marker"]["color"] for t in d["data"]] == [S.PROJECT_COLOURS[s] for s in S.PROJECT_STATUSES]
+    assert list(d["data"][3]["y"]) == [0, 0, 1, 0, 0]
+
+
+def test_score_history_one_line_per_goal_with_threshold_lines(data):
+    d = charts.score_history(rollup.goal_score_history(data), rollup.goal_summary(data, 2569, 2), "en", TH).to_dict()
+    assert len(d["data"]) == 5 and list(d["data"][0]["x"]) == ["2568-Q2", "2569-Q1", "2569-Q2"]
+    assert sorted(s["y0"] for s in d["layout"]["shapes"]) == [80, 100]
+
+
+def test_indicator_trend_has_actual_expected_and_target(data):
+    h = rollup.indicator_history(data)
+    h = h[h["code"] == "G1-I02"]
+    d = charts.indicator_trend(h, "th", "G1-I02", "กม.").to_dict()
+    assert [t["name"] for t in d["data"]] == ["ผลการดำเนินงาน", "ค่าที่ควรได้", "ค่าเป้าหมาย"]
+    assert list(d["data"][2]["y"])[-1] == 1.5 and "กม." in d["data"][0]["hovertemplate"]
+
+
+def test_disbursement_pace_line(data):
+    d = charts.disbursement_pace(rollup.disbursement_by_quarter(data, 2569), "en").to_dict()
+    pace = d["data"][2]
+    assert pace["name"] == "Even pace" and pace["line"]["dash"] == "dash"
+    assert list(pace["y"]) == pytest.approx([9.85 / 4 * q for q in (1, 2, 3, 4)])
+
+
+def test_budget_bars_and_indicator_ratios(data):
+    dep = rollup.budget_by_department(data, 2569, 2)
+    d = charts.budget_bars(dep, list(dep["name_th"]), "th", "x").to_dict()
+    assert len(d["data"]) == 4 and list(d["data"][0]["y"]) == list(dep["name_th"])
+    ind = rollup.indicator_table(data, 2569, 2)
+    d = charts.indicator_ratios(ind[ind["goal_no"] == 3], "en", TH, "t").to_dict()
+    assert "✖ Off track" in d["data"][0]["text"][-2]
+
+
+@pytest.mark.parametrize("build", [
+    lambda db: charts.goal_scores(rollup.goal_summary(db, 2569, 2).iloc[0:0], "th", TH),
+    lambda db: charts.budget_by_goal(rollup.goal_summary(db, 2569, 2), "th"),
+    lambda db: charts.project_status(rollup.goal_summary(db, 2569, 2), "en"),
+    lambda db: charts.score_history(rollup.goal_score_history(db), rollup.goal_summary(db, 2569, 2), "th", TH),
+    lambda db: charts.indicator_trend(rollup.indicator_history(db), "en", "t", "%"),
+    lambda db: charts.disbursement_pace(rollup.disbursement_by_quarter(db, 2569), "th"),
+    lambda db: charts.budget_bars(pd.DataFrame(), [], "th", "x"),
+])
+def test_empty_data_gives_an_explained_figure(db, build):
+    d = build(db).to_dict()
+    assert d["layout"]["annotations"][0]["text"] and d["layout"]["height"]
