@@ -237,3 +237,25 @@ def test_projects_per_goal_is_unchanged(data):
     p = by(rollup.projects_per_goal(data, 2569), "goal_no")
     assert p["projects"].to_dict() == {1: 3, 2: 0, 3: 3, 4: 0, 5: 0}
     assert p.loc[3, "allocated"] == 8_450_000
+
+
+@pytest.mark.parametrize("kw, codes", [
+    ({}, ["P1", "P2", "P3", "P4", "P5", "P6"]),
+    ({"goals": [3]}, ["P4", "P5", "P6"]),
+    ({"departments": ["ENG"]}, ["P1", "P2"]),
+    ({"villages": [3]}, ["P1", "P4", "P6"]),
+    ({"villages": [0]}, ["P3"]),                                  # naming no village = whole subdistrict
+    ({"statuses": ["not_started"]}, ["P3", "P5"]),
+    ({"text": "เบี้ย"}, ["P4", "P5"]),
+    ({"text": "p6"}, ["P6"]),
+    ({"goals": [1], "text": "ท่อ"}, ["P2"]),
+])
+def test_filter_projects(data, kw, codes):
+    assert list(rollup.filter_projects(rollup.project_table(data, 2569, 2), **kw)["project_code"]) == codes
+
+
+def test_welfare_split_reconciles(data):
+    w = by(rollup.welfare_split(data, 2569, 2), "kind")
+    assert w.loc["welfare", "allocated"] == 8_350_000 and w.loc["development", "allocated"] == 1_500_000
+    for k in rollup.BUDGET:
+        assert w.loc["welfare", k] + w.loc["development", k] == w.loc["total", k]

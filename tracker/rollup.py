@@ -333,6 +333,44 @@ def missing_reports(db: Database, fiscal_year: int, quarter: int) -> pd.DataFram
     return proj[proj["funded"] & ~proj["reported_this_quarter"]].reset_index(drop=True)
 
 
+def filter_projects(projects: pd.DataFrame, *, goals=None, departments=None, villages=None, statuses=None,
+                    text: str = "") -> pd.DataFrame:
+    """Rows of a :func:`project_table` matching every filter given (lists; empty or None = all).
+
+    ``villages`` matches projects naming any of them (0 = the whole subdistrict); ``text`` is a
+    case-insensitive search in the code and both names."""
+    m = pd.Series(True, index=projects.index)
+    if goals:
+        m &= projects["goal_no"].isin(list(goals))
+    if departments:
+        m &= projects["department"].isin(list(departments))
+    if statuses:
+        m &= projects["status"].isin(list(statuses))
+    if villages:
+        want = set(villages)
+        m &= projects["villages"].map(lambda v: bool(want & set(parse_villages(v) or [WHOLE_SUBDISTRICT])))
+    if text and text.strip():
+        needle = text.strip().casefold()
+        hay = (projects["project_code"].astype(str) + " " + projects["name_th"].fillna("").astype(str) + " "
+               + projects["name_en"].fillna("").astype(str)).str.casefold()
+        m &= hay.str.contains(needle, regex=False)
+    return projects[m].reset_index(drop=True)
+
+
+def welfare_split(db: Database, fiscal_year: int, quarter: int) -> pd.DataFrame:
+    """Development projects and welfare transfers (เบี้ยยังชีพ, งบกลาง) apart, plus the total:
+    ``kind`` (development | welfare | total), ``projects, funded`` and the budget columns,
+    ``disbursement_rate``."""
+    proj = project_table(db, fiscal_year, quarter)
+    rows = []
+    for kind, part in (("development", proj[~proj["is_welfare_transfer"]]), ("welfare", proj[proj["is_welfare_transfer"]]),
+                       ("total", proj)):
+        b = budget_sums(part)
+        rows.append({"kind": kind, "projects": len(part), "funded": int(part["funded"].sum()), **b,
+                     "disbursement_rate": _rate(b["disbursed"], b["allocated"])})
+    return pd.DataFrame(rows)
+
+
 # ---------------------------------------------------------------- budget breakdowns
 
 def _budget_frame(proj: pd.DataFrame, key: str) -> pd.DataFrame:
