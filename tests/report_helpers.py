@@ -1,0 +1,24 @@
+"""Shared by the report tests: a built report of the small data set and text normalisation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tests.dashboard_data import load_small_dataset
+
+FY, Q = 2569, 2
+
+
+def squash(text: str) -> str:
+    """NFC, no whitespace at all (lines break anywhere in documents), no control characters.
+
+    Text extracted from a shaped PDF carries a stray U+0003 after SARA AM (HarfBuzz decomposes ำ
+    into two glyphs, fpdf2 maps the second to a control character); the glyphs drawn are right."""
+    text = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Cc")
+    return re.sub(r"\s+", "", text)
+
+
+def loaded(db):
+    load_small_dataset(db)
+    return db

@@ -1,0 +1,86 @@
+"""The PDF report: Thai text survives exactly, figures equal rollup.summary, pages as designed."""
+
+import io
+import subprocess
+import sys
+
+import pypdf
+import pytest
+
+from tests.report_helpers import FY, Q, loaded, squash
+from tracker import rollup
+from tracker.plan import default_plan
+from tracker.report import content, pdf, thai
+
+# cover, plan, results (landscape), one page per goal, charts, attention, method
+PAGES_SMALL_SET = 1 + 1 + 1 + 5 + 1 + 1 + 1
+
+
+@pytest.fixture
+def report_th(db):
+    return content.build(loaded(db), FY, Q, "th")
+
+
+def _text(data: bytes) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def test_pdf_pages_goals_thai_text_and_figures(report_th):
+    data = pdf.render(report_th, charts="native")
+    pages = _text(data)
+    assert len(pages) == PAGES_SMALL_SET
+    whole = squash("".join(pages))
+    for g in default_plan().goals.values():
+        assert squash(g.text.th) in whole, g.number
+    # the follow-up table (page 3) shows exactly the figures of rollup.summary, row by row
+    summary = report_th.summary  # == rollup.summary (test_summary_in_the_model_is_rollup_summary)
+    page3 = squash(pages[2])
+    for goal, row in zip(summary["goals"], report_th.form2.rows):
+        expected = [row["goal"], *[f"{goal['projects'][k]:,}" for k in rollup.PROJECT_COUNTS],
+                    *[f"{goal['budget'][k]:,.2f}" for k in ("planned", "allocated", "disbursed")]]
+        assert squash("".join(expected)) in page3, goal["goal"]
+    tot = summary["totals"]
+    assert squash(f"{tot['budget']['allocated']:,.2f}{tot['budget']['disbursed']:,.2f}") in page3
+    # every page after the cover carries the page number and the data-as-of stamp
+    for n, text in enumerate(pages[1:], 2):
+        assert f"หน้า {n}/{PAGES_SMALL_SET}" in text
+        assert "ข้อมูลณ5เม.ย.2569" in squash(text)
+
+
+def test_summary_in_the_model_is_rollup_summary(db):
+    r = content.build(loaded(db), FY, Q, "en")
+    assert r.summary == rollup.summary(db, FY, Q)
+    for ind, row in zip(r.summary["indicators"], r.indicators.rows):
+        assert ind["code"] == row["code"] and ind["status"] == row["status"]
+
+
+def test_english_pdf_on_request(db):
+    r = content.build(loaded(db), FY, Q, "en")
+    whole = squash("".join(_text(pdf.render(r, charts="native"))))
+    assert squash("Local Development Plan Monitoring and Evaluation Report") in whole
+    assert squash(default_plan().goals[1].text.en) in whole
+
+
+def test_thai_font_is_embedded(report_th, tmp_path):
+    out = tmp_path / "r.pdf"
+    out.write_bytes(pdf.render(report_th, charts="native"))
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "Laksaman" in fonts and " yes yes " in fonts
+
+
+@pytest.mark.parametrize("text", ["ไม่มีช่องว่างเลยในประโยคที่ยาวมากจนต้องตัดบรรทัดหลายครั้งน้ำที่ปู่",
+                                  "การพัฒนาชุมชนให้น่าอยู่มีความเข้มแข็ง โดยได้รับบริการสาธารณะ"])
+def test_thai_wrapping_never_separates_marks(text):
+    lines = thai.wrap(text, 8, len)
+    assert "".join(lines) == text.replace(" ", "")
+    for line in lines:
+        assert line[0] not in thai.COMBINING and line[0] not in thai.FOLLOWING
+        assert line[-1] not in thai.LEADING_VOWELS
+
+
+@pytest.mark.slow
+def test_charts_as_images_through_kaleido(report_th):
+    pytest.importorskip("kaleido")
+    images = pdf.chart_images(report_th, "image")
+    assert set(images) == {c.key for c in report_th.charts}
+    assert all(png.startswith(b"\x89PNG") for png in images.values())
