@@ -1,0 +1,64 @@
+"""The Excel workbook: sheets as designed, Thai headers, figures equal rollup.summary, inert formulas."""
+
+import io
+
+import openpyxl
+import pytest
+
+from tests.report_helpers import FY, Q, loaded
+from tracker import rollup
+from tracker.report import content, xlsx
+
+
+@pytest.fixture
+def book(db):
+    loaded(db)
+    with db.atomic():  # a user-typed project name that is a formula
+        db.execute("UPDATE projects SET name_th = ? WHERE project_code = 'P2'", ['=HYPERLINK("http://x","คลิก")'])
+    r = content.build(db, FY, Q, "th")
+    return r, openpyxl.load_workbook(io.BytesIO(xlsx.render(r)))
+
+
+def test_sheets_headers_and_layout(book):
+    r, wb = book
+    assert len(wb.sheetnames) == len(xlsx.SHEETS) == 5
+    assert wb.sheetnames == ["ข้อมูลรายงาน", "เป้าประสงค์", "ตัวชี้วัด", "โครงการ", "สรุปงบประมาณ"]
+    ws = wb["เป้าประสงค์"]
+    assert [c.value for c in ws[1]][:4] == ["เป้าประสงค์", "โครงการตามแผน", "ได้รับงบประมาณ", "ดำเนินการแล้วเสร็จ"]
+    assert ws.freeze_panes == "A2"
+    assert ws["J2"].number_format == "#,##0.00" and ws.column_dimensions["A"].width > 10
+
+
+def test_figures_equal_summary(book):
+    r, wb = book
+    summary = r.summary
+    ws = wb["เป้าประสงค์"]
+    head = [c.value for c in ws[1]]
+    for i, goal in enumerate(summary["goals"], 2):
+        row = dict(zip(head, [c.value for c in ws[i]]))
+        assert row["โครงการตามแผน"] == goal["projects"]["in_plan"]
+        assert row["ดำเนินการแล้วเสร็จ"] == goal["projects"]["completed"]
+        assert row["งบตามข้อบัญญัติ (บาท)"] == pytest.approx(goal["budget"]["allocated"])
+        assert row["เบิกจ่าย (บาท)"] == pytest.approx(goal["budget"]["disbursed"])
+        assert (row["คะแนน"] is None and goal["score"] is None) or row["คะแนน"] == pytest.approx(goal["score"])
+    total = dict(zip(head, [c.value for c in ws[len(summary["goals"]) + 2]]))
+    assert total["เป้าประสงค์"] == "รวม" and total["ได้รับงบประมาณ"] == summary["totals"]["projects"]["funded"]
+    ind = wb["ตัวชี้วัด"]
+    ihead = [c.value for c in ind[1]]
+    for i, item in enumerate(summary["indicators"], 2):
+        row = dict(zip(ihead, [c.value for c in ind[i]]))
+        assert row["รหัส"] == item["code"]
+        assert row["ผลการดำเนินงาน"] == (pytest.approx(item["actual"]) if item["actual"] is not None else None)
+
+
+def test_goal_thai_text_survives_exactly(book):
+    r, wb = book
+    names = [c.value for c in wb["เป้าประสงค์"]["A"][1:6]]
+    assert names == [f"{g.number}. {g.short}" for g in r.goals]
+
+
+def test_formula_injection_is_inert(book):
+    _, wb = book
+    ws = wb["โครงการ"]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells and all(c.value.startswith("'=") and c.data_type == "s" for c in cells)
