@@ -26,11 +26,13 @@ def import_file(db, path: str | Path, *, kind: str | None = None, user: str, is_
                 dry_run: bool = False, plan=None) -> tuple[Preview, Receipt | None]:
     """Prepare and (unless ``dry_run`` or the file has errors) commit a file from disk.
 
-    Returns ``(preview, receipt)``; ``receipt`` is None when nothing was attempted (errors or dry run).
+    Returns ``(preview, receipt)``; ``receipt`` is None when nothing was written: the file has
+    errors, it is a dry run, or there is nothing to do (``preview.nothing_to_do``, e.g. the same
+    file again; ``preview.summary()`` says so).
     """
     path = Path(path)
     preview = prepare(db, path.read_bytes(), path.name, kind=kind, plan=plan)
-    if dry_run or preview.has_errors:
+    if dry_run or preview.has_errors or preview.nothing_to_do:
         return preview, None
     return preview, commit(db, preview, user=user, is_demo=is_demo)
 

@@ -8,7 +8,6 @@ database as it was.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 
@@ -89,7 +88,13 @@ def _py(v):
 
 def _columns(df: pd.DataFrame, cols) -> list[list]:
     """Column-wise ``tolist`` (fast) -> rows of Python scalars."""
-    lists = [[_py(v) for v in df[c].tolist()] for c in cols]
+    lists = []
+    for c in cols:
+        col = df[c]
+        if col.dtype == object:
+            lists.append([_py(v) for v in col.tolist()])
+        else:   # numeric / str / Int64: astype(object) gives Python scalars
+            lists.append(col.astype(object).where(col.notna(), None).tolist())
     return [list(r) for r in zip(*lists)]
 
 
@@ -144,9 +149,9 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
         key_idx = [names.index(k) for k in kind.store_key]
         changes = []
         for new, old, ex in zip(new_rows, old_rows, exists):
-            before = json.dumps(dict(zip(names, old)), ensure_ascii=False) if ex else None
+            before = storage.to_json(dict(zip(names, old))) if ex else None
             changes.append((batch_id, table, storage.row_key(new[i] for i in key_idx), before,
-                            json.dumps(dict(zip(names, new)), ensure_ascii=False)))
+                            storage.to_json(dict(zip(names, new)))))
         storage.insert_changes(db, changes)
         store.audit(db, user=user, action="import", target=f"batch:{batch_id}",
                     detail={"kind": kind.name, "file_name": preview.file_name, "sha256": preview.sha256,

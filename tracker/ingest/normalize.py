@@ -16,42 +16,75 @@ import pandas as pd
 from tracker.periods import THAI_DIGITS, normalize_year
 
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
+_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u00a0": " "})
+
+
+def by_unique(s: pd.Series, func, dtype=object) -> pd.Series:
+    """Apply the Python function ``func`` to each distinct value only and spread the results back.
+
+    Cells repeat a lot in real files (years, quarters, statuses, departments), and even a column of
+    all-distinct values costs one plain Python call per cell, much less than a regex in pandas'
+    object fallback.
+    """
+    codes, uniques = pd.factorize(s, use_na_sentinel=False)
+    values = np.array([func(u) for u in uniques.tolist()] + [None], dtype=object)
+    out = pd.Series(values[codes], index=s.index, dtype=object)
+    return out if dtype is object else out.astype(dtype)
+
+
+def _clean(u) -> str:
+    return " ".join(str(u).translate(_INVISIBLE).split()) if u is not None and u == u else ""
+
+
+def _clean_digits(u) -> str:
+    return _clean(u).translate(THAI_DIGITS)
 
 
 def text(s: pd.Series) -> pd.Series:
     """Collapse runs of whitespace (incl. non-breaking and zero-width spaces); "" stays ""."""
-    return s.str.replace(r"[\s\u200b\ufeff]+", " ", regex=True).str.strip()
+    return by_unique(s, _clean, "str")
 
 
 def digits(s: pd.Series) -> pd.Series:
     """Thai digits ๐–๙ to ASCII, whitespace collapsed."""
-    return text(s.str.translate(THAI_DIGITS))
+    return by_unique(s, _clean_digits, "str")
 
 
 def empty(s: pd.Series) -> pd.Series:
-    return text(s) == ""
+    return by_unique(s, lambda u: _clean(u) == "", bool)
 
 
-def _by_unique(s: pd.Series, func) -> pd.Series:
-    """Apply ``func`` to each distinct value only, then map back (fast on repetitive columns)."""
-    uniques = pd.unique(s.to_numpy())
-    table = {u: func(u) for u in uniques}
-    return s.map(table)
+_by_unique = by_unique
+
+
+_NUM_JUNK = re.compile(r"[\s,฿]|บาท")
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _number(u, money: bool, percent: bool) -> float | None | str:
+    t = _NUM_JUNK.sub("", _clean_digits(u))
+    if not t:
+        return None
+    if percent and t.endswith("%"):
+        t = t[:-1]
+    if t.startswith("(") and t.endswith(")"):
+        t = "-" + t[1:-1]
+    if money and t in _DASHES:
+        return 0.0
+    try:
+        v = float(t)
+    except ValueError:
+        return "bad"
+    return v if np.isfinite(v) else "bad"
 
 
 def number(s: pd.Series, *, money: bool = False, percent: bool = False) -> tuple[pd.Series, pd.Series]:
     """Numbers written as ``1,250,000``, ``฿1,250,000``, ``1250000 บาท``, ``(1,000)``, ``๑๒๕``;
     ``-`` is zero in money columns; ``60%`` in percent columns."""
-    t = digits(s).str.replace(r"[\s,฿]|บาท", "", regex=True)
-    if percent:
-        t = t.str.removesuffix("%")
-    t = t.str.replace(r"^\((.+)\)$", r"-\1", regex=True)
-    if money:
-        t = t.mask(t.isin(["-", "–", "—", "--"]), "0")
-    present = t != ""
-    values = pd.to_numeric(t.where(present), errors="coerce").astype("float64")
-    bad = present & (values.isna() | ~np.isfinite(values.fillna(0)))
-    return values.where(~bad), bad
+    raw = by_unique(s, lambda u: _number(u, money, percent))
+    bad = (raw == "bad").astype(bool)
+    values = pd.to_numeric(raw.where(~bad), errors="coerce").astype("float64")
+    return values, bad
 
 
 _YEAR = re.compile(r"^(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?|fy|ปีงบประมาณ|ปี)?\s*(\d{4})(?:\.0+)?$", re.IGNORECASE)
@@ -59,13 +92,16 @@ _YEAR = re.compile(r"^(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?|fy|ปีงบปร�
 
 def year(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Fiscal years ``2569``, ``พ.ศ. 2569``, ``FY2569``, ``๒๕๖๙`` or CE ``2026`` -> BE ``Int64``."""
-    t = digits(s)
-    m = t.str.extract(_YEAR)[0]
-    present = t != ""
-    y = pd.to_numeric(m, errors="coerce").astype("Int64")
-    y = y.where(y >= 2400, y + 543)   # CE -> BE (periods.normalize_year, vectorised)
-    bad = present & y.isna()
-    return y, bad
+    def one(u):
+        t = _clean_digits(u)
+        if not t:
+            return None
+        m = _YEAR.match(t)
+        return normalize_year(int(m.group(1))) if m else -1
+
+    y = by_unique(s, one)
+    bad = (y == -1).astype(bool)
+    return pd.to_numeric(y.where(~bad), errors="coerce").astype("Int64"), bad
 
 
 _QUARTER = re.compile(r"^(?:ไตรมาส\s*(?:ที่)?|quarter|qtr|q)?\s*(\d{1,3})(?:\.0+)?$", re.IGNORECASE)
@@ -73,11 +109,16 @@ _QUARTER = re.compile(r"^(?:ไตรมาส\s*(?:ที่)?|quarter|qtr|q)?\
 
 def quarter(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Quarters ``2``, ``Q2``, ``ไตรมาส 2``, ``ไตรมาสที่ ๒`` -> ``Int64`` (range is checked later)."""
-    t = digits(s)
-    m = t.str.extract(_QUARTER)[0]
-    q = pd.to_numeric(m, errors="coerce").astype("Int64")
-    bad = (t != "") & q.isna()
-    return q, bad
+    def one(u):
+        t = _clean_digits(u)
+        if not t:
+            return None
+        m = _QUARTER.match(t)
+        return int(m.group(1)) if m else -1
+
+    q = by_unique(s, one)
+    bad = (q == -1).astype(bool)
+    return pd.to_numeric(q.where(~bad), errors="coerce").astype("Int64"), bad
 
 
 STATUS_WORDS = {
@@ -89,8 +130,12 @@ STATUS_WORDS = {
 _STATUS = {re.sub(r"[\s_\-]+", "", w.casefold()): code for code, words in STATUS_WORDS.items() for w in words}
 
 
+def _word_key(u) -> str:
+    return re.sub(r"[\s_\-]+", "", _clean_digits(u).casefold())
+
+
 def _key(s: pd.Series) -> pd.Series:
-    return text(s).str.casefold().str.replace(r"[\s_\-]+", "", regex=True)
+    return by_unique(s, _word_key, "str")
 
 
 def status(s: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -106,7 +151,7 @@ _YES_NO = {"ใช่": 1, "ไม่ใช่": 0, "yes": 1, "no": 0, "y": 1, "
 
 def yes_no(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """ใช่/ไม่ใช่, yes/no, 1/0, true/false -> 0/1 (empty -> 0)."""
-    k = _key(s.str.translate(THAI_DIGITS)).str.replace(r"\.0+$", "", regex=True)
+    k = by_unique(s, lambda u: re.sub(r"\.0+$", "", _word_key(u)), "str")
     v = k.map(_YES_NO)
     bad = (k != "") & v.isna()
     return v.fillna(0).astype("int64"), bad
@@ -114,15 +159,24 @@ def yes_no(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def code(s: pd.Series) -> pd.Series:
     """Project / indicator codes: Thai digits to ASCII, no spaces, upper case."""
-    return s.str.translate(THAI_DIGITS).str.replace(r"[\s\u200b\ufeff]+", "", regex=True).str.upper()
+    return by_unique(s, lambda u: _clean_digits(u).replace(" ", "").upper(), "str")
+
+
+_GOAL = re.compile(r"^(?:เป้าประสงค์\s*(?:ที่)?|goal|g)?\s*(\d+)(?:\.0+)?$", re.IGNORECASE)
 
 
 def goal(s: pd.Series, goals) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Goal number ``2``, ``G2``, ``เป้าประสงค์ที่ 2`` -> Int64; returns (values, not_parsed, unknown)."""
-    t = digits(s)
-    m = t.str.extract(r"^(?:เป้าประสงค์\s*(?:ที่)?|goal|g)?\s*(\d+)(?:\.0+)?$", flags=re.IGNORECASE)[0]
-    g = pd.to_numeric(m, errors="coerce").astype("Int64")
-    bad = (t != "") & g.isna()
+    def one(u):
+        t = _clean_digits(u)
+        if not t:
+            return None
+        m = _GOAL.match(t)
+        return int(m.group(1)) if m else -1
+
+    g = by_unique(s, one)
+    bad = (g == -1).astype(bool)
+    g = pd.to_numeric(g.where(~bad), errors="coerce").astype("Int64")
     unknown = g.notna() & ~g.isin(list(goals))
     return g.where(~unknown), bad, unknown
 

@@ -170,6 +170,14 @@ def _same(a: pd.Series, b: pd.Series, numeric: bool) -> pd.Series:
     return (na_a & na_b) | (~na_a & ~na_b & (ao.astype(str) == bo.astype(str)))
 
 
+def join_columns(df: pd.DataFrame, cols) -> pd.Series:
+    """``"G1-P01 / 2569 / 2"``: columns joined as text, vectorised (no row-wise apply)."""
+    out = df[cols[0]].astype(str)
+    for c in cols[1:]:
+        out = out + " / " + df[c].astype(str)
+    return out
+
+
 def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
     """Compare clean rows with the store: (status per row, long table of changes, the merged frame).
 
@@ -194,7 +202,7 @@ def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, 
     merged.index = clean.index
     exists = merged["_exists"].fillna(False).astype(bool)
     changed = pd.Series(False, index=clean.index)
-    keytext = merged[key].astype(str).agg(" / ".join, axis=1) if len(merged) else pd.Series(dtype=str)
+    keytext = join_columns(merged, key)
     parts = []
     for c in cols:
         if c in key:

@@ -129,5 +129,13 @@ def mark_rolled_back(db: Database, batch_id: int, *, user: str, at: str) -> None
                "WHERE id = ?", [at, user, batch_id])
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def row_key(values) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    """The key of a row as JSON text, e.g. ``["G1-P01", 2569, 2]`` (how batch_changes finds a row)."""
+    return "[" + ", ".join(_ENCODE(v) for v in values) + "]"
+
+
+def to_json(record: dict) -> str:
+    return _ENCODE(record)

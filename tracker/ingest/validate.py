@@ -37,6 +37,11 @@ def _fmt_number(v) -> str:
     return f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}"
 
 
+def _fmt(values: pd.Series, mask: pd.Series) -> pd.Series:
+    """Format numbers for messages only where a problem was found (not the whole column)."""
+    return values[mask].map(_fmt_number).reindex(values.index)
+
+
 class Problems:
     """Collects problems as small frames; :meth:`frame` formats the Thai and English messages."""
 
@@ -185,7 +190,11 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.
 
 
 def _key_text(clean: pd.DataFrame, cols) -> pd.Series:
-    return clean[list(cols)].astype(str).agg(" / ".join, axis=1)
+    cols = list(cols)
+    out = clean[cols[0]].astype(str)
+    for c in cols[1:]:
+        out = out + " / " + clean[c].astype(str)
+    return out
 
 
 def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problems) -> None:
@@ -211,14 +220,14 @@ def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
     if "status" in clean and "progress_pct" in clean:
         low = (clean["status"] == "completed") & (clean["progress_pct"] < 100)
         P.add("completed_below_100", low.fillna(False), clean[ROW], mapping.get("progress_pct", "progress_pct"),
-              clean["progress_pct"].map(_fmt_number))
+              _fmt(clean["progress_pct"], low.fillna(False)))
     if "disbursed" not in mapping:
         return
     disb = clean["disbursed"]
     alloc = m["allocated_budget"].astype("float64")
     above = disb.notna() & alloc.notna() & (disb.fillna(0) > alloc.fillna(0)) & ~missing
-    P.add("disbursed_above_allocated", above, clean[ROW], mapping["disbursed"], disb.map(_fmt_number),
-          allocated=m["allocated_budget"].map(_fmt_number))
+    P.add("disbursed_above_allocated", above, clean[ROW], mapping["disbursed"], _fmt(disb, above),
+          allocated=_fmt(alloc, above))
     # cumulative disbursement must not fall: compare with the quarter before (this file first, then the store)
     years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
     stored = storage.progress_disbursed(db, years)
@@ -232,8 +241,8 @@ def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
     pm.index = clean.index
     prev_v = pm["previous"].astype("float64")
     fell = disb.notna() & prev_v.notna() & (disb.fillna(0) < prev_v.fillna(0) - 0.005)
-    P.add("disbursed_decreased", fell, clean[ROW], mapping["disbursed"], disb.map(_fmt_number),
-          previous=pm["previous"].map(_fmt_number))
+    P.add("disbursed_decreased", fell, clean[ROW], mapping["disbursed"], _fmt(disb, fell),
+          previous=_fmt(prev_v, fell))
 
 
 def _check_locks(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None:
