@@ -62,6 +62,12 @@ class Table:
             rows.append(self.text_row(self.total))
         return rows
 
+    def pick(self, *keys: str, limit: int | None = None, with_total: bool = True) -> "Table":
+        """The same table with only the columns ``keys`` (and the first ``limit`` rows)."""
+        by_key = {c.key: c for c in self.columns}
+        return Table(self.key, self.title, [by_key[k] for k in keys], self.rows[:limit], self.lang,
+                     self.total if with_total else None)
+
     @property
     def header(self) -> list[str]:
         return [c.label for c in self.columns]

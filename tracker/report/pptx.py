@@ -1,0 +1,172 @@
+"""The meeting slides as a PowerPoint deck (16:9): the same slides as meeting mode, the same figures.
+
+One slide per :attr:`Report.slides` entry. Charts are native PowerPoint charts (editable), tables
+native tables; every run names the Thai font (latin and complex-script typefaces), and every slide
+carries the data-as-of / pinned stamp and its number.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from tracker import fmt
+from tracker.report.content import TOP_PROJECTS_SLIDE, Chart, Report, Slide, Table
+from tracker.report.thai import OFFICE_FONT
+
+W, H = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.5)
+MAX_ATTENTION_ROWS = 8
+INK = RGBColor(0x21, 0x25, 0x29)
+MUTED = RGBColor(0x64, 0x69, 0x6E)
+
+
+def _font(run, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
+    f = run.font
+    f.size, f.bold, f.name = Pt(size), bold, OFFICE_FONT
+    f.color.rgb = colour
+    rpr = run._r.get_or_add_rPr()
+    for tag in ("a:ea", "a:cs"):  # Thai is a complex script: PowerPoint reads the cs typeface
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = rpr.makeelement(qn(tag), {})
+            rpr.append(el)
+        el.set("typeface", OFFICE_FONT)
+
+
+def _text(slide, x, y, w, h, lines, size=20, bold=False, colour=INK, align=None):
+    box = slide.shapes.add_textbox(x, y, w, h)
+    tf = box.text_frame
+    tf.word_wrap = True
+    for i, line in enumerate([lines] if isinstance(lines, str) else lines):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        if align is not None:
+            p.alignment = align
+        text, s, b = (line, size, bold) if isinstance(line, str) else line
+        _font(_run(p, text), s, b, colour)
+    return box
+
+
+def _run(p, text):
+    r = p.add_run()
+    r.text = text
+    return r
+
+
+def _table(slide, table: Table, x, y, w, *, size=14, rows=None, with_total=True):
+    texts = rows if rows is not None else table.text_rows(with_total=with_total)
+    shape = slide.shapes.add_table(len(texts) + 1, len(table.columns), x, y, w, Emu(int(Pt(size * 2.1)) * (len(texts) + 1)))
+    tbl = shape.table
+    total_w = sum(c.width for c in table.columns)
+    for j, col in enumerate(table.columns):
+        tbl.columns[j].width = Emu(int(w * col.width / total_w))
+    for i, row in enumerate([table.header, *texts]):
+        for j, text in enumerate(row):
+            c = tbl.cell(i, j)
+            c.text = ""
+            p = c.text_frame.paragraphs[0]
+            _font(_run(p, text), size, bold=i == 0 or (with_total and table.total is not None and i == len(texts)))
+            c.margin_top = c.margin_bottom = Pt(2)
+    return shape
+
+
+def _chart(slide, chart: Chart, x, y, w, h, size=14):
+    data = CategoryChartData()
+    data.categories = chart.categories
+    for name, values, _ in chart.series:
+        data.add_series(name, [v / 1_000_000 if chart.kind == "money" else v for v in values])
+    kind = XL_CHART_TYPE.BAR_STACKED if chart.stacked else XL_CHART_TYPE.BAR_CLUSTERED
+    gframe = slide.shapes.add_chart(kind, x, y, w, h, data)
+    ch = gframe.chart
+    ch.has_legend = len(chart.series) > 1
+    if ch.has_legend:
+        ch.legend.position = XL_LEGEND_POSITION.TOP
+        ch.legend.include_in_layout = False
+        ch.legend.font.size = Pt(size)
+        ch.legend.font.name = OFFICE_FONT
+    ch.font.size = Pt(size)
+    ch.font.name = OFFICE_FONT
+    ch.category_axis.reverse_order = True
+    plot = ch.plots[0]
+    plot.has_data_labels = True
+    plot.data_labels.number_format = '#,##0.00' if chart.kind == "money" else '#,##0'
+    plot.data_labels.number_format_is_linked = False
+    for (name, _, colour), series in zip(chart.series, plot.series):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+    return gframe
+
+
+def _frame(prs, report: Report, slide: Slide, n: int, total: int):
+    s = prs.slides.add_slide(prs.slide_layouts[6])
+    if slide.kind != "title":
+        _text(s, MARGIN, Inches(0.3), W - 2 * MARGIN, Inches(0.9), slide.title, 34, bold=True)
+    _text(s, MARGIN, H - Inches(0.5), W - Inches(2.5), Inches(0.4),
+          f"{report.organization} · {report.fy_label} · {report.quarter_label} · {report.stamp}", 11, colour=MUTED)
+    _text(s, W - Inches(2), H - Inches(0.5), Inches(1.5), Inches(0.4),
+          report.t("meeting.slide_n", n=n, total=total), 12, colour=MUTED)
+    return s
+
+
+def _goal_slide(s, report: Report, g) -> None:
+    tr = report.t
+    c = g.counts
+    _text(s, MARGIN, Inches(1.15), W - 2 * MARGIN, Inches(0.6), [
+        (f"{tr('report.metric.score')} {fmt.pct(g.score)} · {g.status_label} · "
+         f"{tr('report.metric.projects')} {c['funded']}/{c['in_plan']} · {tr('report.metric.completed')} "
+         f"{c['completed']} · {tr('meeting.disbursed_of', rate=fmt.pct(g.disbursement_rate))}", 18, True)])
+    _table(s, g.indicators.pick("name", "target", "actual", "status"), MARGIN, Inches(1.85), Inches(7.6), size=13)
+    proj = g.projects.pick("name", "allocated", "status", limit=TOP_PROJECTS_SLIDE)
+    _text(s, Inches(8.4), Inches(1.75), Inches(4.4), Inches(0.4), tr("report.top_projects", n=TOP_PROJECTS_SLIDE), 14,
+          bold=True)
+    if proj.rows:
+        _table(s, proj, Inches(8.4), Inches(2.2), Inches(4.4), size=11)
+    _chart(s, g.budget_chart, Inches(8.4), Inches(4.7), Inches(4.4), Inches(2.2), size=11)
+
+
+def render(report: Report) -> bytes:
+    """The deck as bytes: one slide per entry of ``report.slides``."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = W, H
+    tr = report.t
+    total = len(report.slides)
+    for n, slide in enumerate(report.slides, 1):
+        s = _frame(prs, report, slide, n, total)
+        if slide.kind == "title":
+            _text(s, MARGIN, Inches(1.3), W - 2 * MARGIN, Inches(4.5), [
+                (report.organization, 40, True), (report.report_title, 30, True), (report.plan_title, 24, False),
+                (f"{report.fy_label} · {tr('report.as_of_quarter')} {report.quarter_label}", 24, False),
+                (report.stamp, 18, False)])
+        elif slide.kind == "goals":
+            _text(s, MARGIN, Inches(1.2), W - 2 * MARGIN, Inches(0.9), f"“{report.vision}”", 20)
+            rows = [[f"{g.number}. {g.short}", g.status_label, fmt.pct(g.score)] for g in report.goals]
+            gt = report.goal_table
+            _table(s, Table("g", "", [gt.columns[0], gt.columns[2], gt.columns[1]], [], report.lang), MARGIN,
+                   Inches(2.3), W - 2 * MARGIN, size=18, rows=rows)
+        elif slide.kind == "goal":
+            _goal_slide(s, report, slide.goal)
+        elif slide.kind == "budget":
+            _chart(s, report.charts[0], MARGIN, Inches(1.2), Inches(7.2), Inches(5.6))
+            b = report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate")
+            _table(s, b, Inches(7.9), Inches(1.4), Inches(4.9), size=12)
+        elif slide.kind == "form2":
+            _table(s, report.form2, MARGIN, Inches(1.3), W - 2 * MARGIN, size=13)
+        elif slide.kind == "attention":
+            a = report.attention
+            if not a.rows:
+                _text(s, MARGIN, Inches(1.5), W - 2 * MARGIN, Inches(1), tr("report.attention.none"), 24)
+            else:
+                rows = a.text_rows()[:MAX_ATTENTION_ROWS]
+                _table(s, a, MARGIN, Inches(1.3), W - 2 * MARGIN, size=14, rows=rows)
+                if len(a.rows) > MAX_ATTENTION_ROWS:
+                    _text(s, MARGIN, Inches(6.4), W - 2 * MARGIN, Inches(0.4),
+                          tr("meeting.more_items", n=len(a.rows) - MAX_ATTENTION_ROWS), 14, colour=MUTED)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
