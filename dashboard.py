@@ -42,7 +42,15 @@ ui.demo_banner(is_demo)
 
 PAGES = {
     "nav.section.dashboards": [
-        st.Page("pages/plan.py", title=ui.t("nav.plan"), icon=":material/flag:", url_path="plan", default=True),
+        st.Page("pages/overview.py", title=ui.t("nav.overview"), icon=":material/dashboard:", url_path="overview",
+                default=True),
+        st.Page("pages/goal.py", title=ui.t("nav.goal"), icon=":material/target:", url_path="goal"),
+        st.Page("pages/indicators.py", title=ui.t("nav.indicators"), icon=":material/monitoring:",
+                url_path="indicators"),
+        st.Page("pages/projects.py", title=ui.t("nav.projects"), icon=":material/construction:", url_path="projects"),
+        st.Page("pages/budget.py", title=ui.t("nav.budget"), icon=":material/payments:", url_path="budget"),
+        st.Page("pages/plan.py", title=ui.t("nav.plan"), icon=":material/flag:", url_path="plan"),
+        st.Page("pages/method.py", title=ui.t("nav.method"), icon=":material/calculate:", url_path="method"),
     ],
 }
 PAGES.setdefault("nav.section.data", []).append(

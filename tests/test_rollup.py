@@ -259,3 +259,9 @@ def test_welfare_split_reconciles(data):
     assert w.loc["welfare", "allocated"] == 8_350_000 and w.loc["development", "allocated"] == 1_500_000
     for k in rollup.BUDGET:
         assert w.loc["welfare", k] + w.loc["development", k] == w.loc["total", k]
+
+
+def test_filter_indicators(data):
+    ind = rollup.indicator_table(data, 2569, 2)
+    assert list(rollup.filter_indicators(ind, goals=[3], statuses=["off_track"])["code"]) == ["G3-I02"]
+    assert len(rollup.filter_indicators(ind)) == len(ind)

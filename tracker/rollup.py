@@ -108,6 +108,16 @@ def indicator_history(db: Database, *, thresholds: dict | None = None) -> pd.Dat
     return out
 
 
+def filter_indicators(indicators: pd.DataFrame, *, goals=None, statuses=None) -> pd.DataFrame:
+    """Rows of an :func:`indicator_table` in ``goals`` and with ``statuses`` (empty or None = all)."""
+    m = pd.Series(True, index=indicators.index)
+    if goals:
+        m &= indicators["goal_no"].isin(list(goals))
+    if statuses:
+        m &= indicators["status"].isin(list(statuses))
+    return indicators[m].reset_index(drop=True)
+
+
 def indicator_values(db: Database, code: str) -> pd.DataFrame:
     """Every reported value of one indicator (all years) with its note and the batch it came from:
     ``fiscal_year, quarter, value, note, batch_id, file_name, username, created_at``."""

@@ -13,19 +13,20 @@ import streamlit as st
 
 from tracker import fmt, tables
 from tracker import status as S
+from tracker.i18n import t as _t
 from tracker.ui import frame as ui
 
 #: st.plotly_chart config: no Plotly logo, PNG download at 2× from the chart's toolbar.
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
-def status_label(status: str) -> str:
+def status_label(status: str, lang: str | None = None) -> str:
     """``✔ บรรลุตามเป้า`` — icon and word (for tables and chart texts)."""
-    return f"{S.ICONS[status]} {ui.t('status.' + status)}"
+    return f"{S.ICONS[status]} {_t('status.' + status, lang or ui.lang())}"
 
 
-def project_label(status: str) -> str:
-    return f"{S.PROJECT_ICONS[status]} {ui.t('pstatus.' + status)}"
+def project_label(status: str, lang: str | None = None) -> str:
+    return f"{S.PROJECT_ICONS[status]} {_t('pstatus.' + status, lang or ui.lang())}"
 
 
 def status_badge(status: str) -> str:

@@ -1,0 +1,65 @@
+"""งบประมาณ — planned vs allocated vs committed vs disbursed per goal and per department; cumulative
+disbursement by quarter against an even pace; plan funding rate; development and welfare apart."""
+
+import streamlit as st
+
+from tracker import charts, fmt, rollup
+from tracker.ui import components as c
+from tracker.ui import frame as ui
+
+ui.require_router()
+lang = ui.lang()
+fy, q = ui.period()
+
+ui.page_header("budget.title")
+goals = ui.load(rollup.goal_summary, fy, q)
+tot = ui.load(rollup.totals, fy, q)
+b, p = tot["budget"], tot["projects"]
+if p["in_plan"] == 0:
+    c.empty_state("dash.no_data_period")
+
+k1, k2, k3, k4 = st.columns(4)
+with k1:
+    c.kpi(ui.t("dash.col.planned"), fmt.money(b["planned"], lang))
+with k2:
+    c.kpi(ui.t("dash.col.allocated"), fmt.money(b["allocated"], lang))
+with k3:
+    c.kpi(ui.t("dash.col.disbursed"), fmt.money(b["disbursed"], lang),
+          delta=fmt.pct(b["disbursed"] / b["allocated"] if b["allocated"] else None), delta_color="off",
+          delta_description=ui.t("dash.col.disbursement_rate"))
+with k4:
+    c.kpi(ui.t("budget.funding_rate"), fmt.pct(p["funded"] / p["in_plan"] if p["in_plan"] else None),
+          help=ui.t("budget.funding_rate_help"), delta=f"{p['funded']:,} / {p['in_plan']:,}", delta_color="off")
+
+MONEY = {"planned": ("dash.col.planned", c.MONEY), "allocated": ("dash.col.allocated", c.MONEY),
+         "committed": ("dash.col.committed", c.MONEY), "disbursed": ("dash.col.disbursed", c.MONEY),
+         "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)}
+
+st.subheader(ui.t("budget.by_goal"))
+c.chart(charts.budget_by_goal(goals, lang), key="bud_goal")
+c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col.name", c.TEXT),
+                "in_plan": ("dash.col.in_plan", c.INT), "funded": ("dash.col.funded", c.INT),
+                "funding_rate": ("dash.col.funding_rate", c.PCT), **MONEY},
+        name=f"budget-by-goal-{fy}-Q{q}", key="bud_goal_t")
+
+st.subheader(ui.t("budget.pace"))
+st.caption(ui.t("budget.pace_help"))
+c.chart(charts.disbursement_pace(ui.load(rollup.disbursement_by_quarter, fy), lang), key="bud_pace")
+
+st.subheader(ui.t("budget.by_department"))
+dep = ui.load(rollup.budget_by_department, fy, q)
+c.chart(charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, ui.t("budget.by_department")), key="bud_dep")
+if not dep.empty:
+    c.table(dep, {f"name_{lang}": ("dash.col.department", c.TEXT), "projects": ("dash.col.projects", c.INT),
+                  "funded": ("dash.col.funded", c.INT), **MONEY},
+            name=f"budget-by-department-{fy}-Q{q}", key="bud_dep_t")
+
+st.subheader(ui.t("budget.welfare_apart"))
+st.caption(ui.t("budget.welfare_help"))
+split = ui.load(rollup.welfare_split, fy, q)
+names = {"development": ui.t("dash.col.dev"), "welfare": ui.t("dash.col.welfare"), "total": ui.t("plan.goals")}
+split = split.assign(kind=split["kind"].map(lambda k: names[k] if k != "total" else "∑"))
+c.table(split, {"kind": ("budget.kind", c.TEXT), "projects": ("dash.col.projects", c.INT),
+                "funded": ("dash.col.funded", c.INT), **MONEY},
+        name=f"development-welfare-{fy}-Q{q}", key="bud_split")
+c.method_link()

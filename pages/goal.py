@@ -1,0 +1,88 @@
+"""เป้าประสงค์ — one goal: its text and mission, indicators (actual vs expected vs target, trend),
+projects and budget by department and by village. ``?goal=N`` in the URL opens goal N."""
+
+import streamlit as st
+
+from tracker import charts, fmt, rollup
+from tracker.ui import components as c
+from tracker.i18n import t
+from tracker.ui import frame as ui
+
+ui.require_router()
+lang = ui.lang()
+fy, q = ui.period()
+plan = ui.plan()
+th = rollup.thresholds_of(plan.thresholds)
+
+numbers = list(plan.goals)
+asked = str(st.query_params.get("goal", ""))
+start = int(asked) if asked.isdigit() and int(asked) in numbers else numbers[0]
+n = st.selectbox(ui.t("goal.choose"), numbers, index=numbers.index(start),
+                 format_func=lambda g: t("dash.goal_n_short", lang, n=g, name=plan.goals[g].short.get(lang)))
+st.query_params["goal"] = str(n)
+goal = plan.goals[n]
+
+ui.page_header("goal.title", n=n)
+st.markdown(f"### {goal.short.get(lang)}")
+st.write(goal.text.get(lang))
+st.caption(f"{ui.t('goal.mission')} {goal.mission}: {plan.missions[goal.mission].get(lang)}")
+
+summary = ui.load(rollup.goal_summary, fy, q).set_index("goal_no").loc[n]
+k1, k2, k3, k4 = st.columns(4)
+with k1:
+    c.kpi(ui.t("dash.score"), fmt.pct(summary["score"]), help=ui.t("dash.score_help"),
+          delta=c.pct_delta(summary["score_change"]), delta_description=ui.t("dash.vs_last_year"))
+    st.markdown(c.status_badge(summary["status"]))
+with k2:
+    c.kpi(ui.t("dash.allocated"), fmt.money(summary["allocated"], lang))
+with k3:
+    c.kpi(ui.t("dash.total_disbursed"), fmt.money(summary["disbursed"], lang),
+          delta=fmt.pct(summary["disbursement_rate"]), delta_color="off",
+          delta_description=ui.t("dash.col.disbursement_rate"))
+with k4:
+    c.kpi(ui.t("dash.projects_done"), f"{int(summary['completed'])} / {int(summary['funded'])}")
+
+# --- indicators -----------------------------------------------------------------------------
+st.subheader(ui.t("goal.indicators"))
+ind = ui.load(rollup.indicator_table, fy, q)
+ind = ind[ind["goal_no"] == n]
+c.chart(charts.indicator_ratios(ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
+c.table(ind, {"code": ("col.code", c.TEXT), f"name_{lang}": ("col.indicator", c.TEXT),
+              f"unit_{lang}": ("col.unit", c.TEXT), "actual": ("dash.col.actual", c.NUMBER),
+              "expected": ("dash.col.expected", c.NUMBER), "target": ("col.target", c.NUMBER),
+              "ratio": ("dash.col.ratio", c.PCT), "status": ("dash.col.status", c.STATUS)},
+        name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind")
+
+st.subheader(ui.t("goal.trend"))
+hist = ui.load(rollup.indicator_history)
+cols = st.columns(2)
+for i, (_, row) in enumerate(ind.iterrows()):
+    with cols[i % 2]:
+        h = hist[hist["code"] == row["code"]]
+        c.chart(charts.indicator_trend(h, lang, f"{row['code']} {row['name_' + lang]}", row["unit_" + lang]),
+                key=f"trend_{row['code']}")
+
+# --- projects and budget --------------------------------------------------------------------
+st.subheader(ui.t("goal.projects"))
+proj = ui.load(rollup.project_table, fy, q)
+proj = rollup.filter_projects(proj, goals=[n])
+if proj.empty:
+    c.empty_state("goal.no_projects")
+else:
+    c.table(proj, {"project_code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.project", c.TEXT),
+                   "department": ("dash.col.department", c.TEXT), "status": ("dash.col.status", c.PSTATUS),
+                   "progress_pct": ("dash.col.progress", c.PROGRESS), "planned_budget": ("dash.col.planned", c.MONEY),
+                   "allocated_budget": ("dash.col.allocated", c.MONEY), "committed": ("dash.col.committed", c.MONEY),
+                   "disbursed": ("dash.col.disbursed", c.MONEY),
+                   "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)},
+            name=f"goal{n}-projects-{fy}-Q{q}", key="goal_proj")
+    left, right = st.columns(2)
+    with left:
+        dep = ui.load(rollup.budget_by_department, fy, q, goal=n)
+        c.chart(charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, ui.t("goal.by_department")), key="goal_dep")
+    with right:
+        vil = ui.load(rollup.budget_by_village, fy, q, goal=n)
+        labels = [ui.t("method.village_n", n=v) if v else ui.t("method.whole_subdistrict") for v in vil["village_no"]]
+        c.chart(charts.budget_bars(vil, labels, lang, ui.t("goal.by_village")), key="goal_vil")
+        st.caption(ui.t("goal.village_split"))
+c.method_link()

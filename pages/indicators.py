@@ -1,0 +1,75 @@
+"""ตัวชี้วัด — every indicator with its status (filter by goal and status), and one indicator's
+detail: definition, unit, source, owner, baseline, targets, every reported value with its batch."""
+
+import streamlit as st
+
+from tracker import charts, fmt, rollup
+from tracker import status as S
+from tracker.ui import components as c
+from tracker.i18n import t
+from tracker.ui import frame as ui
+
+ui.require_router()
+lang = ui.lang()
+fy, q = ui.period()
+plan = ui.plan()
+
+ui.page_header("ind.title")
+f1, f2 = st.columns(2)
+goals = f1.multiselect(ui.t("ind.filter_goal"), list(plan.goals), key="ind_goals",
+                       format_func=lambda g: t("dash.goal_n_short", lang, n=g, name=plan.goals[g].short.get(lang)))
+statuses = f2.multiselect(ui.t("ind.filter_status"), list(S.STATUSES), key="ind_status",
+                          format_func=lambda s: c.status_label(s, lang))
+
+ind = ui.load(rollup.indicator_table, fy, q)
+shown = rollup.filter_indicators(ind, goals=goals, statuses=statuses)
+if shown.empty:
+    c.empty_state("ind.none_match")
+else:
+    c.table(shown, {"code": ("col.code", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
+                    f"name_{lang}": ("col.indicator", c.TEXT), f"unit_{lang}": ("col.unit", c.TEXT),
+                    "actual": ("dash.col.actual", c.NUMBER), "expected": ("dash.col.expected", c.NUMBER),
+                    "target": ("col.target", c.NUMBER), "ratio": ("dash.col.ratio", c.PCT),
+                    "status": ("dash.col.status", c.STATUS), "n_values": ("dash.col.n_values", c.INT)},
+            name=f"indicators-{fy}-Q{q}", key="ind_all")
+
+# --- one indicator ---------------------------------------------------------------------------
+st.subheader(ui.t("ind.detail"))
+codes = list(shown["code"]) or list(plan.indicators)
+code = st.selectbox(ui.t("ind.choose"), codes, key="ind_code",
+                    format_func=lambda k: f"{k} {plan.indicators[k].name.get(lang)}")
+i = plan.indicators[code]
+row = ind.set_index("code").loc[code]
+st.markdown(f"#### {code} · {i.name.get(lang)}")
+st.markdown(c.status_badge(row["status"]))
+left, right = st.columns([3, 2])
+with left:
+    st.markdown(f"**{ui.t('dash.col.definition')}:** {i.definition.get(lang)}")
+    st.markdown(f"**{ui.t('col.unit')}:** {i.unit.get(lang)} · **{ui.t('col.direction')}:** "
+                f"{ui.t('direction.' + i.direction)} · **{ui.t('col.aggregation')}:** "
+                f"{ui.t('aggregation.' + i.aggregation)} · **{ui.t('col.frequency')}:** {ui.t('frequency.' + i.frequency)}")
+    st.markdown(f"**{ui.t('dash.col.source')}:** {i.source.get(lang)}")
+    owner = plan.departments.get(i.owner)
+    st.markdown(f"**{ui.t('col.owner')}:** {owner.name.get(lang) if owner else i.owner}")
+    base = fmt.number(i.baseline_value)
+    st.markdown(f"**{ui.t('col.baseline')}:** {base}" + (f" ({i.baseline_fy})" if i.baseline_fy else ""))
+with right:
+    c.kpi(ui.t("dash.col.actual"), fmt.number(row["actual"]), help=f"{ui.t('dash.col.expected')}: "
+          f"{fmt.number(row['expected'])} · {ui.t('col.target')}: {fmt.number(row['target'])}",
+          delta=fmt.pct(row["ratio"]), delta_color="off", delta_description=ui.t("dash.col.ratio"))
+    st.markdown(f"**{ui.t('ind.targets')}:** " + " · ".join(f"{y}: {fmt.number(v)}" for y, v in sorted(i.targets.items())))
+
+hist = ui.load(rollup.indicator_history)
+c.chart(charts.indicator_trend(hist[hist["code"] == code], lang, ui.t("goal.trend"), i.unit.get(lang)), key="ind_trend")
+
+st.markdown(f"**{ui.t('ind.values')}**")
+values = ui.load(rollup.indicator_values, code)
+if values.empty:
+    c.empty_state("goal.no_history")
+else:
+    c.table(values, {"fiscal_year": ("dash.col.fiscal_year", c.TEXT), "quarter": ("dash.col.quarter", c.INT),
+                     "value": ("dash.col.value", c.NUMBER), "note": ("dash.col.note", c.TEXT),
+                     "batch_id": ("dash.col.batch", c.INT), "file_name": ("dash.col.file", c.TEXT),
+                     "created_at": ("dash.col.imported_at", c.TEXT)},
+            name=f"{code}-values", key="ind_values")
+c.method_link()

@@ -1,0 +1,85 @@
+"""ภาพรวม — which goals are on track, where the money went, what needs attention (the default page)."""
+
+import streamlit as st
+
+from tracker import charts, fmt, rollup, store
+from tracker import status as S
+from tracker.ui import components as c
+from tracker.ui import frame as ui
+
+ui.require_router()
+lang = ui.lang()
+fy, q = ui.period()
+th = rollup.thresholds_of(ui.plan().thresholds)
+
+ui.page_header("dash.overview_title")
+as_of = ui.load(store.data_as_of)
+st.caption(ui.t("dash.as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
+if not ui.load(store.has_any_data):
+    c.empty_state("dash.no_data")
+
+goals = ui.load(rollup.goal_summary, fy, q)
+tot = ui.load(rollup.totals, fy, q)
+budget, proj = tot["budget"], tot["projects"]
+
+# --- headline: the three questions an executive asks ----------------------------------------
+k1, k2, k3, k4 = st.columns(4)
+with k1:
+    c.kpi(ui.t("dash.goals_on_track"), f"{int((goals['status'] == 'on_track').sum())} / {len(goals)}")
+with k2:
+    c.kpi(ui.t("dash.total_allocated"), fmt.money(budget["allocated"], lang))
+with k3:
+    rate = budget["disbursed"] / budget["allocated"] if budget["allocated"] else None
+    c.kpi(ui.t("dash.total_disbursed"), fmt.money(budget["disbursed"], lang), delta=fmt.pct(rate), delta_color="off",
+          delta_description=ui.t("dash.col.disbursement_rate"))
+with k4:
+    c.kpi(ui.t("dash.total_completed"), f"{proj['completed']:,} / {proj['funded']:,}",
+          help=ui.t("dash.projects_done"))
+
+# --- five goal cards -------------------------------------------------------------------------
+cols = st.columns(len(goals)) if len(goals) else []
+for col, (_, g) in zip(cols, goals.iterrows()):
+    with col.container(border=True):
+        n = int(g["goal_no"])
+        st.markdown(f"**{ui.t('plan.goal_n', n=n)}**  \n{g['short_' + lang]}")
+        st.markdown(c.status_badge(g["status"]))
+        c.kpi(ui.t("dash.score"), fmt.pct(g["score"]), help=ui.t("dash.score_help"),
+              delta=c.pct_delta(g["score_change"]), delta_description=ui.t("dash.vs_last_year"))
+        counts = " ".join(f"{S.ICONS[s]} {int(g['n_' + s])}" for s in S.STATUSES if g["n_" + s])
+        st.caption(f"{ui.t('dash.indicators_by_status')}: {counts or '—'}")
+        st.caption(f"{ui.t('dash.allocated')} {fmt.money(g['allocated'], lang)}  \n"
+                   + c.money_rate(g["disbursed"], g["disbursement_rate"]))
+        st.caption(f"{ui.t('dash.projects_done')}: {int(g['completed'])} / {int(g['funded'])}")
+        st.page_link("pages/goal.py", label=ui.t("dash.open_goal"), icon=":material/arrow_forward:",
+                     query_params={"goal": str(n)})
+
+# --- charts ----------------------------------------------------------------------------------
+left, right = st.columns(2)
+with left:
+    c.chart(charts.goal_scores(goals, lang, th), key="ov_scores")
+    c.chart(charts.project_status(goals, lang), key="ov_pstatus")
+with right:
+    c.chart(charts.budget_by_goal(goals, lang), key="ov_budget")
+    c.chart(charts.score_history(ui.load(rollup.goal_score_history), goals, lang, th), key="ov_history")
+
+# --- needs attention -------------------------------------------------------------------------
+st.subheader(ui.t("dash.attention"))
+st.caption(ui.t("dash.attention_help", share=fmt.pct(th["low_disbursement_share_of_pace"], 0)))
+att = ui.load(rollup.attention_items, fy, q)
+if att.empty:
+    c.empty_state("dash.attention_none")
+else:
+    att = att.assign(kind=att["kind"].map(lambda k: ui.t(f"dash.attention.{k}")))
+    c.table(att, {"kind": ("dash.col.kind", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
+                  "code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.name", c.TEXT),
+                  "value": ("dash.col.measured", c.PCT), "reference": ("dash.col.reference", c.PCT)},
+            name=f"attention-{fy}-Q{q}", key="ov_att")
+
+st.subheader(ui.t("plan.goals"))
+c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col.name", c.TEXT),
+                "score": ("dash.col.score", c.PCT), "status": ("dash.col.status", c.STATUS),
+                "funded": ("dash.col.funded", c.INT), "completed": ("pstatus.completed", c.INT),
+                "allocated": ("dash.col.allocated", c.MONEY), "disbursed": ("dash.col.disbursed", c.MONEY),
+                "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)},
+        name=f"goals-{fy}-Q{q}", key="ov_goals")
+c.method_link()
