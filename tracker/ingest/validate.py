@@ -231,7 +231,8 @@ def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
     # cumulative disbursement must not fall: compare with the quarter before (this file first, then the store)
     years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
     stored = storage.progress_disbursed(db, years)
-    mine = clean.loc[clean["quarter"].notna(), ["project_code", "fiscal_year", "quarter", "disbursed"]]
+    keyed_q = clean[["project_code", "fiscal_year", "quarter"]].notna().all(axis=1)
+    mine = clean.loc[keyed_q, ["project_code", "fiscal_year", "quarter", "disbursed"]]
     allq = pd.concat([stored, mine.astype({"quarter": "int64", "fiscal_year": "int64"})], ignore_index=True)
     allq = allq.drop_duplicates(["project_code", "fiscal_year", "quarter"], keep="last")
     prev = allq.assign(quarter=allq["quarter"] + 1).rename(columns={"disbursed": "previous"})

@@ -1,0 +1,152 @@
+"""Reading what Thai Excel produces: encodings, separators, XLSX sheets, blank rows, other formats."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from tests.conftest import csv_text
+from tracker import ingest
+from tracker.ingest.contract import detect_kind, match_header
+from tracker.ingest.read import ROW, read_bytes
+
+RESULTS_TH = csv_text("""
+    รหัสตัวชี้วัด,ปีงบประมาณ,ไตรมาส,ผลการดำเนินงาน,หมายเหตุ
+    G1-I01,2569,2,0.85,สะสม “ต.ค.68–มี.ค.69”
+""")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp874", "utf-16"])
+def test_thai_text_is_read_in_every_encoding_excel_saves(encoding):
+    r = read_bytes(RESULTS_TH.encode(encoding))
+    assert not r.problems
+    assert r.encoding == encoding
+    assert list(r.frame.columns[:2]) == ["รหัสตัวชี้วัด", "ปีงบประมาณ"]
+    assert r.frame.loc[0, "หมายเหตุ"] == "สะสม “ต.ค.68–มี.ค.69”"
+
+
+def test_cp874_smart_quotes_are_not_turned_into_control_characters():
+    data = "note\n“ok”\n".encode("cp874")
+    assert data[5] == 0x93            # a byte in 0x80–0x9F, which Python's tis-620 codec corrupts
+    r = read_bytes(data)
+    assert r.encoding == "cp874" and r.frame.loc[0, "note"] == "“ok”"
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_separator_is_detected_from_the_header_line(sep):
+    r = read_bytes(RESULTS_TH.replace(",", sep).encode("utf-8-sig"))
+    assert r.separator == sep and r.frame.shape[1] == 6
+
+
+def test_blank_rows_are_skipped_and_rows_keep_their_excel_numbers():
+    text = "a,b\n1,2\n,\n\n3,4\n , \n5,6\n"
+    r = read_bytes(text.encode())
+    assert r.frame[ROW].tolist() == [2, 5, 7]
+    assert r.frame["a"].tolist() == ["1", "3", "5"]
+
+
+def test_leading_blank_lines_before_the_header_are_counted():
+    r = read_bytes(b"\n,,\na,b\n1,2\n")
+    assert r.frame[ROW].tolist() == [4]
+
+
+def test_cells_are_kept_as_text_with_leading_zeros():
+    r = read_bytes(b"code,village\n007,01;03\n")
+    assert r.frame.loc[0, "code"] == "007" and r.frame.loc[0, "village"] == "01;03"
+
+
+def _xlsx(sheets: dict[str, list[list]]) -> bytes:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_xlsx_first_sheet_is_read_with_numbers_as_plain_text():
+    data = _xlsx({"Sheet1": [["indicator_code", "fiscal_year", "quarter", "value"],
+                             ["G1-I01", 2569, 2, 0.85], [None, None, None, None], ["G1-I02", 2569.0, 2, 12]]})
+    r = read_bytes(data)
+    assert r.format == "xlsx" and r.sheet == "Sheet1"
+    assert r.frame[ROW].tolist() == [2, 4]
+    assert r.frame["fiscal_year"].tolist() == ["2569", "2569"] and r.frame["value"].tolist() == ["0.85", "12"]
+
+
+def test_xlsx_sheet_named_after_the_kind_is_preferred():
+    data = _xlsx({"คำอธิบาย": [["อ่านก่อน"]], "ผลตัวชี้วัด": [["indicator_code", "fiscal_year", "quarter", "value"],
+                                                               ["G1-I01", 2569, 2, 1]]})
+    r = read_bytes(data)
+    assert r.sheet == "ผลตัวชี้วัด" and r.frame.loc[0, "indicator_code"] == "G1-I01"
+
+
+def test_file_name_is_not_trusted_an_xlsx_named_csv_is_read_as_xlsx(db):
+    data = _xlsx({"x": [["indicator_code", "fiscal_year", "quarter", "value"], ["G1-I01", 2569, 2, 1]]})
+    pv = ingest.prepare(db, data, "results.csv")
+    assert pv.format == "xlsx" and pv.kind == "indicator_results" and not pv.has_errors
+
+
+@pytest.mark.parametrize("data, what", [
+    (b"%PDF-1.7\n...", "PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "xls"),
+    (b"\x89PNG\r\n\x1a\n" + b"\0" * 50, "PNG"),
+    (b"abc\x00\x01\x02def" * 10, "binary"),
+])
+def test_other_formats_are_refused_with_a_clear_problem(db, data, what):
+    pv = ingest.prepare(db, data, "report.csv")
+    assert pv.problems["code"].tolist() == ["unsupported_format"]
+    assert what in pv.problems.loc[0, "message_en"] and "บันทึกเป็น" in pv.problems.loc[0, "message_th"]
+
+
+def test_a_broken_zip_is_reported_as_an_unreadable_workbook(db):
+    pv = ingest.prepare(db, b"PK\x03\x04garbage", "x.xlsx")
+    assert pv.problems["code"].tolist() == ["unreadable_xlsx"]
+
+
+def test_undecodable_bytes_are_an_encoding_problem(db):
+    pv = ingest.prepare(db, b"a,b\n\xdb\xfc,1\n", "x.csv")   # undefined in cp874, invalid UTF-8
+    assert pv.problems["code"].tolist() == ["bad_encoding"]
+
+
+def test_malformed_csv_is_reported_not_raised(db):
+    pv = ingest.prepare(db, b'indicator_code,fiscal_year,quarter,value\nG1-I01,2569,2,1\nX,2569,2,1,extra,more\n',
+                        "x.csv")
+    assert pv.problems["code"].tolist() == ["malformed_csv"]
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n", "รหัสตัวชี้วัด,ปีงบประมาณ,ไตรมาส,ผลการดำเนินงาน\n".encode()])
+def test_an_empty_file_is_an_error(db, data):
+    pv = ingest.prepare(db, data, "x.csv")
+    assert "empty_file" in pv.problems["code"].tolist() and pv.has_errors
+
+
+def test_file_over_the_size_limit_is_refused_before_reading(db, monkeypatch):
+    monkeypatch.setenv("TRACKER_MAX_UPLOAD_MB", "1")
+    pv = ingest.prepare(db, b"a" * (1024 * 1024 + 1), "big.csv")
+    assert pv.problems["code"].tolist() == ["file_too_large"]
+    assert "1 MB" in pv.problems.loc[0, "message_en"] and "เกินขีดจำกัด" in pv.problems.loc[0, "message_th"]
+
+
+@pytest.mark.parametrize("header, canonical", [
+    ("รหัสโครงการ", "project_code"), ("Project_Code", "project_code"), (" ไตรมาสที่ ", "quarter"),
+    ("ความก้าวหน้า (%)", "progress_pct"), ("ความก้าวหน้า %", "progress_pct"), ("เบิกจ่ายสะสม (บาท)", "disbursed"),
+    ("ก่อหนี้ผูกพัน / committed", "committed"), ("\ufeffproject_code", "project_code"), ("อะไรก็ได้", None),
+])
+def test_thai_and_english_headers_are_matched(header, canonical):
+    assert match_header("project_progress", header) == canonical
+
+
+@pytest.mark.parametrize("headers, kind", [
+    (["รหัสโครงการ", "ปีงบประมาณ", "เป้าประสงค์", "ชื่อโครงการ", "หน่วยงานรับผิดชอบ", "งบตามแผน", "งบตามข้อบัญญัติ"],
+     "projects"),
+    (["project_code", "fiscal_year", "quarter", "status", "progress_pct", "committed", "disbursed"], "project_progress"),
+    (["รหัสตัวชี้วัด", "ปีงบประมาณ", "ไตรมาส", "ผลการดำเนินงาน"], "indicator_results"),
+    (["ชื่อ", "ยอดขาย"], None),
+])
+def test_kind_is_detected_from_the_headers(headers, kind):
+    assert detect_kind(headers) == kind
