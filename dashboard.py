@@ -59,6 +59,10 @@ PAGES.setdefault("nav.section.admin", []).extend([
     st.Page("pages/admin_users.py", title=ui.t("users.nav"), icon=":material/group:", url_path="users"),
     st.Page("pages/audit.py", title=ui.t("audit.nav"), icon=":material/history_edu:", url_path="audit"),
 ])
+PAGES.setdefault("nav.section.meeting", []).extend([
+    st.Page("pages/meeting.py", title=ui.t("nav.meeting"), icon=":material/co_present:", url_path="meeting"),
+    st.Page("pages/reports.py", title=ui.t("nav.reports"), icon=":material/description:", url_path="reports"),
+])
 # --- sign-in gate: stops here with the sign-in form unless signed in (or public read-only mode) --
 user = ui_auth.gate(PAGES)
 PAGES = ui_auth.allowed_pages(PAGES, user["role"] if user else "viewer")

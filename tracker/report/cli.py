@@ -35,6 +35,26 @@ def render(db, fy: int, quarter: int, fmt: str, lang: str = "th", *, charts: str
     raise ValueError(f"unknown format {fmt!r}")
 
 
+MIME = {"pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+
+
+def render_file(db_path: str, snapshot_name: str | None, fy: int, quarter: int, fmt: str, lang: str = "th") -> bytes:
+    """:func:`render` on its own connections (live data, or the pinned snapshot): safe to call from
+    another thread, e.g. a lazy download button."""
+    from tracker.report import snapshot
+
+    db = store.connect(db_path)
+    src = snapshot.open_snapshot(db, snapshot_name) if snapshot_name else db
+    try:
+        return render(src, fy, quarter, fmt, lang)
+    finally:
+        if src is not db:
+            src.conn.close()
+        db.close()
+
+
 def cmd_report(args) -> int:
     from tracker.report import snapshot
 
