@@ -9,7 +9,7 @@ PLAN = default_plan()
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_plan_page_renders_goals_in_both_languages(app, lang):
-    at = app(lang=lang)
+    at = app(lang=lang, page="pages/plan.py")
     assert not at.exception
     text = " ".join(m.value for m in at.markdown) + " ".join(m.value for m in at.title)
     for g in PLAN.goals.values():
