@@ -11,24 +11,26 @@ me = ui_auth.require_action("manage_users")
 lang = ui.lang()
 
 st.title(ui.t("users.title"))
+if flash := st.session_state.pop("users_flash", None):
+    st.success(flash, icon=":material/check_circle:")
 
 
 def role_label(role: str) -> str:
     return ui.t(f"auth.role.{role}")
 
 
-def attempt(func, *args, done: str, **kwargs) -> bool:
+def attempt(func, *args, done: str, **kwargs) -> None:
     """Run an account change as the signed-in admin; show refusals in the chosen language."""
     conn = ui.db()
     try:
         func(conn, *args, by=me["username"], **kwargs)
     except auth.AuthError as exc:
         st.error(exc.message(lang), icon=":material/block:")
-        return False
+        return
     finally:
         conn.close()
-    st.success(done, icon=":material/check_circle:")
-    return True
+    st.session_state["users_flash"] = done
+    st.rerun()  # redraw the list with the change
 
 
 conn = ui.db()

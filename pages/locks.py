@@ -13,6 +13,8 @@ fy, q = ui.period()
 
 st.title(ui.t("locks.title"))
 st.caption(ui.t("locks.intro"))
+if flash := st.session_state.pop("locks_flash", None):
+    st.success(flash, icon=":material/check_circle:")
 
 
 def period_label(fiscal_year: int, quarter: int) -> str:
@@ -48,7 +50,8 @@ def run(action, done_key: str, **kwargs) -> None:
     finally:
         conn.close()
     ui.after_write()
-    st.success(ui.t(done_key, period=period_label(fy, q)), icon=":material/check_circle:")
+    st.session_state["locks_flash"] = ui.t(done_key, period=period_label(fy, q))
+    st.rerun()  # redraw the list with the change
 
 
 st.subheader(ui.t("locks.lock"))

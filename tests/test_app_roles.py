@@ -1,0 +1,233 @@
+"""Role × page × action through AppTest: the sign-in gate, role-filtered pages, and refusals in the page."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, TEST_PASSWORD, signed_in_session
+from tracker import auth, locks, store
+
+# page file -> the action it needs (pages of other areas are included once they exist)
+PAGES = {"pages/plan.py": "view", "pages/locks.py": "lock", "pages/admin_users.py": "manage_users",
+         "pages/audit.py": "view_audit", "pages/upload.py": "upload", "pages/history.py": "rollback"}
+PAGES = {p: a for p, a in PAGES.items() if (ROOT / p).exists()}
+ROLES = ("viewer", "analyst", "admin")
+
+
+def texts(at) -> str:
+    parts = []
+    for kind in ("title", "markdown", "text", "caption", "error", "info", "warning", "success", "subheader"):
+        parts += [str(e.value) for e in at.get(kind)]
+    return "\n".join(parts)
+
+
+def refusal_shown(at) -> bool:
+    return any("ไม่มีสิทธิ์" in e.value or "กรุณาเข้าสู่ระบบ" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_role_page_matrix_through_navigation(app, role, page):
+    allowed = auth.can(role, PAGES[page])
+    at = app(user=role)
+    assert not at.exception
+    if allowed:
+        at.switch_page(str(ROOT / page)).run()
+        assert not at.exception, at.exception
+        assert not refusal_shown(at)
+    else:  # not even registered: a deep link gets "not found" and the default page
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(str(ROOT / page))
+
+
+@pytest.mark.parametrize("role", [*ROLES, None])
+@pytest.mark.parametrize("page", sorted(p for p, a in PAGES.items() if a != "view"))
+def test_protected_pages_refuse_by_themselves_when_run_without_the_router(app, db_file, role, page):
+    """The page checks the role itself, not only the navigation: run the file alone."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+    at.session_state["lang"] = "th"
+    at.session_state["fy"], at.session_state["q"] = 2569, 2
+    if role:
+        at.session_state["auth"] = signed_in_session(db_file, role)
+    at.run()
+    assert not at.exception
+    if auth.can(role, PAGES[page]):
+        assert not refusal_shown(at)
+    else:
+        assert refusal_shown(at)
+        assert len(at.get("form")) == 0 and len(at.get("file_uploader")) == 0 and len(at.dataframe) == 0
+
+
+def test_nobody_signed_in_sees_only_the_sign_in_form(app):
+    at = app(user=None)
+    assert not at.exception
+    assert at.title[0].value == "เข้าสู่ระบบ"
+    assert len(at.text_input) == 2 and len(at.dataframe) == 0
+    assert "auth" not in at.session_state
+
+
+def sign_in(at, username, password):
+    at.text_input[0].input(username)
+    at.text_input[1].input(password)
+    at.get("form_submit_button")[0].click()
+    return at.run()
+
+
+def test_sign_in_through_the_form_then_sign_out(app, db_file):
+    signed_in_session(db_file, "analyst")  # creates test-analyst
+    at = app(user=None)
+    at = sign_in(at, "test-analyst", TEST_PASSWORD)
+    assert not at.exception
+    assert at.session_state["auth"]["username"] == "test-analyst"
+    assert at.session_state["username"] == "test-analyst"
+    assert "test-analyst" in " ".join(t.value for t in at.sidebar.get("text"))
+    at.button(key="auth_signout").click().run()
+    assert at.title[0].value == "เข้าสู่ระบบ" and "auth" not in at.session_state
+    assert "ออกจากระบบแล้ว" in texts(at)
+    db = store.connect(db_file)
+    try:
+        assert {"signin", "signout"} <= set(auth.audit_log(db)["action"])
+    finally:
+        db.close()
+
+
+def test_wrong_passwords_lock_the_account_through_the_form(app, db_file, monkeypatch):
+    monkeypatch.setenv("TRACKER_LOCKOUT_FAILURES", "3")
+    signed_in_session(db_file, "analyst")
+    at = app(user=None, lang="en")
+    for _ in range(2):
+        at = sign_in(at, "test-analyst", "not-the-password")
+        assert "Wrong user name or password" in texts(at)
+    at = sign_in(at, "test-analyst", "not-the-password")
+    assert "locked" in texts(at)
+    at = sign_in(at, "test-analyst", TEST_PASSWORD)  # right password, still locked
+    assert "auth" not in at.session_state and "locked" in texts(at)
+
+
+def test_an_expired_session_returns_to_sign_in(app, db_file):
+    past = (datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()
+    at = app(user=None, session={"auth": {**signed_in_session(db_file, "admin"), "expires_at": past}})
+    assert at.title[0].value == "เข้าสู่ระบบ"
+    assert "หมดเวลาการใช้งาน" in texts(at)
+
+
+def test_a_disabled_account_is_signed_out_at_the_next_page_view(app, db_file):
+    at = app(user="analyst")
+    db = store.connect(db_file)
+    try:
+        signed_in_session(db_file, "admin")
+        auth.disable_user(db, "test-analyst", by="test-admin")
+    finally:
+        db.close()
+    at.run()
+    assert at.title[0].value == "เข้าสู่ระบบ"
+
+
+def test_public_read_mode_shows_dashboards_without_sign_in_but_no_data_pages(app, monkeypatch):
+    monkeypatch.setenv("TRACKER_PUBLIC_READ", "1")
+    at = app(user=None)
+    assert not at.exception and at.title[0].value != "เข้าสู่ระบบ"
+    assert at.button(key="auth_show_signin_btn")
+    with pytest.raises(ValueError):
+        at.switch_page(str(ROOT / "pages/locks.py"))
+    at.button(key="auth_show_signin_btn").click().run()
+    assert at.title[0].value == "เข้าสู่ระบบ"
+
+
+def test_demo_mode_says_so_loudly_on_the_sign_in_page(app, db_file):
+    db = store.connect(db_file)
+    try:
+        db["import_batches"].insert({"kind": "projects", "file_name": "demo.csv", "sha256": "x",
+                                     "username": "system", "created_at": store.now_iso(), "is_demo": 1})
+    finally:
+        db.close()
+    at = app(user=None, lang="en")
+    assert any("DEMO MODE" in e.value for e in at.error)
+    shown = at.dataframe[0].value
+    assert set(shown.iloc[:, 0]) == {a["username"] for a in auth.DEMO_ACCOUNTS}
+    at = sign_in(at, "demo-analyst", "demo-analyst-2569")
+    assert at.session_state["auth"]["username"] == "demo-analyst"
+
+
+# ---------------------------------------------------------------- actions on the pages
+
+
+def test_analyst_locks_the_chosen_quarter_but_cannot_unlock(app, db_file):
+    at = app(user="analyst", fy=2569, q=2, page=str(ROOT / "pages/locks.py"))
+    assert not at.exception
+    assert "เฉพาะผู้ดูแลระบบเท่านั้นที่ปลดล็อกได้" in texts(at)
+    at.text_input[0].input("<script>alert('x')</script> มติสภา")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception and at.success
+    db = store.connect(db_file)
+    try:
+        lock = locks.lock_for(db, 2569, 2)
+        assert lock["locked_by"] == "test-analyst"
+    finally:
+        db.close()
+    assert at.dataframe[0].value["note"].iloc[0].startswith("<script>")  # shown as data, in a table
+
+
+def test_admin_unlocks_with_a_reason(app, db_file):
+    signed_in_session(db_file, "analyst")
+    db = store.connect(db_file)
+    try:
+        locks.lock_quarter(db, 2569, 2, user="test-analyst")
+    finally:
+        db.close()
+    at = app(user="admin", fy=2569, q=2, page=str(ROOT / "pages/locks.py"))
+    unlock = at.get("form_submit_button")[1]
+    unlock.click()
+    at.run()
+    assert "ต้องระบุเหตุผล" in texts(at)
+    at.text_input[1].input("council corrected a figure")
+    at.get("form_submit_button")[1].click()
+    at.run()
+    db = store.connect(db_file)
+    try:
+        assert not locks.is_locked(db, 2569, 2)
+    finally:
+        db.close()
+
+
+def test_admin_adds_a_user_with_a_hostile_display_name_shown_inert(app, db_file):
+    at = app(user="admin", page=str(ROOT / "pages/admin_users.py"))
+    assert not at.exception
+    hostile = "<img src=x onerror=alert(1)> **bold** =HYPERLINK(\"x\")"
+    at.text_input[0].input("somsri")
+    at.text_input[1].input(hostile)
+    at.text_input[2].input("somsri-password-1")
+    at.text_input[3].input("somsri-password-1")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception and at.success
+    assert hostile in list(at.dataframe[0].value["display_name"])
+    for md in at.get("markdown"):
+        assert "<img" not in md.value or not md.proto.allow_html
+    # the new user signs in; the name is shown as plain text in the sidebar
+    at2 = app(user=None)
+    at2 = sign_in(at2, "somsri", "somsri-password-1")
+    assert any(hostile in t.value for t in at2.sidebar.get("text"))
+    assert not any(hostile in m.value for m in at2.get("markdown"))
+
+
+def test_admin_sees_the_audit_trail_and_exports_it(app, db_file):
+    db = store.connect(db_file)
+    try:
+        store.audit(db, user="ana", action="import", target="batch:7",
+                    detail={"file_name": "=cmd|' /C calc'!A0.csv"})
+    finally:
+        db.close()
+    at = app(user="admin", page=str(ROOT / "pages/audit.py"))
+    assert not at.exception
+    df = at.dataframe[0].value
+    assert "batch:7" in set(df["target"])
+    at.selectbox(key="audit_action").select("import").run()
+    assert set(at.dataframe[0].value["action"]) == {"import"}
+    assert at.get("download_button")
