@@ -52,7 +52,10 @@ slide = report.slides[i]
 
 
 def table(t: content.Table, height: int | str = "content") -> None:
-    st.dataframe(pd.DataFrame(t.text_rows(), columns=t.header), hide_index=True, width="stretch", height=height)
+    size = {"text": "large", "status": "medium", "pstatus": "medium"}  # numbers narrow: every column visible
+    st.dataframe(pd.DataFrame(t.text_rows(), columns=t.header), hide_index=True, width="stretch", height=height,
+                 column_config={c.label: st.column_config.TextColumn(width=size.get(c.kind, "small"))
+                                for c in t.columns})
 
 
 if slide.kind == "title":
@@ -74,14 +77,15 @@ elif slide.kind == "goal":
     st.header(slide.title)
     c = g.counts
     cols = st.columns(4)
-    cols[0].metric(ui.t("report.metric.score"), fmt.pct(g.score), g.status_label, delta_color="off")
+    cols[0].metric(ui.t("report.metric.score"), fmt.pct(g.score), g.status_label, delta_color="off",
+                   delta_arrow="off")
     cols[1].metric(ui.t("report.metric.projects"), f"{c['funded']}/{c['in_plan']}")
     cols[2].metric(ui.t("report.metric.completed"), f"{c['completed']}")
     cols[3].metric(ui.t("report.metric.disbursed"), fmt.money(g.budget["disbursed"], lang),
-                   fmt.pct(g.disbursement_rate), delta_color="off")
+                   fmt.pct(g.disbursement_rate), delta_color="off", delta_arrow="off")
     a, b = st.columns([3, 2])
     with a:
-        table(g.indicators.pick("name", "target", "actual", "status"), height=250)
+        table(g.indicators.pick("name", "target", "actual", "status"))
     with b:
         table(g.projects.pick("name", "allocated", "status", limit=content.TOP_PROJECTS_SLIDE), height=180)
         st.progress(min(g.disbursement_rate or 0.0, 1.0),
@@ -89,7 +93,7 @@ elif slide.kind == "goal":
 elif slide.kind == "budget":
     st.header(slide.title)
     a, b = st.columns([3, 2])
-    a.plotly_chart(figures.figure(report.charts[0], lang, height=430), config={"displayModeBar": False})
+    a.plotly_chart(figures.figure(report.charts[0], lang, height=390), config={"displayModeBar": False})
     with b:
         table(report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate"))
 elif slide.kind == "form2":
