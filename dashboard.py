@@ -53,6 +53,10 @@ PAGES = {
         st.Page("pages/method.py", title=ui.t("nav.method"), icon=":material/calculate:", url_path="method"),
     ],
 }
+PAGES.setdefault("nav.section.data", []).extend([
+    st.Page("pages/upload.py", title=ui.t("nav.upload"), icon=":material/upload_file:", url_path="upload"),
+    st.Page("pages/history.py", title=ui.t("nav.history"), icon=":material/history:", url_path="history"),
+])
 PAGES.setdefault("nav.section.data", []).append(
     st.Page("pages/locks.py", title=ui.t("locks.nav"), icon=":material/lock:", url_path="locks"))
 PAGES.setdefault("nav.section.admin", []).extend([

@@ -200,6 +200,12 @@ MESSAGES = {
     "upload.col.key": ("แถวข้อมูล", "Record"),
     "upload.col.old": ("ค่าเดิม", "Old"),
     "upload.col.new": ("ค่าใหม่", "New"),
+    "upload.receipt_detail": ("ชุดที่ {batch} · ไฟล์ {file} · SHA-256 {sha} · โดย {user} · {when}",
+                              "Batch {batch} · file {file} · SHA-256 {sha} · by {user} · {when}"),
+    "upload.sheet": ("แผ่นงาน: {sheet}", "Sheet: {sheet}"),
+    "history.confirm_needed": ("ติ๊กช่องยืนยันก่อนกดย้อนกลับ", "Tick the confirmation box before rolling back"),
+    "history.nothing_to_roll_back": ("ไม่มีชุดข้อมูลที่ย้อนกลับได้", "There is no batch that can be rolled back"),
+    "history.batch_label": ("ชุดที่ {batch} · {kind} · {file} · {when}", "Batch {batch} · {kind} · {file} · {when}"),
     # history page
     "history.title": ("ประวัติการนำเข้าข้อมูล", "Import history"),
     "history.empty": ("ยังไม่มีการนำเข้าข้อมูล", "Nothing has been imported yet"),

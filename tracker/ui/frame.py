@@ -117,3 +117,8 @@ def page_header(title_key: str, **values) -> None:
     fy, q = period()
     st.title(t(title_key, **values))
     st.caption(f"{fy_label(fy)} · {periods.quarter_label(q, lang(), fy)} · {t('sidebar.period_help')}")
+
+
+def current_username() -> str:
+    """The user name recorded on imports and rollbacks: the signed-in user, else "local-user"."""
+    return str(st.session_state.get("username") or "local-user")

@@ -1,0 +1,86 @@
+"""นำเข้าข้อมูล — quarterly upload: templates, file, every problem, preview old → new, confirm, receipt."""
+
+import streamlit as st
+
+from tracker import ingest, settings, store
+from tracker.ingest import present, templates
+from tracker.ingest.preview import sha256
+from tracker.ui import auth as ui_auth
+from tracker.ui import frame as ui
+
+ui.require_router()
+ui_auth.require_action("upload")
+lang = ui.lang()
+kinds = list(ingest.KINDS)
+
+st.title(ui.t("upload.title"))
+st.caption(ui.t("upload.intro") + " · " + ui.t("upload.limit", mb=settings.get("max_upload_mb")))
+
+with st.expander(ui.t("upload.templates"), icon=":material/download:"):
+    for col, kind in zip(st.columns(len(kinds)), kinds):
+        label = ui.t(f"ingest.kind.{kind}")
+        col.download_button(ui.t("upload.template_csv", kind=label), data=templates.template_csv(kind),
+                            file_name=f"{kind}.csv", mime="text/csv", on_click="ignore", key=f"tpl_csv_{kind}")
+        col.download_button(ui.t("upload.template_xlsx", kind=label), data=templates.template_xlsx(kind),
+                            file_name=f"{kind}.xlsx", mime=templates.XLSX_MIME, on_click="ignore",
+                            key=f"tpl_xlsx_{kind}")
+
+kind_labels = {"auto": ui.t("upload.kind_auto"), **{k: ui.t(f"ingest.kind.{k}") for k in kinds}}
+choice = st.selectbox(ui.t("upload.kind"), list(kind_labels), key="upload_kind", format_func=kind_labels.get)
+uploaded = st.file_uploader(ui.t("upload.file"), type=["csv", "xlsx", "txt"], key="upload_file")
+
+data = uploaded.getvalue() if uploaded is not None else b""
+receipt = st.session_state.get("upload_receipt")
+if receipt and (uploaded is None or receipt.sha256 == sha256(data)):   # the receipt of this file's commit
+    st.success(receipt.message(lang), icon=":material/check_circle:")
+    st.caption(ui.t("upload.receipt_detail", batch=receipt.batch_id, file=receipt.file_name, sha=receipt.sha256,
+                    user=receipt.username, when=ui.when_label(receipt.created_at)))
+if uploaded is None:
+    st.info(ui.t("upload.waiting"), icon=":material/upload_file:")
+    st.stop()
+
+kind = None if choice == "auto" else choice
+conn = ui.db()
+try:
+    # the preview is kept for this file, kind and data revision (a 100k-row file is not re-read per click)
+    cache_key = (sha256(data), uploaded.name, kind, store.revision(conn))
+    cached = st.session_state.get("upload_preview")
+    if cached is None or cached[0] != cache_key:
+        with st.spinner():
+            cached = (cache_key, ingest.prepare(conn, data, uploaded.name, kind=kind, plan=ui.plan()))
+        st.session_state["upload_preview"] = cached
+    pv = cached[1]
+
+    kind_label = ui.t(f"ingest.kind.{pv.kind}") if pv.kind else "?"
+    st.caption(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-", sep=pv.separator_name or "-",
+                    rows=pv.n_rows) + (" · " + ui.t("upload.sheet", sheet=pv.sheet) if pv.sheet else ""))
+    c = pv.counts
+    for col, key, n in zip(st.columns(5), ("new", "changed", "unchanged", "errors", "warnings"),
+                           (c["new"], c["changed"], c["unchanged"], c["errors"], c["warnings"])):
+        col.metric(ui.t(f"upload.{key}"), f"{n:,}", border=True)
+
+    if len(pv.problems):
+        st.subheader(ui.t("upload.problems"))
+        st.dataframe(present.problem_table(pv.problems, lang), hide_index=True, width="stretch")
+        st.download_button(ui.t("upload.problems_download"), data=present.problems_csv(pv.problems),
+                           file_name="problems.csv", mime="text/csv", on_click="ignore", key="problems_csv")
+    if len(pv.changes):
+        st.subheader(ui.t("upload.changes"))
+        st.dataframe(present.change_table(pv.changes, lang), hide_index=True, width="stretch")
+
+    if pv.has_errors:
+        st.error(ui.t("ingest.has_errors", n=c["errors"]), icon=":material/error:")
+    elif pv.nothing_to_do:
+        st.info(pv.summary(lang), icon=":material/info:")
+    else:
+        st.success(ui.t("upload.ok_to_commit"), icon=":material/fact_check:")
+        if st.button(ui.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"):
+            try:
+                st.session_state["upload_receipt"] = ingest.commit(conn, pv, user=ui.current_username())
+            except ingest.ImportRejected as exc:
+                st.error(exc.message(lang), icon=":material/error:")
+            else:
+                ui.after_write()
+                st.rerun()
+finally:
+    conn.close()

@@ -1,0 +1,131 @@
+"""Upload page and history page through the real entry point: upload -> preview -> confirm ->
+the overview shows the new figures; problems shown; rollback from the history page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import csv_text
+from tracker import fmt, store
+
+PROJECTS = csv_text("""
+    รหัสโครงการ,ปีงบประมาณ,เป้าประสงค์,ชื่อโครงการ,หน่วยงานรับผิดชอบ,หมู่ที่,งบตามแผน,งบตามข้อบัญญัติ
+    G1-P01,2569,1,ก่อสร้างถนนคอนกรีตเสริมเหล็ก,กองช่าง,1;3,"1,250,000","1,180,000"
+    G1-P02,2569,1,ขยายเขตประปาหมู่บ้าน,กองช่าง,2,500000,450000
+""")
+PROGRESS = csv_text("""
+    รหัสโครงการ,ปีงบประมาณ,ไตรมาส,สถานะ,ความก้าวหน้า %,ก่อหนี้ผูกพัน,เบิกจ่ายสะสม
+    G1-P01,2569,ไตรมาส 1,อยู่ระหว่างดำเนินการ,40,"1,180,000","472,000"
+    G1-P02,2569,ไตรมาส 1,ดำเนินการแล้วเสร็จ,100,"450,000","450,000"
+""")
+BAD = PROGRESS + "G1-P01,2569,5,รออนุมัติ,40,0,0\n"
+
+
+def texts(at) -> str:
+    parts = []
+    for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "success", "error"):
+        parts += [str(e.value) for e in at.get(kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return " ".join(parts)
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def upload(at, name: str, data: bytes, mime: str = "text/csv"):
+    at.file_uploader(key="upload_file").upload(name, data, mime)
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_upload_and_history_pages_render_in_both_languages(app, lang):
+    at = app(lang=lang, page="pages/upload.py")
+    assert not at.exception, at.exception
+    assert len(at.download_button) == 6            # CSV and XLSX template per kind
+    assert ("นำเข้าข้อมูลรายไตรมาส" if lang == "th" else "Quarterly data upload") in texts(at)
+    at.switch_page("pages/history.py").run()
+    assert not at.exception
+    assert ("ยังไม่มีการนำเข้าข้อมูล" if lang == "th" else "Nothing has been imported yet") in texts(at)
+
+
+def test_upload_preview_confirm_then_the_overview_shows_the_new_figures(app, db_file):
+    at = app(lang="en", fy=2569, q=1, page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("cp874"))
+    assert not at.exception, at.exception
+    assert metric(at, "New") == "2" and metric(at, "Errors") == "0"
+    assert "encoding: cp874" in texts(at)
+    assert store.projects(store.connect(db_file)).empty          # nothing written before confirming
+    at.button(key="upload_confirm").click().run()
+    assert not at.exception, at.exception
+    assert "Imported batch 1: 2 new" in texts(at)
+    assert "Nothing to change" in texts(at)                       # the same file is now in the store
+
+    upload(at, "progress-q1.csv", PROGRESS.encode("utf-8-sig"))
+    assert metric(at, "New") == "2"
+    at.button(key="upload_confirm").click().run()
+    assert "Imported batch 2" in texts(at)
+
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    t = texts(at)
+    assert fmt.money(1_630_000, "en") in t and fmt.money(922_000, "en") in t     # allocated, disbursed
+
+
+def test_changed_rows_show_old_and_new_values(app):
+    at = app(lang="en", page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("utf-8-sig"))
+    at.button(key="upload_confirm").click().run()
+    upload(at, "projects-rev1.csv", PROJECTS.replace('"1,180,000"', '"1,200,000"').encode("utf-8-sig"))
+    assert metric(at, "Changed") == "1" and metric(at, "Unchanged") == "1"
+    changes = at.dataframe[-1].value
+    assert changes.iloc[0].tolist() == [2, "G1-P01 / 2569", "allocated_budget", "1,180,000", "1,200,000"]
+
+
+def test_a_bad_file_shows_every_problem_and_offers_no_confirm(app, db_file):
+    at = app(lang="th", page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("cp874"))
+    at.button(key="upload_confirm").click().run()
+    upload(at, "bad.csv", BAD.encode("cp874"))
+    assert not at.exception, at.exception
+    problems = at.dataframe[0].value
+    messages = " ".join(problems["รายละเอียดและวิธีแก้"])
+    assert "แถว 4 คอลัมน์ 'ไตรมาส': '5' ไม่ใช่ไตรมาส 1–4 — แก้เป็นเลข 1 ถึง 4" in messages
+    assert "'รออนุมัติ' ไม่ใช่สถานะที่รู้จัก" in messages
+    assert "ข้อผิดพลาด 2 รายการ" in texts(at)
+    assert not [b for b in at.button if b.key == "upload_confirm"]
+    assert any(b.label == "ดาวน์โหลดรายการปัญหา (CSV)" for b in at.download_button)
+    assert store.progress(store.connect(db_file)).empty
+
+
+def test_history_lists_batches_and_rolls_back_after_confirmation(app, db_file):
+    at = app(lang="en", page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("cp874"))
+    at.button(key="upload_confirm").click().run()
+    upload(at, "progress.csv", PROGRESS.encode("cp874"))
+    at.button(key="upload_confirm").click().run()
+    at.switch_page("pages/history.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert table["File"].tolist() == ["progress.csv", "projects.csv"]
+    assert "✔ Committed" in table["Status"].tolist()
+
+    at.selectbox(key="rollback_pick").set_value(1)       # the projects: progress of them was loaded later
+    at.checkbox(key="rollback_sure").check()
+    at.form_submit_button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Batch 1 can't be rolled back" in texts(at) and "progress.csv" in texts(at)
+
+    at.selectbox(key="rollback_pick").set_value(2)
+    at.checkbox(key="rollback_sure").uncheck()
+    at.form_submit_button[0].click().run()
+    assert "Tick the confirmation box" in texts(at)
+    assert not store.progress(store.connect(db_file)).empty
+
+    at.selectbox(key="rollback_pick").set_value(2)
+    at.checkbox(key="rollback_sure").check()
+    at.form_submit_button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Rolled back batch 2: 0 rows restored, 2 rows removed" in texts(at)
+    assert store.progress(store.connect(db_file)).empty
+    assert "↩ Rolled back by" in " ".join(at.dataframe[0].value["Status"])
