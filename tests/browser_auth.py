@@ -1,11 +1,40 @@
-"""How browser tests get past sign-in (kept in one place so every browser test does it the same way)."""
+"""How browser tests get past sign-in (kept in one place so every browser test does it the same way).
+
+``prepare(env)`` creates the account ``browser-admin`` in the served database (through the
+command line, password on stdin); ``sign_in(page, url)`` fills the sign-in form when it is shown.
+"""
 
 from __future__ import annotations
 
+USERNAME = "browser-admin"
+PASSWORD = "browser-admin-password-1"
 
-def prepare(env: dict) -> None:
-    """Create what sign-in needs in the served database (nothing while the app has no sign-in)."""
+
+def prepare(env: dict, username: str = USERNAME, password: str = PASSWORD, role: str = "admin") -> None:
+    """Create an account in the served database (idempotent: an existing one is left alone)."""
+    import subprocess
+
+    from tests.browser import tracker_cli
+
+    try:
+        tracker_cli("users", "add", username, "--role", role, env=env, stdin=password + "\n")
+    except subprocess.CalledProcessError as exc:
+        if "already" not in (exc.stderr or ""):
+            raise
 
 
-def sign_in(page, url: str) -> None:
-    """Sign in through the form when the app shows one."""
+def sign_in(page, url: str, username: str = USERNAME, password: str = PASSWORD) -> None:
+    """Sign in through the form when the app shows one (the page at ``url`` then opens)."""
+    from tests.browser import wait_rendered
+
+    box = page.locator("input[type='password']")
+    if box.count() == 0:
+        return
+    if page.locator("[role='dialog']").count():  # e.g. "Page not found" for a link to an unknown page
+        page.keyboard.press("Escape")
+        page.locator("[role='dialog']").wait_for(state="detached", timeout=10000)
+    page.get_by_label("ชื่อผู้ใช้").or_(page.get_by_label("User name")).first.fill(username)
+    box.first.fill(password)
+    page.locator("[data-testid='stFormSubmitButton'] button").first.click()
+    page.locator("input[type='password']").wait_for(state="detached", timeout=30000)
+    wait_rendered(page)

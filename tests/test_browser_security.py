@@ -1,0 +1,91 @@
+"""Browser: a viewer who signs in cannot reach data pages by typing their URL; analysts can."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests import browser_auth
+from tests.browser import exceptions, launch, need_chromium, serve, tracker_cli, wait_rendered
+from tracker.plan import default_plan
+
+pytestmark = pytest.mark.browser
+ROOT = default_plan  # noqa: keeps the import of the package cheap and checked
+VIEWER, ANALYST = ("meeting-screen", "viewer-password-1"), ("somchai", "analyst-password-1")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    need_chromium()
+    tmp = tmp_path_factory.mktemp("browser_security")
+    env = {**os.environ, "TRACKER_DB": str(tmp / "tracker.db"), "TRACKER_BACKUP_DIR": str(tmp / "backups")}
+    tracker_cli("init", env=env)
+    browser_auth.prepare(env, *VIEWER, role="viewer")
+    browser_auth.prepare(env, *ANALYST, role="analyst")
+    with serve(env) as url:
+        yield url
+
+
+def open_as(pw, url: str, path: str, who: tuple[str, str]):
+    browser, page = launch(pw)
+    page.goto(url + path)
+    wait_rendered(page)
+    assert page.locator("input[type='password']").count() == 1  # the sign-in form comes first
+    assert page.locator("[data-testid='stFileUploader']").count() == 0
+    browser_auth.sign_in(page, url + path, *who)
+    return browser, page
+
+
+@pytest.mark.parametrize("path", ["/upload", "/history", "/locks", "/users", "/audit"])
+def test_viewer_cannot_reach_a_data_page_by_url(server, path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = open_as(pw, server, path, VIEWER)
+        try:
+            assert not exceptions(page)
+            main = page.locator("[data-testid='stMain']").inner_text()
+            not_found = page.get_by_text("Page not found").count() > 0
+            refused = "ไม่มีสิทธิ์" in main
+            elsewhere = not page.url.rstrip("/").endswith(path)  # sent to the default page instead
+            assert not_found or refused or elsewhere, (page.url, main[:300])
+            assert page.locator("[data-testid='stFileUploader']").count() == 0
+            assert page.locator("[data-testid='stForm']").count() == 0
+            hrefs = [a.get_attribute("href") or "" for a in page.locator("a[data-testid='stSidebarNavLink']").all()]
+            assert not any(h.rstrip("/").endswith(path) for h in hrefs)
+            # signed in as the viewer, with the role shown
+            assert VIEWER[0] in page.locator("[data-testid='stSidebar']").inner_text()
+        finally:
+            browser.close()
+
+
+def test_analyst_reaches_the_locks_page_by_url(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = open_as(pw, server, "/locks", ANALYST)
+        try:
+            assert not exceptions(page)
+            assert page.get_by_text("Page not found").count() == 0
+            assert page.locator("[data-testid='stForm']").count() >= 1
+            assert "ล็อกไตรมาส" in page.locator("[data-testid='stMain']").inner_text()
+        finally:
+            browser.close()
+
+
+def test_wrong_password_is_refused_in_the_browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = launch(pw)
+        try:
+            page.goto(server + "/")
+            wait_rendered(page)
+            page.get_by_label("ชื่อผู้ใช้").fill(ANALYST[0])
+            page.locator("input[type='password']").fill("not-the-password")
+            page.locator("[data-testid='stFormSubmitButton'] button").click()
+            page.get_by_text("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง").wait_for(timeout=30000)
+            assert page.locator("input[type='password']").count() == 1
+        finally:
+            browser.close()
