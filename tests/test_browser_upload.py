@@ -1,0 +1,81 @@
+"""Browser test: an analyst uploads a Thai Excel CSV, sees the preview, confirms, and the overview changes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.browser import exceptions, launch, need_chromium, serve, tracker_cli, wait_rendered
+from tests.conftest import csv_text
+from tracker import fmt
+
+pytestmark = pytest.mark.browser
+
+PROJECTS = csv_text("""
+    project_code,fiscal_year,goal,name_th,department,planned_budget,allocated_budget
+    G1-P01,2569,1,ก่อสร้างถนนคอนกรีตเสริมเหล็ก,กองช่าง,1250000,1180000
+    G1-P02,2569,1,ขยายเขตประปาหมู่บ้าน,กองช่าง,500000,450000
+""")
+PROGRESS = csv_text("""
+    รหัสโครงการ,ปีงบประมาณ,ไตรมาส,สถานะ,ความก้าวหน้า %,ก่อหนี้ผูกพัน,เบิกจ่ายสะสม
+    G1-P01,๒๕๖๙,ไตรมาส 1,อยู่ระหว่างดำเนินการ,40,"1,180,000","472,000"
+    G1-P02,๒๕๖๙,ไตรมาส 1,ดำเนินการแล้วเสร็จ,100,"450,000","450,000"
+""")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    need_chromium()
+    tmp = tmp_path_factory.mktemp("browser_upload")
+    env = {**os.environ, "TRACKER_DB": str(tmp / "tracker.db")}
+    tracker_cli("init", env=env)
+    projects = tmp / "projects.csv"
+    projects.write_bytes(PROJECTS.encode("utf-8-sig"))
+    tracker_cli("import", str(projects), "--user", "setup", env=env)
+    from tests import browser_auth
+
+    browser_auth.prepare(env)
+    with serve(env) as url:
+        yield url, tmp
+
+
+def test_upload_preview_confirm_and_the_overview_shows_the_new_figures(server):
+    from playwright.sync_api import sync_playwright
+
+    from tests import browser_auth
+
+    url, tmp = server
+    progress = tmp / "ผลการดำเนินงาน-ไตรมาส1.csv"
+    progress.write_bytes(PROGRESS.encode("cp874"))
+    with sync_playwright() as pw:
+        browser, page = launch(pw)
+        page.goto(url + "/upload")
+        wait_rendered(page)
+        browser_auth.sign_in(page, url + "/upload")
+        main = page.locator("[data-testid='stMain']")
+        main.get_by_text("นำเข้าข้อมูลรายไตรมาส").first.wait_for()
+        page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(progress))
+        main.get_by_text("ยืนยันนำเข้า").first.wait_for(timeout=60000)
+        wait_rendered(page)
+        text = main.inner_text()
+        assert "cp874" in text and "เพิ่มใหม่" in text
+        assert not exceptions(page)
+        main.get_by_role("button", name="ยืนยันนำเข้า").click()
+        main.get_by_text("นำเข้าชุดที่ 2 แล้ว").first.wait_for(timeout=60000)
+        assert not exceptions(page)
+
+        page.goto(url + "/overview")       # a new browser session: sign in again
+        wait_rendered(page)
+        browser_auth.sign_in(page, url + "/overview")
+        body = page.locator("[data-testid='stMain']").inner_text()
+        assert fmt.money(922_000, "th") in body and fmt.money(1_630_000, "th") in body, body[:1500]
+        assert not exceptions(page)
+
+        page.goto(url + "/history")
+        wait_rendered(page)
+        browser_auth.sign_in(page, url + "/history")
+        assert "ผลการดำเนินงาน-ไตรมาส1.csv" in page.locator("[data-testid='stMain']").inner_text() or \
+            page.locator("[data-testid='stDataFrame']").count() == 1
+        assert not exceptions(page)
+        browser.close()
