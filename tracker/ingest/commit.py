@@ -120,6 +120,7 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
     clean = preview.rows.drop(columns=[STATUS], errors="ignore")
     now = store.now_iso()
     with db.atomic():
+        storage.take_write_lock(db)
         status, _, merged = diff(db, kind, clean)
         seen = preview.rows[STATUS].astype(str).tolist() if STATUS in preview.rows else None
         if status.astype(str).tolist() != seen:

@@ -42,6 +42,7 @@ class RollbackResult:
 def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
     """Roll back batch ``batch_id`` in one transaction, recorded in the batch and the audit log."""
     with db.atomic():
+        storage.take_write_lock(db)
         b = storage.batch(db, batch_id)
         if b is None:
             raise RollbackRefused("not_found", batch=batch_id)
