@@ -205,3 +205,19 @@ def test_store_projects_unchanged_by_validation(pdb):
     before = store.projects(pdb)
     prep(pdb, PROJECTS_HEAD + "G1-P01,2569,1,แก้ชื่อ,กองช่าง,,0,0,,\n")
     assert store.projects(pdb).equals(before)
+
+
+def test_the_same_header_twice_is_a_duplicate_column(db):
+    pv = prep(db, "indicator_code,fiscal_year,quarter,value,value\nG1-I01,2569,2,1,2\n")
+    dup = pv.problems[pv.problems["code"] == "duplicate_column"]
+    assert dup["column"].tolist() == ["value"] and pv.has_errors
+
+
+def test_downloaded_problem_csv_is_formula_safe_and_opens_in_thai_excel(db):
+    from tracker.ingest.present import problems_csv
+
+    pv = prep(db, RESULTS_HEAD + 'G1-I01,2569,2,"=HYPERLINK(""http://x"")"\n')
+    data = problems_csv(pv.problems)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text

@@ -8,6 +8,8 @@ few column operations; only the problems themselves are formatted one by one.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from tracker.i18n import t
@@ -100,6 +102,10 @@ def map_headers(headers: list[str], kind: Kind, problems: Problems) -> dict[str,
     mapping: dict[str, str] = {}
     for h in headers:
         c = match_header(kind.name, h)
+        mangled = re.fullmatch(r"(.+)\.(\d+)", h)   # pandas renames a repeated header "value" to "value.1"
+        if mangled and mangled.group(1) in headers:
+            problems.file("duplicate_column", row=1, column=mangled.group(1), value=mangled.group(1))
+            continue
         if c is None:
             problems.file("unknown_column", row=1, column=h, value=h)
         elif c in mapping:
