@@ -8,10 +8,8 @@ import pytest
 
 from tests import browser_auth
 from tests.browser import exceptions, launch, need_chromium, serve, tracker_cli, wait_rendered
-from tracker.plan import default_plan
 
 pytestmark = pytest.mark.browser
-ROOT = default_plan  # noqa: keeps the import of the package cheap and checked
 VIEWER, ANALYST = ("meeting-screen", "viewer-password-1"), ("somchai", "analyst-password-1")
 
 
@@ -56,6 +54,23 @@ def test_viewer_cannot_reach_a_data_page_by_url(server, path):
             assert not any(h.rstrip("/").endswith(path) for h in hrefs)
             # signed in as the viewer, with the role shown
             assert VIEWER[0] in page.locator("[data-testid='stSidebar']").inner_text()
+        finally:
+            browser.close()
+
+
+def test_analyst_reaches_the_upload_page_by_url(server):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import ROOT as REPO
+
+    if not (REPO / "pages" / "upload.py").exists():
+        pytest.skip("no upload page yet")
+    with sync_playwright() as pw:
+        browser, page = open_as(pw, server, "/upload", ANALYST)
+        try:
+            assert not exceptions(page)
+            assert page.get_by_text("Page not found").count() == 0
+            page.locator("[data-testid='stFileUploader']").first.wait_for(timeout=30000)
         finally:
             browser.close()
 
