@@ -1,6 +1,6 @@
 """Benchmark: 100,000 project-progress rows through raw pandas+sqlite vs the upload pipeline.
 
-Run: ``.venv/bin/python bench/bench_ingest.py [ROWS]``. Prints timings; asserts nothing.
+Run: ``.venv/bin/python bench/bench_ingest.py [ROWS] [--xlsx]``. Prints timings; asserts nothing.
 """
 
 from __future__ import annotations
@@ -70,7 +70,19 @@ def main(n_rows: int = 100_000) -> None:
     print(f"pipeline total (prepare+commit)   : {t2 - t0:6.2f} s  = {(t2 - t0) / base:.1f}x raw")
     print(f"re-upload preview (all unchanged) : {t3 - t2:6.2f} s  (nothing_to_do={pv2.nothing_to_do})")
     print(f"rollback of the batch             : {t4 - t3:6.2f} s")
+    if "--xlsx" in sys.argv:
+        from tracker.ingest.read import read_bytes
+
+        buf = io.BytesIO()
+        pd.read_csv(io.BytesIO(progress), encoding="cp874", dtype=str).to_excel(buf, index=False)
+        t5 = time.perf_counter()
+        pd.read_excel(io.BytesIO(buf.getvalue()), dtype=str)
+        t6 = time.perf_counter()
+        read_bytes(buf.getvalue())
+        t7 = time.perf_counter()
+        print(f"xlsx: pandas read_excel {t6 - t5:6.2f} s, our reader {t7 - t6:6.2f} s (openpyxl read-only)")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(args[0]) if args else 100_000)
