@@ -214,3 +214,22 @@ def test_a_100k_row_file_goes_through(db):
     pv, r = load(db, "\n".join(rows) + "\n")
     assert r.n_new == 100_000
     assert db.execute("SELECT count(*) FROM project_progress").fetchone()[0] == 100_000
+
+
+def _data_dump(db) -> list[str]:
+    tables = ('"projects"', '"project_progress"', '"indicator_results"')
+    return [line for line in db.conn.iterdump() if line.startswith(tuple(f"INSERT INTO {t}" for t in tables))]
+
+
+def test_commit_then_rollback_leaves_the_data_tables_byte_for_byte_as_before(db):
+    load(db, PROJECTS)
+    load(db, PROGRESS_Q1)
+    load(db, "indicator_code,fiscal_year,quarter,value,note\nG1-I01,2569,1,0.1234567890123,ก่อน\n")
+    before = _data_dump(db)
+    _, r = load(db, PROGRESS_Q1_REVISED.replace("250000", "250000.75"))
+    _, r2 = load(db, "indicator_code,fiscal_year,quarter,value,note\nG1-I01,2569,1,0.3333333333333333,หลัง\n"
+                     "G1-I02,2569,1,5,\n")
+    assert _data_dump(db) != before
+    ingest.rollback(db, r2.batch_id, user="u")
+    ingest.rollback(db, r.batch_id, user="u")
+    assert _data_dump(db) == before
