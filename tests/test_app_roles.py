@@ -231,3 +231,44 @@ def test_admin_sees_the_audit_trail_and_exports_it(app, db_file):
     at.selectbox(key="audit_action").select("import").run()
     assert set(at.dataframe[0].value["action"]) == {"import"}
     assert at.get("download_button")
+
+
+# ---------------------------------------------------------------- server options and raw HTML
+
+
+def test_server_keeps_xsrf_protection_and_hides_error_details():
+    import tomllib
+
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert cfg["server"].get("enableXsrfProtection", True) is True
+    assert cfg["server"].get("enableCORS", True) is True
+    assert cfg["client"]["showErrorDetails"] == "none"
+
+
+def _raw_html_calls(tree):
+    import ast
+
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        unsafe = any(k.arg in ("unsafe_allow_html", "unsafe_allow_javascript") and
+                     not (isinstance(k.value, ast.Constant) and k.value.value is False) for k in node.keywords)
+        if name == "html" or unsafe:
+            yield node
+
+
+def test_raw_html_is_only_ever_a_literal_never_user_text():
+    """st.html / unsafe_allow_html only with a string literal: no f-string, variable or call inside."""
+    import ast
+
+    files = [ROOT / "dashboard.py", *ROOT.glob("pages/*.py"), *ROOT.glob("tracker/ui/*.py")]
+    offenders = []
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for call in _raw_html_calls(tree):
+            args = call.args[:1] + [k.value for k in call.keywords if k.arg in ("body",)]
+            for arg in args:
+                if not all(isinstance(n, (ast.Constant, ast.BinOp, ast.Add)) for n in ast.walk(arg)):
+                    offenders.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert not offenders, offenders
