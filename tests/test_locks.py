@@ -100,3 +100,29 @@ def test_a_locked_quarter_rejects_an_upload_and_nothing_changes(people, tmp_path
     assert rejected
     assert "2569" in text and "ana" in text
     assert _figures(db) == before
+
+
+def test_who_changed_a_figure_and_from_which_file_is_in_the_audit_trail(people):
+    ingest = pytest.importorskip("tracker.ingest")
+    db = people
+    demo = ROOT / "data" / "demo" / "2569"
+    _, receipt = ingest.import_file(db, demo / "projects.csv", user="ana")
+    row = auth.audit_log(db, action="import").iloc[0]
+    detail = json.loads(row["detail"])
+    assert row["username"] == "ana" and detail["file_name"] == "projects.csv" and detail["sha256"]
+    ingest.rollback(db, receipt.batch_id, user="boss")
+    assert auth.audit_log(db, action="rollback").iloc[0]["username"] == "boss"
+
+
+def test_a_rollback_touching_a_locked_quarter_is_refused(people):
+    ingest = pytest.importorskip("tracker.ingest")
+    db = people
+    demo = ROOT / "data" / "demo" / "2569"
+    ingest.import_file(db, demo / "projects.csv", user="ana")
+    _, receipt = ingest.import_file(db, demo / "project_progress.csv", user="ana")
+    locks.lock_quarter(db, 2569, 1, user="ana")
+    before = _figures(db)
+    with pytest.raises(ingest.RollbackRefused) as err:
+        ingest.rollback(db, receipt.batch_id, user="boss")
+    assert "ana" in err.value.message("en")
+    assert _figures(db) == before
