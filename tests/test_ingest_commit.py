@@ -205,6 +205,7 @@ def test_import_file_dry_run_writes_nothing_and_commits_otherwise(db, tmp_path):
     assert r is None and pv.nothing_to_do
 
 
+@pytest.mark.slow
 def test_a_100k_row_file_goes_through(db):
     projects = ["project_code,fiscal_year,goal,name_th,department,planned_budget,allocated_budget"]
     projects += [f"P{i:05d},2569,{i % 5 + 1},โครงการ {i},กองช่าง,100000,100000" for i in range(25_000)]
