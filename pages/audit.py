@@ -1,6 +1,6 @@
 """บันทึกการใช้งาน — the append-only audit trail: filter it and download it as CSV (admins)."""
 
-from datetime import date, timedelta
+from datetime import datetime, time, timedelta, timezone
 
 import streamlit as st
 
@@ -22,8 +22,16 @@ finally:
 
 ALL = "__all__"
 c1, c2, c3, c4 = st.columns(4)
-since = c1.date_input(ui.t("audit.since"), value=date.today() - timedelta(days=90), key="audit_since")
-until = c2.date_input(ui.t("audit.until"), value=date.today(), key="audit_until")
+today = datetime.now(ui.BANGKOK).date()
+since = c1.date_input(ui.t("audit.since"), value=today - timedelta(days=90), key="audit_since")
+until = c2.date_input(ui.t("audit.until"), value=today, key="audit_until")
+
+
+def utc_midnight(day) -> str:
+    """Start of a local (Bangkok) day as UTC ISO text, the form the audit log is stored in."""
+    return datetime.combine(day, time.min, ui.BANGKOK).astimezone(timezone.utc).isoformat()
+
+
 who = c3.selectbox(ui.t("audit.user"), [ALL, *users], key="audit_user",
                    format_func=lambda v: ui.t("audit.all") if v == ALL else v)
 what = c4.selectbox(ui.t("audit.action"), [ALL, *actions], key="audit_action",
@@ -32,8 +40,8 @@ text = st.text_input(ui.t("audit.text"), key="audit_text", max_chars=200)
 
 conn = ui.db()
 try:
-    log = auth.audit_log(conn, since=since.isoformat() if since else None,
-                         until=until.isoformat() if until else None,
+    log = auth.audit_log(conn, since=utc_midnight(since) if since else None,
+                         until=utc_midnight(until + timedelta(days=1)) if until else None,
                          user=None if who == ALL else who, action=None if what == ALL else what,
                          text=text.strip() or None)
 finally:

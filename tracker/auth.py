@@ -458,14 +458,20 @@ AUDIT_ACTIONS = ("signin", "signin_failed", "account_locked", "signout", "user_a
 
 def audit_log(db, *, since: str | None = None, until: str | None = None, user: str | None = None,
               action: str | None = None, text: str | None = None, limit: int = 5000) -> pd.DataFrame:
-    """Audit rows, newest first, filtered. ``since``/``until`` are ISO dates (inclusive, UTC)."""
+    """Audit rows, newest first, filtered.
+
+    ``since`` (inclusive) and ``until`` are ISO texts in UTC: a date-only ``until`` includes that
+    whole day; a date-time ``until`` is exclusive (pages pass local midnights converted to UTC).
+    """
     where, params = [], []
     if since:
         where.append("at >= ?")
         params.append(str(since))
     if until:
         where.append("at < ?")
-        params.append((datetime.fromisoformat(str(until)[:10]) + timedelta(days=1)).date().isoformat())
+        until = str(until)
+        params.append((datetime.fromisoformat(until) + timedelta(days=1)).date().isoformat() if len(until) == 10
+                      else until)
     if user:
         where.append("username = ?")
         params.append(user)

@@ -46,9 +46,9 @@ MESSAGES = {
     "auth.session_until": ("ใช้งานได้ถึง {when}", "Session valid until {when}"),
     "auth.signout": ("ออกจากระบบ", "Sign out"),
     "auth.public_mode": ("โหมดดูอย่างเดียว (ไม่ต้องเข้าสู่ระบบ)", "Read-only mode (no sign-in)"),
-    "auth.demo_warning": ("⚠️ โหมดสาธิต: บัญชีด้านล่างนี้มีรหัสผ่านที่ทุกคนรู้ ใช้ทดลองระบบเท่านั้น "
+    "auth.demo_warning": ("โหมดสาธิต: บัญชีด้านล่างนี้มีรหัสผ่านที่ทุกคนรู้ ใช้ทดลองระบบเท่านั้น "
                           "ห้ามใช้กับข้อมูลจริง — บัญชีเหล่านี้จะถูกลบเมื่อลบข้อมูลตัวอย่างออก",
-                          "⚠️ DEMO MODE: the accounts below have passwords everyone knows. Use them only to try the "
+                          "DEMO MODE: the accounts below have passwords everyone knows. Use them only to try the "
                           "system, never with real data; they are removed when the demo data is removed"),
     "auth.demo_col_username": ("ชื่อผู้ใช้", "User name"),
     "auth.demo_col_password": ("รหัสผ่าน", "Password"),
