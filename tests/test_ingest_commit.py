@@ -234,3 +234,14 @@ def test_commit_then_rollback_leaves_the_data_tables_byte_for_byte_as_before(db)
     ingest.rollback(db, r2.batch_id, user="u")
     ingest.rollback(db, r.batch_id, user="u")
     assert _data_dump(db) == before
+
+
+def test_a_value_that_slipped_past_the_checks_is_caught_before_writing(db):
+    load(db, PROJECTS)
+    pv = ingest.prepare(db, PROGRESS_Q1.encode(), "q1.csv")
+    pv.rows.loc[0, "quarter"] = 5          # as if a normaliser had a bug
+    before = dump(db)
+    with pytest.raises(ingest.ImportRejected) as exc:
+        ingest.commit(db, pv, user="u")
+    assert exc.value.code == "internal_check" and "quarter" in exc.value.message("en")
+    assert dump(db) == before

@@ -148,6 +148,8 @@ MESSAGES = {
     "ingest.same_file": ("ไฟล์นี้เคยนำเข้าแล้วเป็นชุดที่ {batch}", "This file was already imported as batch {batch}"),
     "ingest.has_errors": ("ไฟล์มีข้อผิดพลาด {n} รายการ ยังนำเข้าไม่ได้ — แก้ไฟล์แล้วอัปโหลดใหม่",
                           "The file has {n} errors and can't be imported — fix the file and upload it again"),
+    "ingest.internal_check": ("ระบบตรวจพบค่าที่ไม่ถูกต้องก่อนบันทึก จึงไม่บันทึกไฟล์นี้ ({detail}) — กรุณาแจ้งผู้ดูแลระบบพร้อมไฟล์",
+                              "A wrong value was caught just before saving, so nothing was saved ({detail}) — please report it with the file"),
     "ingest.stale_preview": ("ข้อมูลในระบบเปลี่ยนไปหลังจากตรวจไฟล์ — กรุณาตรวจไฟล์อีกครั้งก่อนยืนยัน",
                              "The data changed after the file was checked — check the file again before confirming"),
     "ingest.receipt": ("นำเข้าชุดที่ {batch} แล้ว: เพิ่ม {new} แถว แก้ไข {changed} แถว ไม่เปลี่ยน {unchanged} แถว",

@@ -16,7 +16,7 @@ import pandas as pd
 from tracker import store
 from tracker.i18n import t
 from tracker.ingest import storage
-from tracker.ingest.contract import KINDS
+from tracker.ingest.contract import KINDS, store_schema
 from tracker.ingest.preview import STATUS, Preview, diff
 from tracker.ingest.read import ROW
 from tracker.ingest.validate import Problems, _check_locks
@@ -98,6 +98,19 @@ def _columns(df: pd.DataFrame, cols) -> list[list]:
     return [list(r) for r in zip(*lists)]
 
 
+def _guard(clean: pd.DataFrame, kind: str) -> None:
+    """Last check before writing (pandera): the clean rows satisfy the store contract."""
+    import pandera.errors
+
+    try:
+        store_schema(kind).validate(clean, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        detail = "; ".join(f"{r.column}: {r.check} ({r.failure_case})"
+                           for r in exc.failure_cases.head(5).itertuples(index=False))
+        raise ImportRejected("internal_check", t("ingest.internal_check", "th", detail=detail),
+                             t("ingest.internal_check", "en", detail=detail)) from exc
+
+
 def _periods(rows: pd.DataFrame, quarterly: bool) -> str:
     if quarterly:
         pairs = rows[["fiscal_year", "quarter"]].drop_duplicates().sort_values(["fiscal_year", "quarter"])
@@ -118,6 +131,7 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
     table = kind.table
     cols = list(storage.TABLE_COLUMNS[table])
     clean = preview.rows.drop(columns=[STATUS], errors="ignore")
+    _guard(clean, kind.name)
     now = store.now_iso()
     with db.atomic():
         storage.take_write_lock(db)

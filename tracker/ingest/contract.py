@@ -160,3 +160,27 @@ def kind_of_sheet(sheet_name: str) -> str | None:
         if key in {header_key(t) for t in titles}:
             return kind
     return None
+
+
+def store_schema(kind: str):
+    """pandera schema of the clean rows a kind writes to the store (store column names, typed).
+
+    The checks above produce these rows; this schema is the last guard before a commit, so a bug in
+    the normalisers can never put a quarter 5, a negative amount or an unknown status in the store.
+    """
+    import pandera.pandas as pa
+
+    k = KINDS[kind]
+    money = [pa.Check.ge(0)]
+    checks = {
+        "year": [pa.Check.in_range(2400, 2700)], "quarter": [pa.Check.in_range(1, 4)],
+        "money": money, "percent": [pa.Check.in_range(0, 100)],
+        "status": [pa.Check.isin(["not_started", "in_progress", "completed", "cancelled"])],
+        "yes_no": [pa.Check.isin([0, 1])], "goal": [pa.Check.ge(1)],
+    }
+    columns = {}
+    for c in k.columns:
+        nullable = not c.required or c.type == "yes_no"
+        columns[c.store_name] = pa.Column(checks=checks.get(c.type, []), nullable=nullable,
+                                          unique=False, required=True)
+    return pa.DataFrameSchema(columns, unique=list(k.store_key), strict=False, name=kind)
