@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tracker import auth
+from tracker import auth, settings
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -49,7 +49,14 @@ st.dataframe(users.assign(role=users["role"].map(role_label),
                             "locked_until": ui.t("users.col_locked_until"), "created_at": ui.t("users.col_created"),
                             "password_changed_at": ui.t("users.col_password_changed")})
 
-tab_add, tab_change = st.tabs([ui.t("users.add"), ui.t("users.change")])
+tab_add, tab_change, tab_settings = st.tabs([ui.t("users.add"), ui.t("users.change"), ui.t("users.settings")])
+with tab_settings:
+    st.caption(ui.t("users.settings_intro"))
+    st.dataframe([{"env": s.env, "value": str(settings.get(s.name)), "default": s.default, "help": s.help}
+                  for s in settings.SETTINGS], hide_index=True,
+                 column_config={"env": ui.t("users.col_setting"), "value": ui.t("users.col_value"),
+                                "default": ui.t("users.col_default"), "help": ui.t("users.col_help")})
+
 with tab_add:
     with st.form("user_add", clear_on_submit=True):
         username = st.text_input(ui.t("users.username"), max_chars=32)

@@ -272,3 +272,11 @@ def test_raw_html_is_only_ever_a_literal_never_user_text():
                 if not all(isinstance(n, (ast.Constant, ast.BinOp, ast.Add)) for n in ast.walk(arg)):
                     offenders.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert not offenders, offenders
+
+
+def test_admin_sees_every_setting_read_only(app):
+    from tracker.settings import SETTINGS
+
+    at = app(user="admin", page=str(ROOT / "pages/admin_users.py"))
+    shown = at.dataframe[1].value
+    assert set(shown.iloc[:, 0]) == {s.env for s in SETTINGS}
