@@ -46,7 +46,7 @@ if submitted:
         try:
             result = ingest.rollback(conn, batch_id, user=ui.current_username())
         except ingest.RollbackRefused as exc:
-            st.error(exc.message(lang), icon=":material/block:")
+            st.error(present.plain(exc.message(lang)), icon=":material/block:")
         else:
             ui.after_write()
             st.session_state["history_flash"] = result.message(lang)

@@ -27,14 +27,14 @@ with st.expander(ui.t("upload.templates"), icon=":material/download:"):
 
 kind_labels = {"auto": ui.t("upload.kind_auto"), **{k: ui.t(f"ingest.kind.{k}") for k in kinds}}
 choice = st.selectbox(ui.t("upload.kind"), list(kind_labels), key="upload_kind", format_func=kind_labels.get)
-uploaded = st.file_uploader(ui.t("upload.file"), type=["csv", "xlsx", "txt"], key="upload_file")
+uploaded = st.file_uploader(ui.t("upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
 
 data = uploaded.getvalue() if uploaded is not None else b""
 receipt = st.session_state.get("upload_receipt")
 if receipt and (uploaded is None or receipt.sha256 == sha256(data)):   # the receipt of this file's commit
     st.success(receipt.message(lang), icon=":material/check_circle:")
-    st.caption(ui.t("upload.receipt_detail", batch=receipt.batch_id, file=receipt.file_name, sha=receipt.sha256,
-                    user=receipt.username, when=ui.when_label(receipt.created_at)))
+    st.text(ui.t("upload.receipt_detail", batch=receipt.batch_id, file=receipt.file_name, sha=receipt.sha256,
+                 user=receipt.username, when=ui.when_label(receipt.created_at)))   # st.text: file names are not markdown
 if uploaded is None:
     st.info(ui.t("upload.waiting"), icon=":material/upload_file:")
     st.stop()
@@ -52,8 +52,9 @@ try:
     pv = cached[1]
 
     kind_label = ui.t(f"ingest.kind.{pv.kind}") if pv.kind else "?"
-    st.caption(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-", sep=pv.separator_name or "-",
-                    rows=pv.n_rows) + (" · " + ui.t("upload.sheet", sheet=pv.sheet) if pv.sheet else ""))
+    st.caption(present.plain(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-",
+                                  sep=pv.separator_name or "-", rows=pv.n_rows)
+                             + (" · " + ui.t("upload.sheet", sheet=pv.sheet) if pv.sheet else "")))
     c = pv.counts
     for col, key, n in zip(st.columns(5), ("new", "changed", "unchanged", "errors", "warnings"),
                            (c["new"], c["changed"], c["unchanged"], c["errors"], c["warnings"])):
@@ -78,7 +79,7 @@ try:
             try:
                 st.session_state["upload_receipt"] = ingest.commit(conn, pv, user=ui.current_username())
             except ingest.ImportRejected as exc:
-                st.error(exc.message(lang), icon=":material/error:")
+                st.error(present.plain(exc.message(lang)), icon=":material/error:")
             else:
                 ui.after_write()
                 st.rerun()

@@ -26,7 +26,7 @@ def texts(at) -> str:
     for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "success", "error"):
         parts += [str(e.value) for e in at.get(kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
-    return " ".join(parts)
+    return " ".join(parts).replace("\\", "")      # file names are shown Markdown-escaped
 
 
 def metric(at, label: str) -> str:
