@@ -150,3 +150,8 @@ def test_thai_and_english_headers_are_matched(header, canonical):
 ])
 def test_kind_is_detected_from_the_headers(headers, kind):
     assert detect_kind(headers) == kind
+
+
+def test_excel_sep_hint_line_sets_the_separator_and_is_not_a_row():
+    r = read_bytes("sep=;\nรหัสตัวชี้วัด;ปีงบประมาณ\nG1-I01;2569\n".encode("cp874"))
+    assert r.separator == ";" and r.frame.loc[0, "รหัสตัวชี้วัด"] == "G1-I01" and r.frame[ROW].tolist() == [2]

@@ -84,14 +84,21 @@ def _finish(df: pd.DataFrame, first_row: int) -> pd.DataFrame:
 
 
 def read_csv_text(text: str) -> tuple[pd.DataFrame, str]:
-    """Text of a CSV -> (frame, separator). Leading blank lines are skipped (rows still counted)."""
+    """Text of a CSV -> (frame, separator). Leading blank lines are skipped (rows still counted).
+
+    An Excel ``sep=;`` first line names the separator; Excel hides that line, so rows are
+    numbered from the line after it.
+    """
+    hint = re.match(r"sep=(.)\n", text)
+    if hint:
+        text = text[hint.end():]
     lines = text.split("\n", 200)
     skip = 0
     for line in lines:
         if line.strip(" \t\r,;"):
             break
         skip += 1
-    sep = sniff_separator(text)
+    sep = hint.group(1) if hint else sniff_separator(text)
     df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
                      skip_blank_lines=False, skiprows=skip, engine="c")
     # unnamed trailing columns Excel writes after the last header ("a,b,,") are noise
