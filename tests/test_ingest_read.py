@@ -155,3 +155,26 @@ def test_kind_is_detected_from_the_headers(headers, kind):
 def test_excel_sep_hint_line_sets_the_separator_and_is_not_a_row():
     r = read_bytes("sep=;\nรหัสตัวชี้วัด;ปีงบประมาณ\nG1-I01;2569\n".encode("cp874"))
     assert r.separator == ";" and r.frame.loc[0, "รหัสตัวชี้วัด"] == "G1-I01" and r.frame[ROW].tolist() == [2]
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+def test_a_form_title_above_the_header_is_skipped_and_rows_keep_excel_numbers(db, sep):
+    text = csv_text("""
+        แบบรายงานผลการดำเนินงานตัวชี้วัด อบต.ขี้เหล็ก
+        ไตรมาสที่ 2 ปีงบประมาณ 2569
+
+        รหัสตัวชี้วัด,ปีงบประมาณ,ไตรมาส,ผลการดำเนินงาน
+        G1-I01,2569,2,0.85
+        G1-I02,2569,9,1
+    """).replace(",", sep)
+    pv = ingest.prepare(db, text.encode("cp874"), "form.csv")
+    assert pv.kind == "indicator_results" and pv.separator == sep
+    assert pv.problems[["row", "code"]].values.tolist() == [[6, "quarter_out_of_range"]]
+
+
+def test_an_xlsx_form_title_above_the_header_is_skipped(db):
+    data = _xlsx({"Sheet1": [["แบบรายงานผลตัวชี้วัด"], [None], ["รหัสตัวชี้วัด", "ปีงบประมาณ", "ไตรมาส", "ผลการดำเนินงาน"],
+                             ["G1-I01", 2569, 2, 0.85], ["G1-I02", 2569, 2, None]]})
+    pv = ingest.prepare(db, data, "form.xlsx")
+    assert pv.kind == "indicator_results" and pv.n_rows == 2
+    assert pv.problems[["row", "code"]].values.tolist() == [[5, "required_value"]]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tracker.ingest.contract import kind_of_sheet
+from tracker.ingest.contract import detect_kind, kind_of_sheet
 
 ROW = "_row"
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -64,14 +64,30 @@ def _decode(data: bytes) -> tuple[str, str] | None:
 
 
 def sniff_separator(text: str) -> str:
-    """The separator giving the header line the most fields (comma on a tie)."""
-    first = next((line for line in text.splitlines() if line.strip(" \t,;")), "")
+    """The separator giving the most fields on a line among the first lines (comma on a tie).
+
+    The first lines, not only the first: a form title above the header has one field whatever the
+    separator."""
+    lines = [line for line in text.split("\n", PREAMBLE_ROWS + 1)[:PREAMBLE_ROWS] if line.strip(" \t,;")]
     best, best_n = ",", 1
     for sep in SEPARATORS:
-        n = len(next(csv.reader([first], delimiter=sep), []))
+        n = max((len(row) for row in csv.reader(lines, delimiter=sep)), default=0)
         if n > best_n:
             best, best_n = sep, n
     return best
+
+
+PREAMBLE_ROWS = 30
+
+
+def header_index(rows: list[list[str]]) -> int:
+    """Index of the header among the first rows: 0, unless the first row is a title ("แบบรายงาน…")
+    that names no column of any kind while a later row does (Thai forms often have a preamble)."""
+    for i, row in enumerate(rows[:PREAMBLE_ROWS]):
+        cells = [str(c).strip() for c in row if c is not None and str(c).strip()]
+        if cells and detect_kind(cells):
+            return i
+    return 0
 
 
 def _finish(df: pd.DataFrame, first_row: int) -> pd.DataFrame:
@@ -99,6 +115,9 @@ def read_csv_text(text: str) -> tuple[pd.DataFrame, str]:
             break
         skip += 1
     sep = hint.group(1) if hint else sniff_separator(text)
+    # a preamble (form title, organisation, period) above the header: start at the header line
+    head = [line for line in lines[skip:skip + PREAMBLE_ROWS]]
+    skip += header_index([next(csv.reader([line], delimiter=sep), []) for line in head])
     df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
                      skip_blank_lines=False, skiprows=skip, engine="c")
     # unnamed trailing columns Excel writes after the last header ("a,b,,") are noise
@@ -122,17 +141,20 @@ def read_xlsx(data: bytes, kind: str | None = None) -> tuple[pd.DataFrame, str]:
     try:
         sheet = _pick_sheet(wb.sheetnames, kind)
         rows = wb[sheet].iter_rows(values_only=True)
-        header, skip = None, 0
+        head = []
         for r in rows:
-            skip += 1
-            if any(v is not None and str(v).strip() for v in r):
-                header = r
+            head.append(r)
+            if len(head) >= PREAMBLE_ROWS:
                 break
-        if header is None:
+        filled = [i for i, r in enumerate(head) if any(v is not None and str(v).strip() for v in r)]
+        if not filled:
             return pd.DataFrame({ROW: []}), sheet
+        at = filled[0] + header_index([list(r) for r in head[filled[0]:]])
+        header, skip = head[at], at + 1
+        rest = head[at + 1:]
         width = max((i + 1 for i, v in enumerate(header) if v is not None and str(v).strip()), default=0)
         names = [str(v).strip() if v is not None else f"Unnamed: {i}" for i, v in enumerate(header[:width])]
-        body = [tuple(_cell(v) for v in r[:width]) + ("",) * (width - len(r)) for r in rows]
+        body = [tuple(_cell(v) for v in r[:width]) + ("",) * (width - len(r)) for r in (*rest, *rows)]
     finally:
         wb.close()
     df = pd.DataFrame(body, columns=names, dtype=str) if body else pd.DataFrame(columns=names, dtype=str)
