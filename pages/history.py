@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tracker import ingest, store
+from tracker import backup, ingest, store
 from tracker.ingest import present
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
@@ -45,7 +45,7 @@ if submitted:
         conn = ui.db()
         try:
             result = ingest.rollback(conn, batch_id, user=ui.current_username())
-        except ingest.RollbackRefused as exc:
+        except (ingest.RollbackRefused, backup.BackupError) as exc:
             st.error(present.plain(exc.message(lang)), icon=":material/block:")
         else:
             ui.after_write()

@@ -85,12 +85,15 @@ def cmd_batches(args) -> int:
 
 
 def cmd_rollback(args) -> int:
-    from tracker import ingest
+    from tracker import backup, ingest
 
     db = store.open_db(args.db)
     try:
         res = ingest.rollback(db, args.batch_id, user=_user(args))
     except ingest.RollbackRefused as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 1
+    except backup.BackupError as exc:   # no backup, no rollback
         print(exc.message(args.lang), file=sys.stderr)
         return 1
     print(res.message(args.lang))

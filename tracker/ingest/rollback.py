@@ -40,7 +40,19 @@ class RollbackResult:
 
 
 def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
-    """Roll back batch ``batch_id`` in one transaction, recorded in the batch and the audit log."""
+    """Roll back batch ``batch_id`` in one transaction, recorded in the batch and the audit log.
+
+    A backup of the database file is taken first (``backup.backup_before``); if it fails
+    (:class:`tracker.backup.BackupError`) nothing is rolled back.
+    """
+    from tracker import backup
+
+    b = storage.batch(db, batch_id)
+    if b is None:
+        raise RollbackRefused("not_found", batch=batch_id)
+    if b["status"] != "committed":
+        raise RollbackRefused("already_rolled_back", batch=batch_id)
+    backup.backup_before(db, "rollback")
     with db.atomic():
         storage.take_write_lock(db)
         b = storage.batch(db, batch_id)
