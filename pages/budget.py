@@ -18,18 +18,20 @@ b, p = tot["budget"], tot["projects"]
 if p["in_plan"] == 0:
     c.empty_state("dash.no_data_period")
 
+money = c.money_unit(b["planned"], b["allocated"], b["disbursed"])
 k1, k2, k3, k4 = st.columns(4)
 with k1:
-    c.kpi(ui.t("dash.col.planned"), fmt.money(b["planned"], lang))
+    c.money_kpi(ui.t("dash.col.planned"), b["planned"], money)
 with k2:
-    c.kpi(ui.t("dash.col.allocated"), fmt.money(b["allocated"], lang))
+    c.money_kpi(ui.t("dash.col.allocated"), b["allocated"], money)
 with k3:
-    c.kpi(ui.t("dash.col.disbursed"), fmt.money(b["disbursed"], lang),
-          delta=fmt.pct(b["disbursed"] / b["allocated"] if b["allocated"] else None), delta_color="off",
-          delta_description=ui.t("dash.col.disbursement_rate"))
+    c.money_kpi(ui.t("dash.col.disbursed"), b["disbursed"], money,
+                delta=fmt.pct(b["disbursed"] / b["allocated"] if b["allocated"] else None), delta_color="off",
+                delta_arrow="off", delta_description=ui.t("dash.of_allocated"))
 with k4:
     c.kpi(ui.t("budget.funding_rate"), fmt.pct(p["funded"] / p["in_plan"] if p["in_plan"] else None),
-          help=ui.t("budget.funding_rate_help"), delta=f"{p['funded']:,} / {p['in_plan']:,}", delta_color="off")
+          help=ui.t("budget.funding_rate_help"), delta=f"{p['funded']:,} / {p['in_plan']:,}", delta_color="off",
+          delta_arrow="off", delta_description=ui.t("dash.col.funded"))
 
 MONEY = {"planned": ("dash.col.planned", c.MONEY), "allocated": ("dash.col.allocated", c.MONEY),
          "committed": ("dash.col.committed", c.MONEY), "disbursed": ("dash.col.disbursed", c.MONEY),
@@ -40,7 +42,8 @@ c.chart(charts.budget_by_goal(goals, lang), key="bud_goal")
 c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col.name", c.TEXT),
                 "in_plan": ("dash.col.in_plan", c.INT), "funded": ("dash.col.funded", c.INT),
                 "funding_rate": ("dash.col.funding_rate", c.PCT), **MONEY},
-        name=f"budget-by-goal-{fy}-Q{q}", key="bud_goal_t")
+        name=f"budget-by-goal-{fy}-Q{q}", key="bud_goal_t",
+        show=["goal_no", f"short_{lang}", "planned", "allocated", "disbursed", "disbursement_rate"])
 
 st.subheader(ui.t("budget.pace"))
 st.caption(ui.t("budget.pace_help"))
@@ -52,7 +55,8 @@ c.chart(charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, ui.t("budget.by
 if not dep.empty:
     c.table(dep, {f"name_{lang}": ("dash.col.department", c.TEXT), "projects": ("dash.col.projects", c.INT),
                   "funded": ("dash.col.funded", c.INT), **MONEY},
-            name=f"budget-by-department-{fy}-Q{q}", key="bud_dep_t")
+            name=f"budget-by-department-{fy}-Q{q}", key="bud_dep_t",
+            show=[f"name_{lang}", "projects", "planned", "allocated", "disbursed", "disbursement_rate"])
 
 st.subheader(ui.t("budget.welfare_apart"))
 st.caption(ui.t("budget.welfare_help"))
@@ -61,5 +65,6 @@ names = {"development": ui.t("dash.col.dev"), "welfare": ui.t("dash.col.welfare"
 split = split.assign(kind=split["kind"].map(lambda k: names[k] if k != "total" else "∑"))
 c.table(split, {"kind": ("budget.kind", c.TEXT), "projects": ("dash.col.projects", c.INT),
                 "funded": ("dash.col.funded", c.INT), **MONEY},
-        name=f"development-welfare-{fy}-Q{q}", key="bud_split")
+        name=f"development-welfare-{fy}-Q{q}", key="bud_split",
+        show=["kind", "projects", "planned", "allocated", "disbursed", "disbursement_rate"])
 c.method_link()

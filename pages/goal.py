@@ -31,36 +31,42 @@ summary = ui.load(rollup.goal_summary, fy, q).set_index("goal_no").loc[n]
 k1, k2, k3, k4 = st.columns(4)
 with k1:
     c.kpi(ui.t("dash.score"), fmt.pct(summary["score"]), help=ui.t("dash.score_help"),
-          delta=c.pct_delta(summary["score_change"]), delta_description=ui.t("dash.vs_last_year"))
+          delta=c.pct_delta(summary["score_change"]), delta_description=ui.t("dash.vs_last_year_short"))
     st.markdown(c.status_badge(summary["status"]))
+money = c.money_unit(summary["allocated"], summary["disbursed"])
 with k2:
-    c.kpi(ui.t("dash.allocated"), fmt.money(summary["allocated"], lang))
+    c.money_kpi(ui.t("dash.allocated"), summary["allocated"], money)
 with k3:
-    c.kpi(ui.t("dash.total_disbursed"), fmt.money(summary["disbursed"], lang),
-          delta=fmt.pct(summary["disbursement_rate"]), delta_color="off",
-          delta_description=ui.t("dash.col.disbursement_rate"))
+    c.money_kpi(ui.t("dash.total_disbursed"), summary["disbursed"], money,
+                delta=fmt.pct(summary["disbursement_rate"]), delta_color="off", delta_arrow="off",
+                delta_description=ui.t("dash.of_allocated"))
 with k4:
-    c.kpi(ui.t("dash.projects_done"), f"{int(summary['completed'])} / {int(summary['funded'])}")
+    c.kpi(ui.t("dash.total_completed"), f"{int(summary['completed'])} / {int(summary['funded'])}",
+          help=ui.t("dash.projects_done"))
 
 # --- indicators -----------------------------------------------------------------------------
 st.subheader(ui.t("goal.indicators"))
 ind = ui.load(rollup.indicator_table, fy, q)
 ind = ind[ind["goal_no"] == n]
 c.chart(charts.indicator_ratios(ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
-c.table(ind, {"code": ("col.code", c.TEXT), f"name_{lang}": ("col.indicator", c.TEXT),
+c.table(ind, {"code": ("col.code", c.TEXT), f"name_{lang}": ("col.indicator", c.NAME),
               f"unit_{lang}": ("col.unit", c.TEXT), "actual": ("dash.col.actual", c.NUMBER),
               "expected": ("dash.col.expected", c.NUMBER), "target": ("col.target", c.NUMBER),
               "ratio": ("dash.col.ratio", c.PCT), "status": ("dash.col.status", c.STATUS)},
-        name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind")
+        name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind",
+        show=["code", f"name_{lang}", f"unit_{lang}", "actual", "expected", "ratio", "status"])
 
 st.subheader(ui.t("goal.trend"))
 hist = ui.load(rollup.indicator_history)
-cols = st.columns(2)
-for i, (_, row) in enumerate(ind.iterrows()):
+rows = list(ind.iterrows())
+for i, (_, row) in enumerate(rows):
+    if i % 2 == 0:
+        cols = st.columns(2, vertical_alignment="bottom")   # a row per pair: the two charts line up
     with cols[i % 2]:
         h = hist[hist["code"] == row["code"]]
-        c.chart(charts.indicator_trend(h, lang, f"{row['code']} {row['name_' + lang]}", row["unit_" + lang]),
-                key=f"trend_{row['code']}")
+        # the name wraps as page text; the chart keeps only the code as its title
+        st.markdown(f"**{row['code']}** · {row['name_' + lang]}")
+        c.chart(charts.indicator_trend(h, lang, "", row["unit_" + lang]), key=f"trend_{row['code']}")
 
 # --- projects and budget --------------------------------------------------------------------
 st.subheader(ui.t("goal.projects"))
@@ -69,20 +75,19 @@ proj = rollup.filter_projects(proj, goals=[n])
 if proj.empty:
     c.empty_state("goal.no_projects")
 else:
-    c.table(proj, {"project_code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.project", c.TEXT),
+    c.table(proj, {"project_code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.project", c.NAME),
                    "department": ("dash.col.department", c.TEXT), "status": ("dash.col.status", c.PSTATUS),
                    "progress_pct": ("dash.col.progress", c.PROGRESS), "planned_budget": ("dash.col.planned", c.MONEY),
                    "allocated_budget": ("dash.col.allocated", c.MONEY), "committed": ("dash.col.committed", c.MONEY),
                    "disbursed": ("dash.col.disbursed", c.MONEY),
                    "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)},
-            name=f"goal{n}-projects-{fy}-Q{q}", key="goal_proj")
-    left, right = st.columns(2)
-    with left:
-        dep = ui.load(rollup.budget_by_department, fy, q, goal=n)
-        c.chart(charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, ui.t("goal.by_department")), key="goal_dep")
-    with right:
-        vil = ui.load(rollup.budget_by_village, fy, q, goal=n)
-        labels = [ui.t("method.village_n", n=v) if v else ui.t("method.whole_subdistrict") for v in vil["village_no"]]
-        c.chart(charts.budget_bars(vil, labels, lang, ui.t("goal.by_village")), key="goal_vil")
-        st.caption(ui.t("goal.village_split"))
+            name=f"goal{n}-projects-{fy}-Q{q}", key="goal_proj",
+            show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
+                  "disbursement_rate"])
+    dep = ui.load(rollup.budget_by_department, fy, q, goal=n)
+    c.chart(charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, ui.t("goal.by_department")), key="goal_dep")
+    vil = ui.load(rollup.budget_by_village, fy, q, goal=n)
+    labels = [ui.t("method.village_n", n=v) if v else ui.t("method.whole_subdistrict") for v in vil["village_no"]]
+    c.chart(charts.budget_bars(vil, labels, lang, ui.t("goal.by_village")), key="goal_vil")
+    st.caption(ui.t("goal.village_split"))
 c.method_link()

@@ -16,9 +16,9 @@ plan = ui.plan()
 
 ui.page_header("ind.title")
 f1, f2 = st.columns(2)
-goals = f1.multiselect(ui.t("ind.filter_goal"), list(plan.goals), key="ind_goals",
+goals = f1.multiselect(ui.t("ind.filter_goal"), list(plan.goals), key="ind_goals", placeholder=ui.t("dash.filter_all"),
                        format_func=lambda g: t("dash.goal_n_short", lang, n=g, name=plan.goals[g].short.get(lang)))
-statuses = f2.multiselect(ui.t("ind.filter_status"), list(S.STATUSES), key="ind_status",
+statuses = f2.multiselect(ui.t("ind.filter_status"), list(S.STATUSES), key="ind_status", placeholder=ui.t("dash.filter_all"),
                           format_func=lambda s: c.status_label(s, lang))
 
 ind = ui.load(rollup.indicator_table, fy, q)
@@ -27,11 +27,12 @@ if shown.empty:
     c.empty_state("ind.none_match")
 else:
     c.table(shown, {"code": ("col.code", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                    f"name_{lang}": ("col.indicator", c.TEXT), f"unit_{lang}": ("col.unit", c.TEXT),
+                    f"name_{lang}": ("col.indicator", c.NAME), f"unit_{lang}": ("col.unit", c.TEXT),
                     "actual": ("dash.col.actual", c.NUMBER), "expected": ("dash.col.expected", c.NUMBER),
                     "target": ("col.target", c.NUMBER), "ratio": ("dash.col.ratio", c.PCT),
                     "status": ("dash.col.status", c.STATUS), "n_values": ("dash.col.n_values", c.INT)},
-            name=f"indicators-{fy}-Q{q}", key="ind_all")
+            name=f"indicators-{fy}-Q{q}", key="ind_all",
+            show=["code", f"name_{lang}", f"unit_{lang}", "actual", "expected", "ratio", "status"])
 
 # --- one indicator ---------------------------------------------------------------------------
 st.subheader(ui.t("ind.detail"))
@@ -56,7 +57,7 @@ with left:
 with right:
     c.kpi(ui.t("dash.col.actual"), fmt.number(row["actual"]), help=f"{ui.t('dash.col.expected')}: "
           f"{fmt.number(row['expected'])} · {ui.t('col.target')}: {fmt.number(row['target'])}",
-          delta=fmt.pct(row["ratio"]), delta_color="off", delta_description=ui.t("dash.col.ratio"))
+          delta=fmt.pct(row["ratio"]), delta_color="off", delta_arrow="off", delta_description=ui.t("dash.col.ratio"))
     st.markdown(f"**{ui.t('ind.targets')}:** " + " · ".join(f"{y}: {fmt.number(v)}" for y, v in sorted(i.targets.items())))
 
 hist = ui.load(rollup.indicator_history)
@@ -71,5 +72,6 @@ else:
                      "value": ("dash.col.value", c.NUMBER), "note": ("dash.col.note", c.TEXT),
                      "batch_id": ("dash.col.batch", c.INT), "file_name": ("dash.col.file", c.TEXT),
                      "created_at": ("dash.col.imported_at", c.TEXT)},
-            name=f"{code}-values", key="ind_values")
+            name=f"{code}-values", key="ind_values",
+            show=["fiscal_year", "quarter", "value", "note", "file_name", "created_at"])
 c.method_link()

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from tracker import charts, fmt, rollup, store
-from tracker import status as S
 from tracker.ui import components as c
 from tracker.ui import frame as ui
 
@@ -23,44 +22,35 @@ tot = ui.load(rollup.totals, fy, q)
 budget, proj = tot["budget"], tot["projects"]
 
 # --- headline: the three questions an executive asks ----------------------------------------
+# units sit in the labels so every value is short and whole at 1280 px
+money = c.money_unit(budget["allocated"], budget["disbursed"])
 k1, k2, k3, k4 = st.columns(4)
 with k1:
     c.kpi(ui.t("dash.goals_on_track"), f"{int((goals['status'] == 'on_track').sum())} / {len(goals)}")
 with k2:
-    c.kpi(ui.t("dash.total_allocated"), fmt.money(budget["allocated"], lang))
+    c.money_kpi(ui.t("dash.total_allocated"), budget["allocated"], money)
 with k3:
     rate = budget["disbursed"] / budget["allocated"] if budget["allocated"] else None
-    c.kpi(ui.t("dash.total_disbursed"), fmt.money(budget["disbursed"], lang), delta=fmt.pct(rate), delta_color="off",
-          delta_description=ui.t("dash.col.disbursement_rate"))
+    c.money_kpi(ui.t("dash.total_disbursed"), budget["disbursed"], money, delta=fmt.pct(rate), delta_color="off",
+                delta_arrow="off", delta_description=ui.t("dash.of_allocated"))
 with k4:
     c.kpi(ui.t("dash.total_completed"), f"{proj['completed']:,} / {proj['funded']:,}",
           help=ui.t("dash.projects_done"))
 
-# --- five goal cards -------------------------------------------------------------------------
-cols = st.columns(len(goals)) if len(goals) else []
+# --- goal cards: score large and whole, status as icon + word + colour, then the small facts ------
+cols = st.columns(len(goals), gap="small") if len(goals) else []
 for col, (_, g) in zip(cols, goals.iterrows()):
-    with col.container(border=True):
-        n = int(g["goal_no"])
-        st.markdown(f"**{ui.t('plan.goal_n', n=n)}**  \n{g['short_' + lang]}")
-        st.markdown(c.status_badge(g["status"]))
-        c.kpi(ui.t("dash.score"), fmt.pct(g["score"]), help=ui.t("dash.score_help"),
-              delta=c.pct_delta(g["score_change"]), delta_description=ui.t("dash.vs_last_year"))
-        counts = " ".join(f"{S.ICONS[s]} {int(g['n_' + s])}" for s in S.STATUSES if g["n_" + s])
-        st.caption(f"{ui.t('dash.indicators_by_status')}: {counts or '—'}")
-        st.caption(f"{ui.t('dash.allocated')} {fmt.money(g['allocated'], lang)}  \n"
-                   + c.money_rate(g["disbursed"], g["disbursement_rate"]))
-        st.caption(f"{ui.t('dash.projects_done')}: {int(g['completed'])} / {int(g['funded'])}")
-        st.page_link("pages/goal.py", label=ui.t("dash.open_goal"), icon=":material/arrow_forward:",
-                     query_params={"goal": str(n)})
+    with col:
+        c.goal_card(g, lang)
 
-# --- charts ----------------------------------------------------------------------------------
+# --- charts: bars by goal are horizontal with the goal names on the y axis -----------------------
+c.chart(charts.goal_scores(goals, lang, th), key="ov_scores")
 left, right = st.columns(2)
 with left:
-    c.chart(charts.goal_scores(goals, lang, th), key="ov_scores")
     c.chart(charts.project_status(goals, lang), key="ov_pstatus")
 with right:
     c.chart(charts.budget_by_goal(goals, lang), key="ov_budget")
-    c.chart(charts.score_history(ui.load(rollup.goal_score_history), goals, lang, th), key="ov_history")
+c.chart(charts.score_history(ui.load(rollup.goal_score_history), goals, lang, th), key="ov_history")
 
 # --- needs attention -------------------------------------------------------------------------
 st.subheader(ui.t("dash.attention"))
@@ -71,9 +61,10 @@ if att.empty:
 else:
     att = att.assign(kind=att["kind"].map(lambda k: ui.t(f"dash.attention.{k}")))
     c.table(att, {"kind": ("dash.col.kind", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                  "code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.name", c.TEXT),
+                  "code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.name", c.NAME),
                   "value": ("dash.col.measured", c.PCT), "reference": ("dash.col.reference", c.PCT)},
-            name=f"attention-{fy}-Q{q}", key="ov_att")
+            name=f"attention-{fy}-Q{q}", key="ov_att",
+            show=["kind", "code", f"name_{lang}", "value", "reference"])
 
 st.subheader(ui.t("plan.goals"))
 c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col.name", c.TEXT),
@@ -81,5 +72,6 @@ c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col
                 "funded": ("dash.col.funded", c.INT), "completed": ("pstatus.completed", c.INT),
                 "allocated": ("dash.col.allocated", c.MONEY), "disbursed": ("dash.col.disbursed", c.MONEY),
                 "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)},
-        name=f"goals-{fy}-Q{q}", key="ov_goals")
+        name=f"goals-{fy}-Q{q}", key="ov_goals",
+        show=["goal_no", f"short_{lang}", "score", "status", "allocated", "disbursed", "disbursement_rate"])
 c.method_link()

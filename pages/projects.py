@@ -21,14 +21,14 @@ fy = r1[0].selectbox(ui.t("dash.col.fiscal_year"), years, index=years.index(fy_c
                      key="proj_fy", format_func=lambda y: periods.fy_label(y, lang))
 text = r1[1].text_input(ui.t("proj.search"), key="proj_text")
 f1, f2, f3, f4 = st.columns(4)
-goals = f1.multiselect(ui.t("dash.col.goal"), list(plan.goals), key="proj_goals",
+goals = f1.multiselect(ui.t("dash.col.goal"), list(plan.goals), key="proj_goals", placeholder=ui.t("dash.filter_all"),
                        format_func=lambda g: t("dash.goal_n_short", lang, n=g, name=plan.goals[g].short.get(lang)))
-depts = f2.multiselect(ui.t("proj.filter_department"), list(plan.departments), key="proj_depts",
+depts = f2.multiselect(ui.t("proj.filter_department"), list(plan.departments), key="proj_depts", placeholder=ui.t("dash.filter_all"),
                        format_func=lambda d: plan.departments[d].name.get(lang))
-villages = f3.multiselect(ui.t("proj.filter_village"), [rollup.WHOLE_SUBDISTRICT, *plan.villages], key="proj_vil",
+villages = f3.multiselect(ui.t("proj.filter_village"), [rollup.WHOLE_SUBDISTRICT, *plan.villages], key="proj_vil", placeholder=ui.t("dash.filter_all"),
                           format_func=lambda v: t("method.village_n", lang, n=v) if v
                           else t("method.whole_subdistrict", lang))
-statuses = f4.multiselect(ui.t("proj.filter_status"), list(S.PROJECT_STATUSES), key="proj_status",
+statuses = f4.multiselect(ui.t("proj.filter_status"), list(S.PROJECT_STATUSES), key="proj_status", placeholder=ui.t("dash.filter_all"),
                           format_func=lambda s: c.project_label(s, lang))
 
 all_projects = ui.load(rollup.project_table, fy, q)
@@ -43,7 +43,7 @@ if shown.empty:
     c.empty_state("proj.none_match")
 else:
     c.table(shown, {"project_code": ("col.code", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                    f"name_{lang}": ("dash.col.project", c.TEXT), "department": ("dash.col.department", c.TEXT),
+                    f"name_{lang}": ("dash.col.project", c.NAME), "department": ("dash.col.department", c.TEXT),
                     "villages": ("dash.col.villages", c.TEXT), "status": ("dash.col.status", c.PSTATUS),
                     "progress_pct": ("dash.col.progress", c.PROGRESS), "funded": ("dash.col.funded", c.BOOL),
                     "planned_budget": ("dash.col.planned", c.MONEY), "allocated_budget": ("dash.col.allocated", c.MONEY),
@@ -51,7 +51,9 @@ else:
                     "disbursement_rate": ("dash.col.disbursement_rate", c.PCT),
                     "is_welfare_transfer": ("dash.col.welfare", c.BOOL), "added_by_revision": ("dash.col.added", c.BOOL),
                     "reported_this_quarter": ("dash.col.reported", c.BOOL), "progress_note": ("dash.col.note", c.TEXT)},
-            name=f"projects-{fy}-Q{q}", key="proj_table", height=480)
+            name=f"projects-{fy}-Q{q}", key="proj_table", height=480,
+            show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
+                  "disbursement_rate"])
 
 # --- completeness ----------------------------------------------------------------------------
 st.subheader(ui.t("proj.completeness"))
@@ -61,7 +63,7 @@ if missing.empty:
 else:
     st.warning(ui.t("proj.missing", n=len(missing)), icon=":material/pending_actions:")
     c.table(missing, {"project_code": ("col.code", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                      f"name_{lang}": ("dash.col.project", c.TEXT), "department": ("dash.col.department", c.TEXT),
+                      f"name_{lang}": ("dash.col.project", c.NAME), "department": ("dash.col.department", c.TEXT),
                       "status": ("dash.col.status", c.PSTATUS), "as_of_quarter": ("dash.col.quarter", c.INT)},
             name=f"missing-reports-{fy}-Q{q}", key="proj_missing")
 c.method_link()

@@ -27,7 +27,36 @@ def test_goal_scores_bars_colours_words_and_thresholds(data):
     assert "▲ เสี่ยง" in bar["text"][-1] and "○ ยังไม่มีข้อมูล" in bar["text"][0]
     xs = sorted(s["x0"] for s in d["layout"]["shapes"])
     assert xs == [80, 100]
+    # the threshold lines are named in the legend (no annotations colliding above the plot)
+    assert [t["name"] for t in d["data"][1:]] == ["เกณฑ์บรรลุ 100%", "เกณฑ์เสี่ยง 80%"]
+    assert not d["layout"].get("annotations")
+    # texts outside the bars, with room on the x axis for them
+    assert bar["textposition"] == "outside" and bar["cliponaxis"] is False
+    assert d["layout"]["xaxis"]["range"][1] >= 130 and max(d["layout"]["xaxis"]["tickvals"]) == 100
     assert d["layout"]["font"]["family"].startswith("Sarabun") and d["layout"]["height"] > 0
+
+
+@pytest.mark.parametrize("build", [
+    lambda db: charts.goal_scores(rollup.goal_summary(db, 2569, 2), "en", TH),
+    lambda db: charts.budget_by_goal(rollup.goal_summary(db, 2569, 2), "th"),
+    lambda db: charts.project_status(rollup.goal_summary(db, 2569, 2), "en"),
+    lambda db: charts.score_history(rollup.goal_score_history(db), rollup.goal_summary(db, 2569, 2), "th", TH),
+    lambda db: charts.disbursement_pace(rollup.disbursement_by_quarter(db, 2569), "en"),
+])
+def test_one_layout_title_on_top_legend_below(data, build):
+    """Every chart: the title pinned to the top of the figure and grown into the margin, the legend in
+    horizontal rows pinned to the bottom of the figure — so the two can never overlap."""
+    lay = build(data).to_dict()["layout"]
+    assert lay["title"]["yref"] == "container" and lay["title"]["y"] == 1 and lay["title"]["automargin"]
+    leg = lay["legend"]
+    assert leg["orientation"] == "h" and leg["yref"] == "container" and leg["y"] == 0
+    assert leg["yanchor"] == "bottom"
+
+
+def test_wrap_breaks_long_labels_between_words():
+    assert charts.wrap("โครงสร้างพื้นฐานและชุมชนน่าอยู่", 18) == "โครงสร้างพื้นฐาน<br>และชุมชนน่าอยู่"
+    assert charts.wrap("Share of households with piped water", 18) == "Share of<br>households with<br>piped water"
+    assert charts.wrap("กองช่าง", 18) == "กองช่าง"
 
 
 def test_goal_scores_english_hover(data):
@@ -38,9 +67,11 @@ def test_goal_scores_english_hover(data):
 def test_budget_by_goal_has_four_measures_in_millions(data):
     d = charts.budget_by_goal(rollup.goal_summary(data, 2569, 2), "en").to_dict()
     assert [t["name"] for t in d["data"]] == ["Planned", "Allocated", "Committed", "Disbursed"]
-    assert list(d["data"][3]["y"])[0] == pytest.approx(0.93)
+    assert all(t["orientation"] == "h" for t in d["data"])                # goal names on the y axis
+    assert list(d["data"][3]["x"])[0] == pytest.approx(0.93)
     assert d["data"][3]["customdata"][0] == "930,000 THB"
-    assert d["layout"]["yaxis"]["title"]["text"] == "M THB"
+    assert d["layout"]["xaxis"]["title"]["text"] == "M THB"
+    assert d["data"][0]["y"][0] == "1 · Infrastructure" and d["layout"]["yaxis"]["autorange"] == "reversed"
 
 
 def test_project_status_stacks_the_four_official_buckets(data):
@@ -49,13 +80,17 @@ def test_project_status_stacks_the_four_official_buckets(data):
     assert [t["name"] for t in d["data"]] == ["✔ ดำเนินการแล้วเสร็จ", "◐ อยู่ระหว่างดำเนินการ",
                                               "○ ยังไม่ได้ดำเนินการ", "✖ ยกเลิก"]
     assert [t["marker"]["color"] for t in d["data"]] == [S.PROJECT_COLOURS[s] for s in S.PROJECT_STATUSES]
-    assert list(d["data"][3]["y"]) == [0, 0, 1, 0, 0]
+    assert list(d["data"][3]["x"]) == [0, 0, 1, 0, 0] and d["data"][3]["orientation"] == "h"
 
 
 def test_score_history_one_line_per_goal_with_threshold_lines(data):
     d = charts.score_history(rollup.goal_score_history(data), rollup.goal_summary(data, 2569, 2), "en", TH).to_dict()
-    assert len(d["data"]) == 5 and list(d["data"][0]["x"]) == ["2568-Q2", "2569-Q1", "2569-Q2"]
+    assert len(d["data"]) == 7 and list(d["data"][0]["x"]) == ["2568-Q2", "2569-Q1", "2569-Q2"]
     assert sorted(s["y0"] for s in d["layout"]["shapes"]) == [80, 100]
+    assert [t["name"] for t in d["data"][5:]] == ["On-track threshold 100%", "At-risk threshold 80%"]
+    # one horizontal tick label per fiscal year, at its first quarter; the exact quarter in the hover
+    assert list(d["layout"]["xaxis"]["tickvals"]) == ["2568-Q2", "2569-Q1"]
+    assert list(d["layout"]["xaxis"]["ticktext"]) == ["FY2568", "FY2569"] and d["layout"]["xaxis"]["tickangle"] == 0
 
 
 def test_indicator_trend_has_actual_expected_and_target(data):
@@ -76,7 +111,9 @@ def test_disbursement_pace_line(data):
 def test_budget_bars_and_indicator_ratios(data):
     dep = rollup.budget_by_department(data, 2569, 2)
     d = charts.budget_bars(dep, list(dep["name_th"]), "th", "x").to_dict()
-    assert len(d["data"]) == 4 and list(d["data"][0]["y"]) == list(dep["name_th"])
+    assert len(d["data"]) == 4 and [y.replace("<br>", " ") for y in d["data"][0]["y"]] == list(dep["name_th"])
+    assert d["layout"]["barmode"] == "overlay"                            # nested: planned ⊇ … ⊇ disbursed
+    assert [t["width"] for t in d["data"]] == sorted((t["width"] for t in d["data"]), reverse=True)
     ind = rollup.indicator_table(data, 2569, 2)
     d = charts.indicator_ratios(ind[ind["goal_no"] == 3], "en", TH, "t").to_dict()
     assert "✖ Off track" in d["data"][0]["text"][-2]

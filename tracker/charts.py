@@ -4,6 +4,12 @@ Every builder takes ``lang`` ('th'/'en') for its labels and hover text, uses the
 the colour-blind-safe status colours of :mod:`tracker.status`, sets an explicit height, and returns
 a figure with an explanatory annotation instead of a blank plot when there is nothing to draw.
 Statuses are never shown by colour alone: bar texts carry the icon and the word.
+
+One layout for every chart (:func:`_layout`): the title at the top left of the figure, the legend
+in rows *below* the plot, and Plotly's automatic margins making room for both, so a legend never
+runs into a title however narrow the column. Bars by goal are horizontal with the goal number and
+short name (wrapped) on the y axis; threshold lines are named in the legend; quarters over the
+plan period are labelled once per fiscal year.
 """
 
 from __future__ import annotations
@@ -18,18 +24,30 @@ from tracker import status as S
 from tracker.i18n import t
 
 FONT = "Sarabun, sans-serif"
+INK = "#1F2933"
+#: A white halo behind texts drawn over grid and threshold lines.
+HALO = "0 0 3px #FFFFFF, 0 0 2px #FFFFFF"
 #: Okabe–Ito colours for the four money measures.
-MONEY_COLOURS = {"planned": "#999999", "allocated": "#0072B2", "committed": "#56B4E9", "disbursed": "#009E73"}
+MONEY_COLOURS = {"planned": "#BBBBBB", "allocated": "#0072B2", "committed": "#56B4E9", "disbursed": "#009E73"}
 MONEY_KEYS = {"planned": "dash.col.planned", "allocated": "dash.col.allocated", "committed": "dash.col.committed",
               "disbursed": "dash.col.disbursed"}
-GOAL_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442")
+#: Overlaid money bars: each measure narrower than the one behind it (planned ⊇ allocated ⊇ committed ⊇ disbursed).
+MONEY_WIDTHS = {"planned": 0.84, "allocated": 0.62, "committed": 0.40, "disbursed": 0.20}
+#: Goal lines: colours and markers that do not clash with the status colours of the threshold lines.
+GOAL_COLOURS = ("#0072B2", "#CC79A7", "#56B4E9", "#444444", "#A6761D", "#7570B3", "#E7298A")
+GOAL_MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
 
 
 def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figure:
-    fig.update_layout(title=dict(text=title), height=height, template="plotly_white",
-                      font=dict(family=FONT, size=14), margin=dict(l=10, r=10, t=60, b=10),
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
-                      hoverlabel=dict(font=dict(family=FONT)), meta={"lang": lang}, **kw)
+    """The shared look: title top left, legend in rows under the plot, margins grown to fit both."""
+    fig.update_layout(
+        title=dict(text=title or None, x=0, xref="container", xanchor="left", y=1, yref="container",
+                   yanchor="top", pad=dict(t=12, l=6), automargin=True, font=dict(size=17, color=INK)),
+        height=height, template="plotly_white", font=dict(family=FONT, size=14, color=INK),
+        margin=dict(l=8, r=24, t=12 if not title else 8, b=8),
+        legend=dict(orientation="h", x=0, xref="container", xanchor="left", y=0, yref="container",
+                    yanchor="bottom", font=dict(size=13), itemclick="toggle", bgcolor="rgba(0,0,0,0)"),
+        hoverlabel=dict(font=dict(family=FONT)), meta={"lang": lang}, **kw)
     return fig
 
 
@@ -43,12 +61,72 @@ def empty(title: str, lang: str, message: str | None = None, height: int = 300) 
     return _layout(fig, title, height, lang)
 
 
-def goal_label(row, lang: str) -> str:
-    return f"{int(row['goal_no'])} · {row['short_' + lang]}"
+def wrap(text: str, width: int = 18) -> str:
+    """Break a label into lines of about ``width`` characters with ``<br>``: at spaces, or for Thai
+    (no spaces) before “และ” — never inside a word."""
+    text = str(text)
+    if len(text) <= width:
+        return text
+    if " " in text:
+        lines, line = [], ""
+        for word in text.split(" "):
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        return "<br>".join([*lines, line])
+    cut = text.find("และ", 1)
+    return text if cut <= 0 else text[:cut] + "<br>" + text[cut:]
+
+
+def goal_label(row, lang: str, width: int | None = None) -> str:
+    name = row["short_" + lang]
+    return f"{int(row['goal_no'])} · {wrap(name, width) if width else name}"
 
 
 def status_word(status: str, lang: str) -> str:
     return f"{S.ICONS[status]} {t('status.' + status, lang)}"
+
+
+def _legend_line(fig: go.Figure, name: str, colour: str, dash: str) -> None:
+    """A legend-only entry naming a reference line drawn as a shape."""
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, hoverinfo="skip",
+                             line=dict(color=colour, dash=dash, width=2), showlegend=True))
+
+
+def _thresholds(fig: go.Figure, thresholds: dict, lang: str, axis: str) -> None:
+    """The on-track and at-risk lines (vertical for horizontal bars, horizontal for lines over
+    time), each named with its value in the legend, so their labels never collide."""
+    for key, name in (("on_track", "dash.threshold_on"), ("at_risk", "dash.threshold_risk")):
+        v = thresholds[key] * 100
+        if axis == "x":
+            fig.add_vline(x=v, line_dash="dash", line_color=S.COLOURS[key], line_width=2, layer="below")
+        else:
+            fig.add_hline(y=v, line_dash="dash", line_color=S.COLOURS[key], line_width=2, layer="below")
+        _legend_line(fig, t(name, lang, v=f"{v:.0f}%"), S.COLOURS[key], "dash")
+
+
+def _plan_quarters(fig: go.Figure, periods: list[str], lang: str) -> None:
+    """A category axis of quarters ``2566-Q1``… labelled once per fiscal year (at its first quarter
+    shown), with a grid line at each year's start; hover keeps the exact quarter."""
+    firsts, seen = [], set()
+    for p in periods:
+        fy = str(p).split("-")[0]
+        if fy not in seen:
+            seen.add(fy)
+            firsts.append(p)
+    text = [("FY" if lang == "en" else "") + str(p).split("-")[0] for p in firsts]
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, tickmode="array",
+                     tickvals=firsts, ticktext=text, tickangle=0, showgrid=True, gridcolor="#D0D7DE",
+                     title=t("dash.chart.fiscal_year_axis", lang))
+
+
+def _pct_axis(fig: go.Figure, axis: str, top: float, room: float, title: str) -> None:
+    """A percentage axis with ticks up to ``top`` and a little more range for the bar texts."""
+    ticks = [v for v in range(0, int(top) + 1, 25 if top > 100 else 20)]
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(range=[0, room], tickvals=ticks, ticktext=[f"{v}%" for v in ticks], title=title)
 
 
 def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
@@ -57,51 +135,61 @@ def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
     if goals.empty:
         return empty(title, lang)
     g = goals.iloc[::-1]   # goal 1 at the top
-    labels = [goal_label(r, lang) for _, r in g.iterrows()]
+    labels = [goal_label(r, lang, 18) for _, r in g.iterrows()]
     scores = [0.0 if math.isnan(s) else s * 100 for s in g["score"]]
-    texts = [f"{fmt.pct(s)} {status_word(st, lang)}" for s, st in zip(g["score"], g["status"])]
+    texts = [f"{fmt.pct(s)} {status_word(st, lang)}" if not math.isnan(s) else status_word(st, lang)
+             for s, st in zip(g["score"], g["status"])]
     fig = go.Figure(go.Bar(
         x=scores, y=labels, orientation="h", marker_color=[S.COLOURS[s] for s in g["status"]],
-        text=texts, textposition="auto", customdata=texts, name=t("dash.score", lang),
+        text=texts, textposition="outside", cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO),
+        customdata=texts, name=t("dash.score", lang), showlegend=False,
         hovertemplate="%{y}<br>" + t("dash.score", lang) + ": %{customdata}<extra></extra>"))
-    for key, name in (("on_track", "dash.threshold_on"), ("at_risk", "dash.threshold_risk")):
-        v = thresholds[key] * 100
-        fig.add_vline(x=v, line_dash="dash", line_color=S.COLOURS[key],
-                      annotation_text=t(name, lang, v=f"{v:.0f}%"), annotation_position="top")
-    fig.update_xaxes(range=[0, 105], title=t("dash.chart.score_axis", lang), ticksuffix="%")
-    return _layout(fig, title, 80 + 60 * len(g), lang, showlegend=False)
+    _thresholds(fig, thresholds, lang, "x")
+    _pct_axis(fig, "x", 100, 142, t("dash.chart.score_axis", lang))
+    return _layout(fig, title, 130 + 58 * len(g), lang, bargap=0.3)
+
+
+def _money_bars(fig: go.Figure, df: pd.DataFrame, labels: list[str], lang: str) -> None:
+    """The four money measures of each row as overlaid bars, narrower in turn, in ล้านบาท / M THB."""
+    for key in ("planned", "allocated", "committed", "disbursed"):
+        name = t(MONEY_KEYS[key], lang)
+        fig.add_trace(go.Bar(y=labels, x=(df[key].fillna(0) / fmt.MILLION).tolist(), name=name, orientation="h",
+                             width=MONEY_WIDTHS[key], marker_color=MONEY_COLOURS[key],
+                             customdata=[fmt.baht(v, lang) for v in df[key]],
+                             hovertemplate=name + ": %{customdata}<extra></extra>"))
+    fig.update_xaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.1f", rangemode="tozero")
+    fig.update_yaxes(autorange="reversed")
 
 
 def budget_by_goal(goals: pd.DataFrame, lang: str) -> go.Figure:
-    """Grouped bars per goal: planned / allocated / committed / disbursed (ล้านบาท / M THB)."""
+    """Per goal: planned / allocated / committed / disbursed (ล้านบาท / M THB) as nested bars."""
     title = t("dash.chart_budget", lang)
     if goals.empty or goals[["planned", "allocated"]].to_numpy().sum() == 0:
         return empty(title, lang)
-    labels = [goal_label(r, lang) for _, r in goals.iterrows()]
+    labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
     fig = go.Figure()
-    for key, colour in MONEY_COLOURS.items():
-        name = t(MONEY_KEYS[key], lang)
-        fig.add_trace(go.Bar(x=labels, y=(goals[key] / fmt.MILLION).tolist(), name=name, marker_color=colour,
-                             customdata=[fmt.baht(v, lang) for v in goals[key]],
-                             hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
-    fig.update_yaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.1f")
-    return _layout(fig, title, 420, lang, barmode="group")
+    _money_bars(fig, goals, labels, lang)
+    return _layout(fig, title, 170 + 58 * len(goals), lang, barmode="overlay", hovermode="y unified")
 
 
 def project_status(goals: pd.DataFrame, lang: str) -> go.Figure:
-    """Stacked bars per goal of funded projects in the four official buckets (แบบที่ 2)."""
+    """Stacked horizontal bars per goal of funded projects in the four official buckets (แบบที่ 2)."""
     title = t("dash.chart_project_status", lang)
     if goals.empty or goals["funded"].sum() == 0:
         return empty(title, lang)
-    labels = [goal_label(r, lang) for _, r in goals.iterrows()]
+    labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
     fig = go.Figure()
     for s in S.PROJECT_STATUSES:
         name = f"{S.PROJECT_ICONS[s]} {t('pstatus.' + s, lang)}"
-        fig.add_trace(go.Bar(x=labels, y=goals[s].astype(int).tolist(), name=name, marker_color=S.PROJECT_COLOURS[s],
+        fig.add_trace(go.Bar(y=labels, x=goals[s].astype(int).tolist(), name=name, orientation="h",
+                             marker_color=S.PROJECT_COLOURS[s],
                              text=[str(int(v)) if v else "" for v in goals[s]], textposition="inside",
-                             hovertemplate="%{x}<br>" + name + ": %{y}<extra></extra>"))
-    fig.update_yaxes(title=t("dash.chart.projects_axis", lang), dtick=1 if goals["funded"].max() <= 10 else None)
-    return _layout(fig, title, 420, lang, barmode="stack")
+                             insidetextanchor="middle", textfont=dict(color="#FFFFFF" if s == "in_progress" else INK),
+                             hovertemplate="%{y}<br>" + name + ": %{x}<extra></extra>"))
+    fig.update_xaxes(title=t("dash.chart.projects_axis", lang), dtick=1 if goals["funded"].max() <= 10 else None)
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, 170 + 58 * len(goals), lang, barmode="stack", bargap=0.3,
+                   legend_traceorder="normal")
 
 
 def score_history(history: pd.DataFrame, goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
@@ -117,15 +205,16 @@ def score_history(history: pd.DataFrame, goals: pd.DataFrame, lang: str, thresho
         part = part.set_index("period").reindex(periods)
         words = [status_word(s, lang) if isinstance(s, str) else "" for s in part["status"]]
         fig.add_trace(go.Scatter(
-            x=periods, y=(part["score"] * 100).tolist(), mode="lines+markers", name=names.get(int(g), str(g)),
-            line=dict(color=GOAL_COLOURS[i % len(GOAL_COLOURS)]), connectgaps=False,
-            customdata=[[fmt.pct(s), w] for s, w in zip(part["score"], words)],
-            hovertemplate="%{fullData.name}<br>%{x}: %{customdata[0]} %{customdata[1]}<extra></extra>"))
-    for key in ("on_track", "at_risk"):
-        fig.add_hline(y=thresholds[key] * 100, line_dash="dot", line_color=S.COLOURS[key])
-    fig.update_yaxes(range=[0, 105], title=t("dash.chart.score_axis", lang), ticksuffix="%")
-    fig.update_xaxes(type="category", title=t("dash.col.period", lang))
-    return _layout(fig, title, 420, lang)
+            x=periods, y=(part["score"] * 100).tolist(), mode="lines+markers",
+            name=t("plan.goal_n", lang, n=int(g)), connectgaps=False,
+            line=dict(color=GOAL_COLOURS[i % len(GOAL_COLOURS)], width=2),
+            marker=dict(symbol=GOAL_MARKERS[i % len(GOAL_MARKERS)], size=7),
+            customdata=[[fmt.pct(s), w, names.get(int(g), str(g))] for s, w in zip(part["score"], words)],
+            hovertemplate="%{customdata[2]}<br>%{x}: %{customdata[0]} %{customdata[1]}<extra></extra>"))
+    _thresholds(fig, thresholds, lang, "y")
+    _pct_axis(fig, "y", 100, 105, t("dash.chart.score_axis", lang))
+    _plan_quarters(fig, periods, lang)
+    return _layout(fig, title, 440, lang, hovermode="closest")
 
 
 def indicator_trend(history: pd.DataFrame, lang: str, title: str, unit: str) -> go.Figure:
@@ -141,16 +230,20 @@ def indicator_trend(history: pd.DataFrame, lang: str, title: str, unit: str) -> 
     for col, key, colour, mode, dash in series:
         name = t(key, lang)
         fig.add_trace(go.Scatter(
-            x=x, y=h[col].astype(float).tolist(), name=name, mode=mode, line=dict(color=colour, dash=dash, shape="hv" if col == "target" else "linear"),
+            x=x, y=h[col].astype(float).tolist(), name=name, mode=mode,
+            line=dict(color=colour, dash=dash, width=3 if col == "actual" else 2,
+                      shape="hv" if col == "target" else "linear"),
             customdata=[fmt.number(v) for v in h[col]],
             hovertemplate="%{x}<br>" + name + ": %{customdata} " + unit + "<extra></extra>"))
-    fig.update_xaxes(type="category")
+    _plan_quarters(fig, x, lang)
+    fig.update_xaxes(title=None)
     fig.update_yaxes(title=unit or t("dash.chart.value_axis", lang), rangemode="tozero")
-    return _layout(fig, title, 320, lang)
+    return _layout(fig, title, 340, lang)
 
 
 def disbursement_pace(by_quarter: pd.DataFrame, lang: str) -> go.Figure:
-    """Cumulative committed and disbursed by quarter (bars) against the even-pace line."""
+    """Cumulative committed and disbursed by quarter (bars, labelled in ล้านบาท / M THB) against the
+    even-pace line, which is labelled at its points."""
     title = t("budget.pace", lang)
     if by_quarter.empty or by_quarter["allocated"].max() == 0:
         return empty(title, lang)
@@ -158,31 +251,32 @@ def disbursement_pace(by_quarter: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     for key in ("committed", "disbursed"):
         name = t(MONEY_KEYS[key], lang)
-        fig.add_trace(go.Bar(x=x, y=(by_quarter[key] / fmt.MILLION).tolist(), name=name, marker_color=MONEY_COLOURS[key],
+        values = (by_quarter[key] / fmt.MILLION).tolist()
+        fig.add_trace(go.Bar(x=x, y=values, name=name, marker_color=MONEY_COLOURS[key],
+                             text=[f"{v:,.2f}" if not math.isnan(v) else "" for v in values],
+                             textposition="outside", cliponaxis=False, textfont=dict(color=INK),
                              customdata=[fmt.baht(v, lang) for v in by_quarter[key]],
                              hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
     name = t("dash.col.even_pace", lang)
-    fig.add_trace(go.Scatter(x=x, y=(by_quarter["even_pace"] / fmt.MILLION).tolist(), name=name, mode="lines+markers",
-                             line=dict(color="#000000", dash="dash"),
+    pace = (by_quarter["even_pace"] / fmt.MILLION).tolist()
+    fig.add_trace(go.Scatter(x=x, y=pace, name=name, mode="lines+markers+text",
+                             line=dict(color="#000000", dash="dash", width=2), marker=dict(size=8),
+                             text=[f"{v:,.2f}" for v in pace], textposition="middle right",
+                             textfont=dict(color="#000000", size=13, shadow=HALO), cliponaxis=False,
                              customdata=[fmt.baht(v, lang) for v in by_quarter["even_pace"]],
                              hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
-    fig.update_yaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.1f", rangemode="tozero")
-    return _layout(fig, title, 380, lang, barmode="group")
+    top = max(by_quarter[["committed", "disbursed", "even_pace"]].max(skipna=True).max() / fmt.MILLION, 0.01)
+    fig.update_yaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.1f", range=[0, top * 1.15])
+    return _layout(fig, title, 420, lang, barmode="group", bargap=0.35)
 
 
 def budget_bars(df: pd.DataFrame, labels: list[str], lang: str, title: str) -> go.Figure:
-    """Horizontal grouped bars of the four money measures, one group per row of ``df``."""
+    """The four money measures as nested horizontal bars, one row per row of ``df``."""
     if df.empty:
         return empty(title, lang)
     fig = go.Figure()
-    for key in ("planned", "allocated", "committed", "disbursed"):
-        name = t(MONEY_KEYS[key], lang)
-        fig.add_trace(go.Bar(y=labels, x=(df[key] / fmt.MILLION).tolist(), name=name, orientation="h",
-                             marker_color=MONEY_COLOURS[key], customdata=[fmt.baht(v, lang) for v in df[key]],
-                             hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>"))
-    fig.update_xaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.2f")
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, 120 + 70 * len(df), lang, barmode="group")
+    _money_bars(fig, df, [wrap(x, 22) for x in labels], lang)
+    return _layout(fig, title, 150 + 44 * len(df), lang, barmode="overlay", hovermode="y unified")
 
 
 def indicator_ratios(indicators: pd.DataFrame, lang: str, thresholds: dict, title: str) -> go.Figure:
@@ -193,11 +287,11 @@ def indicator_ratios(indicators: pd.DataFrame, lang: str, thresholds: dict, titl
     ratios = [0.0 if math.isnan(r) else r * 100 for r in d["ratio"]]
     texts = [f"{fmt.pct(r)} {status_word(s, lang)}" if not math.isnan(r) else status_word(s, lang)
              for r, s in zip(d["ratio"], d["status"])]
-    fig = go.Figure(go.Bar(x=ratios, y=list(d["code"]), orientation="h", text=texts, textposition="auto",
+    fig = go.Figure(go.Bar(x=ratios, y=list(d["code"]), orientation="h", text=texts, textposition="outside",
+                           cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO), showlegend=False,
                            marker_color=[S.COLOURS[s] for s in d["status"]], customdata=list(d["name_" + lang]),
                            hovertext=texts,
                            hovertemplate="%{y} %{customdata}<br>%{hovertext}<extra></extra>"))
-    for key in ("on_track", "at_risk"):
-        fig.add_vline(x=thresholds[key] * 100, line_dash="dash", line_color=S.COLOURS[key])
-    fig.update_xaxes(range=[0, 155], title=t("dash.col.ratio", lang) + " (%)", ticksuffix="%")
-    return _layout(fig, title, 80 + 45 * len(d), lang, showlegend=False)
+    _thresholds(fig, thresholds, lang, "x")
+    _pct_axis(fig, "x", 150, 200, t("dash.col.ratio", lang) + " (%)")
+    return _layout(fig, title, 130 + 44 * len(d), lang, bargap=0.3)

@@ -39,10 +39,52 @@ def project_badge(status: str) -> str:
 
 
 def kpi(label: str, value: str, *, help: str | None = None, delta: str | None = None,
-        delta_color: str = "normal", delta_description: str | None = None) -> None:
-    """A bordered metric card."""
+        delta_color: str = "normal", delta_description: str | None = None, delta_arrow: str = "auto") -> None:
+    """A bordered metric card. Keep ``value`` short (put the unit in ``label``, see :func:`money_unit`):
+    st.metric cuts a long value with “…”."""
     st.metric(label, value, delta=delta, delta_color=delta_color, help=help, border=True,
-              delta_description=delta_description)
+              delta_description=delta_description, delta_arrow=delta_arrow)
+
+
+def money_unit(*amounts: float) -> tuple[float, str]:
+    """One unit for a row of money KPIs: ล้านบาท / M THB when the largest is a million or more, else
+    บาท / THB. Returns (divisor, unit word); the unit goes in the label so each value stays whole."""
+    known = [abs(a) for a in amounts if a is not None and not (isinstance(a, float) and math.isnan(a))]
+    if known and max(known) >= fmt.MILLION:
+        return fmt.MILLION, ui.t("dash.unit_mbaht")
+    return 1, ui.t("dash.unit_baht")
+
+
+def money_kpi(label: str, amount: float, unit: tuple[float, str], **kw) -> None:
+    """A money KPI: label ``งบตามข้อบัญญัติ (ล้านบาท)``, value ``26.02``."""
+    divisor, word = unit
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        value = fmt.DASH
+    else:
+        value = f"{amount / divisor:,.2f}" if divisor != 1 else f"{amount:,.0f}"
+    kpi(f"{label} ({word})", value, **kw)
+
+
+def goal_card(g, lang: str) -> None:
+    """One goal at a glance, for a narrow column: number and short name, the score large and whole,
+    status as icon + word + colour, change on last year, then the small facts and a link."""
+    n = int(g["goal_no"])
+    with st.container(border=True, height="stretch"):
+        st.markdown(f"**{_t('plan.goal_n', lang, n=n)}**  \n{g['short_' + lang]}")
+        st.markdown(f"## {fmt.pct(g['score'])}", anchors=False)
+        st.markdown(status_badge(g["status"]))
+        change = pct_delta(g["score_change"])
+        if change:
+            up, down = change.startswith("+") and change != "+0.0 pp", change.startswith("-")
+            arrow = f":green[↑ {change}]" if up else f":red[↓ {change}]" if down else change
+            st.caption(f"{arrow} {_t('dash.vs_last_year_short', lang)}")
+        counts = " ".join(f"{S.ICONS[s]}{int(g['n_' + s])}" for s in S.STATUSES if g["n_" + s])
+        st.caption(f"{_t('dash.card_indicators', lang)}: {counts or fmt.DASH}  \n"
+                   + _t("dash.card_budget", lang, amount=fmt.money(g["allocated"], lang),
+                        rate=fmt.pct(g["disbursement_rate"])) + "  \n"
+                   + _t("dash.card_projects", lang, done=int(g["completed"]), funded=int(g["funded"])))
+        st.page_link("pages/goal.py", label=_t("dash.open_goal_short", lang), icon=":material/arrow_forward:",
+                     query_params={"goal": str(n)}, help=_t("dash.open_goal", lang))
 
 
 def chart(fig, key: str | None = None) -> None:
@@ -61,10 +103,10 @@ def method_link() -> None:
 
 def downloads(df: pd.DataFrame, name: str, key: str) -> None:
     """CSV (UTF-8 with BOM) and XLSX download buttons for ``df``; both formula-safe."""
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(ui.t("dash.download_csv"), data=tables.to_csv_bytes(df), file_name=f"{name}.csv",
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(ui.t("dash.download_csv"), data=tables.to_csv_bytes(df), file_name=f"{name}.csv",
                        mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
-    c2.download_button(ui.t("dash.download_xlsx"), data=tables.to_xlsx_bytes(df, name[:31]),
+    row.download_button(ui.t("dash.download_xlsx"), data=tables.to_xlsx_bytes(df, name[:31]),
                        file_name=f"{name}.xlsx", key=f"{key}_xlsx", on_click="ignore", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -72,6 +114,8 @@ def downloads(df: pd.DataFrame, name: str, key: str) -> None:
 # kinds of columns for :func:`table`
 TEXT, MONEY, PCT, PROGRESS, INT, NUMBER, STATUS, PSTATUS, BOOL = (
     "text", "money", "pct", "progress", "int", "number", "status", "pstatus", "bool")
+#: a long name (indicator, project, goal): given the most room on screen
+NAME = "name"
 
 
 def display_frame(df: pd.DataFrame, spec: dict[str, tuple[str, str]]) -> pd.DataFrame:
@@ -94,22 +138,47 @@ def display_frame(df: pd.DataFrame, spec: dict[str, tuple[str, str]]) -> pd.Data
     return pd.DataFrame(out)
 
 
+#: on-screen widths of the columns of :func:`table` (the widest text columns are left to fill the rest)
+WIDTHS = {INT: 90, PCT: 95, PROGRESS: 120, MONEY: 115, NUMBER: 85, BOOL: 80, STATUS: 155, PSTATUS: 165,
+          NAME: 240}   # NAME: see table()
+
+
 def table(df: pd.DataFrame, spec: dict[str, tuple[str, str]], *, name: str, key: str,
-          height: int | str = "auto") -> pd.DataFrame:
-    """Show ``df`` as a localized table (see :func:`display_frame`) with CSV/XLSX downloads."""
+          height: int | str = "auto", show: list[str] | None = None) -> pd.DataFrame:
+    """Show ``df`` as a localized table (see :func:`display_frame`) with CSV/XLSX downloads.
+
+    ``show`` lists the columns of ``spec`` drawn on screen (the essential ones, so the table fits the
+    page); the downloads always carry every column of ``spec``. Missing values read “—”."""
     shown = display_frame(df, spec)
     config = {}
     for col, (k, kind) in spec.items():
         label = ui.t(k)
+        width = WIDTHS.get(kind)
         if kind == MONEY:
-            config[label] = st.column_config.NumberColumn(label, format="localized")
+            config[label] = st.column_config.NumberColumn(label, format="localized", width=width)
         elif kind == PCT:
-            config[label] = st.column_config.NumberColumn(label, format="%.1f%%")
+            config[label] = st.column_config.NumberColumn(label, format="%.1f%%", width=width)
         elif kind == PROGRESS:
-            config[label] = st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%.0f%%")
+            config[label] = st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%.0f%%",
+                                                            width=width)
         elif kind == NUMBER:
-            config[label] = st.column_config.NumberColumn(label, format="localized")
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, height=height)
+            config[label] = st.column_config.NumberColumn(label, format="localized", width=width)
+        elif kind == INT:
+            config[label] = st.column_config.NumberColumn(label, format="%d", width=width)
+        elif kind in (STATUS, PSTATUS, BOOL, NAME):
+            config[label] = st.column_config.TextColumn(label, width=width)
+    visible = [c for c in (show or spec) if c in spec and c in df.columns]
+    # a long name gets what the other visible columns leave of a 1280-px-wide page (about 800 px)
+    others = sum(w if isinstance(w := WIDTHS.get(spec[c][1], 110), int) else 110
+                 for c in visible if spec[c][1] != NAME)
+    name_width = max(200, min(460, 800 - others))
+    for c in visible:
+        if spec[c][1] == NAME:
+            label = ui.t(spec[c][0])
+            config[label] = st.column_config.TextColumn(label, width=name_width)
+    order = [ui.t(spec[c][0]) for c in visible] if show else None
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, height=height,
+                 column_order=order, placeholder=fmt.DASH)
     downloads(shown, name, key)
     return shown
 
