@@ -29,7 +29,9 @@ def db_file(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "tracker.db"
     monkeypatch.setenv("TRACKER_DB", str(path))
     monkeypatch.setenv("TRACKER_BACKUP_DIR", str(tmp_path / "backups"))  # never into the repo's data/
-    store.open_db(path).close()
+    conn = store.open_db(path)
+    _add_test_accounts(conn)
+    conn.close()
     return path
 
 
@@ -43,19 +45,36 @@ def db(db_file):
 TEST_PASSWORD = "test-password-123"
 _test_hash: list[str] = []
 
+#: Accounts every test database has, so tests can call the package's writes (which check roles,
+#: see tracker.auth.authorize) with a plain name. All share TEST_PASSWORD.
+TEST_ACCOUNTS = {"u": "analyst", "t": "analyst", "somchai": "analyst", "analyst": "analyst", "manager": "analyst",
+                 "admin": "admin", "viewer": "viewer"}
+
+
+def _test_password_hash() -> str:
+    from tracker import auth
+
+    if not _test_hash:
+        _test_hash.append(auth.hash_password(TEST_PASSWORD))
+    return _test_hash[0]
+
+
+def _add_test_accounts(conn) -> None:
+    conn["users"].insert_all(
+        [{"username": name, "display_name": name, "role": role, "password_hash": _test_password_hash(),
+          "created_at": store.now_iso()} for name, role in TEST_ACCOUNTS.items()], ignore=True)
+
 
 def signed_in_session(db_path, role: str) -> dict:
     """Create the account ``test-<role>`` (password TEST_PASSWORD) if missing; return a session for it."""
     from tracker import auth
 
-    if not _test_hash:
-        _test_hash.append(auth.hash_password(TEST_PASSWORD))
     conn = store.connect(db_path)
     try:
         name = f"test-{role}"
         if auth.get_user(conn, name) is None:
             conn["users"].insert({"username": name, "display_name": f"Test {role}", "role": role,
-                                  "password_hash": _test_hash[0], "created_at": store.now_iso()})
+                                  "password_hash": _test_password_hash(), "created_at": store.now_iso()})
         return auth.new_session({"username": name})
     finally:
         conn.close()

@@ -319,4 +319,5 @@ def test_users_cli_reads_passwords_from_stdin_never_from_arguments(db_file, monk
         assert auth.authenticate(db, "ana", "new-password-99").reason == "bad_credentials"  # disabled
     finally:
         db.close()
+    assert run_cli(monkeypatch, "users", "set-role", "admin", "viewer") == 0  # the fixture's test admin
     assert run_cli(monkeypatch, "users", "set-role", "boss", "viewer") == 1  # last admin

@@ -145,7 +145,6 @@ def test_backup_and_restore_from_the_command_line(filled, db_file, tmp_path, cap
         db.close()
 
 
-@pytest.mark.xfail(strict=False, reason="ingest.rollback does not yet call backup.backup_before(db, 'rollback')")
 def test_a_rollback_takes_a_backup_first(db, db_file):
     ingest = pytest.importorskip("tracker.ingest")
     demo = Path(__file__).resolve().parent.parent / "data" / "demo" / "2569" / "projects.csv"

@@ -29,12 +29,7 @@ def finish(proc: subprocess.Popen, timeout: float = 120) -> str:
     return out
 
 
-# Known problem, reported to the lead (fix belongs in store.connect, not in these tests):
-DEFERRED_BEGIN = pytest.mark.xfail(strict=False, reason=(
-    "db.atomic() opens a deferred transaction (BEGIN): a writer that reads first and then writes while "
-    "another process commits gets SQLITE_BUSY ('database is locked') at once, without waiting for the busy "
-    "timeout. Fix: store.connect returns a Database whose outermost atomic() starts with BEGIN IMMEDIATE. "
-    "Remove this mark when it does."))
+
 
 
 def test_connections_use_wal_and_a_busy_timeout(db):
@@ -58,7 +53,7 @@ print(receipt.batch_id, receipt.n_new)
 
 
 @pytest.mark.slow
-@DEFERRED_BEGIN
+
 def test_two_imports_at_once_in_separate_processes_both_land(db_file, tmp_path):
     pytest.importorskip("tracker.ingest")
     files = [DEMO / "2569" / "projects.csv", DEMO / "2570" / "projects.csv"]
@@ -138,7 +133,7 @@ def test_readers_never_see_half_a_batch(db_file):
 
 
 @pytest.mark.slow
-@DEFERRED_BEGIN
+
 def test_two_writers_at_once_are_serialised_without_database_is_locked(db_file):
     env = _batch_table(db_file)
     size = 200

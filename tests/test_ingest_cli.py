@@ -40,7 +40,7 @@ def test_import_commits_and_prints_the_receipt(db_file, files, capsys):
     code, out, _ = run(capsys, "import", str(files[0]), "--user", "somchai", "--lang", "en")
     assert code == 0
     assert "kind: indicator_results" in out and "encoding: cp874" in out and "new: 2" in out
-    assert "batch 1: indicator_results from ผลตัวชี้วัด.csv by somchai" in out
+    assert "batch 1: indicator_results from ผลตัวชี้วัด.csv by cli:somchai" in out
     db = store.connect(db_file)
     assert store.results(db)["value"].tolist() == [1250.0, 0.85]
 

@@ -199,9 +199,9 @@ def test_import_file_dry_run_writes_nothing_and_commits_otherwise(db, tmp_path):
     before = dump(db)
     pv, r = ingest.import_file(db, f, user="u", dry_run=True)
     assert r is None and pv.n_new == 2 and dump(db) == before
-    pv, r = ingest.import_file(db, f, user="demo", is_demo=True)
+    pv, r = ingest.import_file(db, f, user="system:demo", is_demo=True)
     assert r.batch_id == 2 and r.is_demo and store.has_demo_data(db)
-    pv, r = ingest.import_file(db, f, user="demo", is_demo=True)
+    pv, r = ingest.import_file(db, f, user="system:demo", is_demo=True)
     assert r is None and pv.nothing_to_do
 
 

@@ -49,7 +49,7 @@ def list_locks(db) -> pd.DataFrame:
 def lock_quarter(db, fiscal_year: int, quarter: int, *, user: str, note: str | None = None) -> dict:
     """Lock a quarter (analyst or admin). Raises :class:`LockError` if it is already locked."""
     p = _period(fiscal_year, quarter)
-    auth.require_user(db, user, "lock")
+    auth.authorize(db, user, "lock")
     note = (note or "").strip()[:500] or None
     with db.atomic():
         existing = lock_for(db, p.fiscal_year, p.quarter)
@@ -66,7 +66,7 @@ def lock_quarter(db, fiscal_year: int, quarter: int, *, user: str, note: str | N
 def unlock_quarter(db, fiscal_year: int, quarter: int, *, user: str, reason: str) -> dict:
     """Unlock a quarter (admin only, with a reason); returns the lock that was removed."""
     p = _period(fiscal_year, quarter)
-    auth.require_user(db, user, "unlock")
+    auth.authorize(db, user, "unlock")
     reason = (reason or "").strip()
     if len(reason) < 3:
         raise LockError("locks.reason_required")

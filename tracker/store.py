@@ -7,6 +7,7 @@ its cache key, so a write from any process (page or command line) invalidates ca
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from datetime import datetime, timezone
@@ -120,6 +121,32 @@ def db_path() -> Path:
     return settings.path("db")
 
 
+class _Database(Database):
+    """sqlite-utils Database whose outermost ``atomic()`` takes the write lock at once (BEGIN IMMEDIATE).
+
+    With a deferred BEGIN, a transaction that reads and then writes while another process commits
+    fails at once with "database is locked" (the busy timeout does not apply to that upgrade);
+    BEGIN IMMEDIATE waits for the busy timeout instead, so concurrent writers are serialised.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with super().atomic():
+                yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+
 def connect(path: str | Path | None = None, *, create: bool = True) -> Database:
     """Open the database with foreign keys on, WAL and a busy timeout.
 
@@ -133,7 +160,7 @@ def connect(path: str | Path | None = None, *, create: bool = True) -> Database:
             raise FileNotFoundError(p)
         p.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    db = Database(conn)
+    db = _Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if str(path) != ":memory:" and db.journal_mode != "wal":

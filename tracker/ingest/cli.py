@@ -18,7 +18,8 @@ from tracker.cli import add_db_option
 
 
 def _user(args) -> str:
-    return args.user or os.environ.get("TRACKER_USER") or getpass.getuser() or "cli"
+    """Command-line actor: ``cli:<name>`` (trusted: it runs on the server, see auth.authorize)."""
+    return "cli:" + (args.user or os.environ.get("TRACKER_USER") or getpass.getuser() or "unknown")
 
 
 def _table(df: pd.DataFrame, cols: list[str]) -> str:

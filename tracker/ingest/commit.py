@@ -124,6 +124,9 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
     Raises :class:`ImportRejected` when the preview has errors, or when the store changed since
     the preview (rows, or a quarter lock) so that the preview no longer tells the truth.
     """
+    from tracker import auth
+
+    auth.authorize(db, user, "upload")
     if preview.has_errors or preview.kind is None:
         n = len(preview.errors)
         raise ImportRejected("has_errors", t("ingest.has_errors", "th", n=n), t("ingest.has_errors", "en", n=n))

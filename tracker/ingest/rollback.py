@@ -45,6 +45,9 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
     A backup of the database file is taken first (``backup.backup_before``); if it fails
     (:class:`tracker.backup.BackupError`) nothing is rolled back.
     """
+    from tracker import auth
+
+    auth.authorize(db, user, "rollback")
     from tracker import backup
 
     b = storage.batch(db, batch_id)

@@ -87,10 +87,7 @@ def cmd_snapshot_pin(args) -> int:
 
     db = store.open_db(args.db)
     try:
-        from tracker import auth
-
-        auth.require_user(db, args.user, "snapshot") if auth.has_users(db) else None
-        row = snapshot.pin(db, args.name, user=args.user, note=args.note)
+        row = snapshot.pin(db, args.name, user="cli:" + args.user, note=args.note)
     except snapshot.SnapshotError as exc:
         print(exc.message("en"), file=sys.stderr)
         return 1
@@ -118,7 +115,7 @@ def cmd_snapshot_delete(args) -> int:
     from tracker.report import snapshot
 
     try:
-        snapshot.delete(store.open_db(args.db), args.name, user=args.user)
+        snapshot.delete(store.open_db(args.db), args.name, user="cli:" + args.user)
     except snapshot.SnapshotError as exc:
         print(exc.message("en"), file=sys.stderr)
         return 1

@@ -72,6 +72,9 @@ def pin(db: Database, name: str, *, user: str, note: str | None = None) -> dict:
     The copy is consistent (one read transaction); ``revision`` and ``last_batch_id`` are read
     from the copy, so they describe exactly what was copied.
     """
+    from tracker import auth
+
+    auth.authorize(db, user, "snapshot")
     name = clean_name(name)
     if get(db, name):
         raise SnapshotError("snapshot.error.exists", name=name)
@@ -148,6 +151,9 @@ def info(db: Database) -> dict | None:
 
 def delete(db: Database, name: str, *, user: str) -> None:
     """Delete snapshot ``name`` (its file and its row); audited."""
+    from tracker import auth
+
+    auth.authorize(db, user, "snapshot")
     row = get(db, name)
     if row is None:
         raise SnapshotError("snapshot.error.unknown", name=name)
