@@ -1,4 +1,4 @@
-"""Router: page config, language and period selectors, demo banner, navigation.
+"""Router: page config, language and period selectors, sign-in gate, demo banner, navigation.
 
 Run with ``streamlit run dashboard.py`` (the README's first command does it for you).
 """
@@ -18,7 +18,7 @@ as_of = store.data_as_of(conn)
 is_demo = store.has_demo_data(conn)
 conn.close()
 
-# --- shared sidebar: language, fiscal year, quarter, data as of -----------------------------
+# --- shared sidebar: language (always), then the period once signed in --------------------------
 st.session_state.setdefault("lang", "th")
 default_fy, default_q = latest or (plan.first_fy, 1)
 st.session_state.setdefault("fy", default_fy)
@@ -26,18 +26,7 @@ st.session_state.setdefault("q", default_q)
 with st.sidebar:
     st.segmented_control(ui.t("sidebar.language"), options=["th", "en"], key="lang",
                          format_func=lambda v: {"th": "ไทย", "en": "English"}[v], required=True)
-    years = list(plan.fiscal_years)
-    if st.session_state["fy"] not in years:
-        st.session_state["fy"] = default_fy if default_fy in years else years[0]
-    lang = ui.lang()
-    fy = st.selectbox(ui.t("sidebar.fiscal_year"), years, key="fy",
-                      format_func=lambda y: ui.periods.fy_label(y, lang))
-    st.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], key="q",
-                 format_func=lambda q: ui.periods.quarter_label(q, lang, fy))
-    st.caption(ui.t("sidebar.data_as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
-    if is_demo:
-        st.caption(":orange-badge[" + ui.t("demo.banner").split("—")[0].strip() + "]")
-
+    period_box = st.container()
 ui.demo_banner(is_demo)
 
 PAGES = {
@@ -52,23 +41,37 @@ PAGES = {
         st.Page("pages/plan.py", title=ui.t("nav.plan"), icon=":material/flag:", url_path="plan"),
         st.Page("pages/method.py", title=ui.t("nav.method"), icon=":material/calculate:", url_path="method"),
     ],
+    "nav.section.meeting": [
+        st.Page("pages/meeting.py", title=ui.t("nav.meeting"), icon=":material/co_present:", url_path="meeting"),
+        st.Page("pages/reports.py", title=ui.t("nav.reports"), icon=":material/description:", url_path="reports"),
+    ],
+    "nav.section.data": [
+        st.Page("pages/upload.py", title=ui.t("nav.upload"), icon=":material/upload_file:", url_path="upload"),
+        st.Page("pages/history.py", title=ui.t("nav.history"), icon=":material/history:", url_path="history"),
+        st.Page("pages/locks.py", title=ui.t("locks.nav"), icon=":material/lock:", url_path="locks"),
+    ],
+    "nav.section.admin": [
+        st.Page("pages/admin_users.py", title=ui.t("users.nav"), icon=":material/group:", url_path="users"),
+        st.Page("pages/audit.py", title=ui.t("audit.nav"), icon=":material/history_edu:", url_path="audit"),
+    ],
 }
-PAGES.setdefault("nav.section.data", []).extend([
-    st.Page("pages/upload.py", title=ui.t("nav.upload"), icon=":material/upload_file:", url_path="upload"),
-    st.Page("pages/history.py", title=ui.t("nav.history"), icon=":material/history:", url_path="history"),
-])
-PAGES.setdefault("nav.section.data", []).append(
-    st.Page("pages/locks.py", title=ui.t("locks.nav"), icon=":material/lock:", url_path="locks"))
-PAGES.setdefault("nav.section.admin", []).extend([
-    st.Page("pages/admin_users.py", title=ui.t("users.nav"), icon=":material/group:", url_path="users"),
-    st.Page("pages/audit.py", title=ui.t("audit.nav"), icon=":material/history_edu:", url_path="audit"),
-])
-PAGES.setdefault("nav.section.meeting", []).extend([
-    st.Page("pages/meeting.py", title=ui.t("nav.meeting"), icon=":material/co_present:", url_path="meeting"),
-    st.Page("pages/reports.py", title=ui.t("nav.reports"), icon=":material/description:", url_path="reports"),
-])
+
 # --- sign-in gate: stops here with the sign-in form unless signed in (or public read-only mode) --
 user = ui_auth.gate(PAGES)
+
+with period_box:
+    years = list(plan.fiscal_years)
+    if st.session_state["fy"] not in years:
+        st.session_state["fy"] = default_fy if default_fy in years else years[0]
+    lang = ui.lang()
+    fy = st.selectbox(ui.t("sidebar.fiscal_year"), years, key="fy",
+                      format_func=lambda y: ui.periods.fy_label(y, lang))
+    st.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], key="q",
+                 format_func=lambda q: ui.periods.quarter_label(q, lang, fy))
+    st.caption(ui.t("sidebar.data_as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
+    if is_demo:
+        st.caption(":orange-badge[" + ui.t("demo.banner").split("—")[0].strip() + "]")
+
 PAGES = ui_auth.allowed_pages(PAGES, user["role"] if user else "viewer")
 nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()})
 nav.run()

@@ -22,7 +22,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 _DRAWN_JS = """() => {
-  const all = (sel) => [...document.querySelectorAll(sel)];
+  // only visible elements: a table in a hidden tab never draws its canvas
+  const all = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null);
   return all('[data-testid="stPlotlyChart"]').every(e => e.querySelector('.main-svg'))
       && all('[data-testid="stDataFrame"]').every(e => e.querySelector('canvas'));
 }"""

@@ -32,7 +32,7 @@ def test_meeting_next_and_previous_through_every_slide(app, data, lang):
 
 def test_meeting_shows_a_pinned_snapshot(app, data, db_file):
     db = store.connect(db_file)
-    snapshot.pin(db, "ประชุมสภา Q2", user="test-admin")
+    snapshot.pin(db, "ประชุมสภา Q2", user="admin")
     db.close()
     at = app(fy=2569, q=2, page="pages/meeting.py", session={"meeting_snapshot": "ประชุมสภา Q2"})
     assert not at.exception

@@ -62,9 +62,10 @@ def test_every_page_renders_without_exception(server, lang, tmp_path):
             page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
             wait_rendered(page)
         links = nav_links(page)
-        assert len(links) >= 1
+        assert len(links) >= 14, links   # an admin sees every page
         for label, href in links:
-            page.locator(f"a[data-testid='stSidebarNavLink'][href='{href}']").click()
+            # dispatch: meeting mode collapses the sidebar, so the link may be off screen
+            page.locator(f"a[data-testid='stSidebarNavLink'][href='{href}']").dispatch_event("click")
             page.wait_for_timeout(300)
             wait_rendered(page)
             assert not exceptions(page), f"{label}: {exceptions(page)}"
@@ -73,7 +74,7 @@ def test_every_page_renders_without_exception(server, lang, tmp_path):
             seen.append(label)
         # the goals' published Thai text is visible on the plan page (Thai shown in English mode too)
         plan_link = [h for label, h in links if "plan" in (h or "")][0]
-        page.locator(f"a[data-testid='stSidebarNavLink'][href='{plan_link}']").click()
+        page.locator(f"a[data-testid='stSidebarNavLink'][href='{plan_link}']").dispatch_event("click")
         page.wait_for_timeout(300)
         wait_rendered(page)
         body = page.locator("[data-testid='stMain']").inner_text()

@@ -46,7 +46,7 @@ db = store.connect(sys.argv[1])
 go = Path(sys.argv[3])
 while not go.exists():
     time.sleep(0.005)
-preview, receipt = import_file(db, sys.argv[2], user="ana")
+preview, receipt = import_file(db, sys.argv[2], user="cli:ana")
 assert receipt is not None and receipt.batch_id, preview.summary() if hasattr(preview, "summary") else preview
 print(receipt.batch_id, receipt.n_new)
 """

@@ -603,7 +603,8 @@ def load_demo(db, *, only_if_empty: bool = False) -> list:
         raise RuntimeError(f"no demo files under {DEMO_DIR}; run `python -m tracker.demo`")
     receipts = []
     for path in files:
-        preview, receipt = ingest.import_file(db, path, kind=path.stem, user="system:demo", is_demo=True)
+        preview, receipt = ingest.import_file(db, path, kind=path.stem, user="system:demo", is_demo=True,
+                                              file_name=f"{path.parent.name}/{path.name}")
         errors = _error_messages(preview)
         if errors:
             shown = "; ".join(errors[:20])

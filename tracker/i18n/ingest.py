@@ -214,6 +214,7 @@ MESSAGES = {
     "history.col.batch": ("ชุดที่", "Batch"),
     "history.col.kind": ("ชนิด", "Kind"),
     "history.col.file": ("ไฟล์", "File"),
+    "history.col.periods": ("ปี/ไตรมาสในไฟล์", "Years/quarters in file"),
     "history.col.user": ("ผู้นำเข้า", "Imported by"),
     "history.col.when": ("เวลา", "When"),
     "history.col.counts": ("เพิ่ม / แก้ / คงเดิม", "New / changed / unchanged"),

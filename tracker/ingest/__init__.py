@@ -23,15 +23,16 @@ from tracker.ingest.validate import PROBLEM_CODES, PROBLEM_COLUMNS, WARNING_CODE
 
 
 def import_file(db, path: str | Path, *, kind: str | None = None, user: str, is_demo: bool = False,
-                dry_run: bool = False, plan=None) -> tuple[Preview, Receipt | None]:
+                dry_run: bool = False, plan=None, file_name: str | None = None) -> tuple[Preview, Receipt | None]:
     """Prepare and (unless ``dry_run`` or the file has errors) commit a file from disk.
 
     Returns ``(preview, receipt)``; ``receipt`` is None when nothing was written: the file has
     errors, it is a dry run, or there is nothing to do (``preview.nothing_to_do``, e.g. the same
-    file again; ``preview.summary()`` says so).
+    file again; ``preview.summary()`` says so). ``file_name`` is the name recorded in the receipt
+    (default: the file's own name).
     """
     path = Path(path)
-    preview = prepare(db, path.read_bytes(), path.name, kind=kind, plan=plan)
+    preview = prepare(db, path.read_bytes(), file_name or path.name, kind=kind, plan=plan)
     if dry_run or preview.has_errors or preview.nothing_to_do:
         return preview, None
     return preview, commit(db, preview, user=user, is_demo=is_demo)

@@ -72,6 +72,7 @@ def batch_table(batches: pd.DataFrame, lang: str, when=str) -> pd.DataFrame:
         t("history.col.batch", lang): batches["id"].astype(int),
         t("history.col.kind", lang): kind + demo,
         t("history.col.file", lang): batches["file_name"].astype(str),
+        t("history.col.periods", lang): batches["periods"].fillna("").astype(str).str.replace(",", ", "),
         t("history.col.user", lang): batches["username"].astype(str),
         t("history.col.when", lang): batches["created_at"].map(when),
         t("history.col.counts", lang): (batches["n_new"].astype(str) + " / " + batches["n_changed"].astype(str)
