@@ -38,7 +38,7 @@ MONEY = {"planned": ("dash.col.planned", c.MONEY), "allocated": ("dash.col.alloc
          "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)}
 
 st.subheader(ui.t("budget.by_goal"))
-c.chart(charts.budget_by_goal(goals, lang), key="bud_goal")
+c.chart(ui.figure(charts.budget_by_goal, goals, lang), key="bud_goal")
 c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col.name", c.TEXT),
                 "in_plan": ("dash.col.in_plan", c.INT), "funded": ("dash.col.funded", c.INT),
                 "funding_rate": ("dash.col.funding_rate", c.PCT), **MONEY},
@@ -47,11 +47,11 @@ c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col
 
 st.subheader(ui.t("budget.pace"))
 st.caption(ui.t("budget.pace_help"))
-c.chart(charts.disbursement_pace(ui.load(rollup.disbursement_by_quarter, fy), lang), key="bud_pace")
+c.chart(ui.figure(charts.disbursement_pace, ui.load(rollup.disbursement_by_quarter, fy), lang), key="bud_pace")
 
 st.subheader(ui.t("budget.by_department"))
 dep = ui.load(rollup.budget_by_department, fy, q)
-c.chart(charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, ui.t("budget.by_department")), key="bud_dep")
+c.chart(ui.figure(charts.budget_bars, dep, list(dep[f"name_{lang}"]), lang, ui.t("budget.by_department")), key="bud_dep")
 if not dep.empty:
     c.table(dep, {f"name_{lang}": ("dash.col.department", c.TEXT), "projects": ("dash.col.projects", c.INT),
                   "funded": ("dash.col.funded", c.INT), **MONEY},

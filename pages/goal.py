@@ -48,7 +48,7 @@ with k4:
 st.subheader(ui.t("goal.indicators"))
 ind = ui.load(rollup.indicator_table, fy, q)
 ind = ind[ind["goal_no"] == n]
-c.chart(charts.indicator_ratios(ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
+c.chart(ui.figure(charts.indicator_ratios, ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
 c.table(ind, {"code": ("col.code", c.TEXT), f"name_{lang}": ("col.indicator", c.NAME),
               f"unit_{lang}": ("col.unit", c.TEXT), "actual": ("dash.col.actual", c.NUMBER),
               "expected": ("dash.col.expected", c.NUMBER), "target": ("col.target", c.NUMBER),
@@ -66,7 +66,7 @@ for i, (_, row) in enumerate(rows):
         h = hist[hist["code"] == row["code"]]
         # the name wraps as page text; the chart keeps only the code as its title
         st.markdown(f"**{row['code']}** · {row['name_' + lang]}")
-        c.chart(charts.indicator_trend(h, lang, "", row["unit_" + lang]), key=f"trend_{row['code']}")
+        c.chart(ui.figure(charts.indicator_trend, h, lang, "", row["unit_" + lang]), key=f"trend_{row['code']}")
 
 # --- projects and budget --------------------------------------------------------------------
 st.subheader(ui.t("goal.projects"))
@@ -85,9 +85,9 @@ else:
             show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
                   "disbursement_rate"])
     dep = ui.load(rollup.budget_by_department, fy, q, goal=n)
-    c.chart(charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, ui.t("goal.by_department")), key="goal_dep")
+    c.chart(ui.figure(charts.budget_bars, dep, list(dep[f"name_{lang}"]), lang, ui.t("goal.by_department")), key="goal_dep")
     vil = ui.load(rollup.budget_by_village, fy, q, goal=n)
     labels = [ui.t("method.village_n", n=v) if v else ui.t("method.whole_subdistrict") for v in vil["village_no"]]
-    c.chart(charts.budget_bars(vil, labels, lang, ui.t("goal.by_village")), key="goal_vil")
+    c.chart(ui.figure(charts.budget_bars, vil, labels, lang, ui.t("goal.by_village")), key="goal_vil")
     st.caption(ui.t("goal.village_split"))
 c.method_link()

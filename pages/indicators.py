@@ -61,7 +61,7 @@ with right:
     st.markdown(f"**{ui.t('ind.targets')}:** " + " · ".join(f"{y}: {fmt.number(v)}" for y, v in sorted(i.targets.items())))
 
 hist = ui.load(rollup.indicator_history)
-c.chart(charts.indicator_trend(hist[hist["code"] == code], lang, ui.t("goal.trend"), i.unit.get(lang)), key="ind_trend")
+c.chart(ui.figure(charts.indicator_trend, hist[hist["code"] == code], lang, ui.t("goal.trend"), i.unit.get(lang)), key="ind_trend")
 
 st.markdown(f"**{ui.t('ind.values')}**")
 values = ui.load(rollup.indicator_values, code)

@@ -44,13 +44,13 @@ for col, (_, g) in zip(cols, goals.iterrows()):
         c.goal_card(g, lang)
 
 # --- charts: bars by goal are horizontal with the goal names on the y axis -----------------------
-c.chart(charts.goal_scores(goals, lang, th), key="ov_scores")
+c.chart(ui.figure(charts.goal_scores, goals, lang, th), key="ov_scores")
 left, right = st.columns(2)
 with left:
-    c.chart(charts.project_status(goals, lang), key="ov_pstatus")
+    c.chart(ui.figure(charts.project_status, goals, lang), key="ov_pstatus")
 with right:
-    c.chart(charts.budget_by_goal(goals, lang), key="ov_budget")
-c.chart(charts.score_history(ui.load(rollup.goal_score_history), goals, lang, th), key="ov_history")
+    c.chart(ui.figure(charts.budget_by_goal, goals, lang), key="ov_budget")
+c.chart(ui.figure(charts.score_history, ui.load(rollup.goal_score_history), goals, lang, th), key="ov_history")
 
 # --- needs attention -------------------------------------------------------------------------
 st.subheader(ui.t("dash.attention"))

@@ -1,4 +1,4 @@
-"""The method, rule by rule, against hand-computed cases (docs/method.md)."""
+"""The method, rule by rule, against hand-computed cases (README.md, "How figures are computed")."""
 
 import math
 import subprocess

@@ -1,6 +1,6 @@
 """Joins goals with indicators, projects and budget (pandas) into the summaries pages show.
 
-The calculation method is written down in ``docs/method.md`` (merged into README.md, "How figures
+The calculation method is written down in README.md ("How figures
 are computed") and on the methodology page (วิธีคำนวณ); every figure shown comes from a function
 here or in :mod:`tracker.status`. Pages, the command line (``python -m tracker summary``) and the
 reports all call these functions, so they agree by construction.

@@ -1,6 +1,6 @@
 """Indicator status (สถานะตัวชี้วัด) and goal score: the method, one pure function per rule.
 
-The method is written down in ``docs/method.md`` and on the methodology page (วิธีคำนวณ). For an
+The method is written down in README.md ("How figures are computed") and on the methodology page (วิธีคำนวณ). For an
 indicator in fiscal year *f*, as of quarter *q* (values reported for quarters ≤ *q*):
 
 - :func:`indicator_actual` — ``sum`` / ``latest`` / ``average`` of the values;

@@ -102,11 +102,17 @@ def method_link() -> None:
 
 
 def downloads(df: pd.DataFrame, name: str, key: str) -> None:
-    """CSV (UTF-8 with BOM) and XLSX download buttons for ``df``; both formula-safe."""
+    """CSV (UTF-8 with BOM) and XLSX download buttons for ``df``; both formula-safe.
+
+    The files are made only when a button is clicked (``data`` is a callable): building an XLSX
+    on every script run would cost more than the rest of the page.
+    """
     row = st.container(horizontal=True, gap="small")
-    row.download_button(ui.t("dash.download_csv"), data=tables.to_csv_bytes(df), file_name=f"{name}.csv",
-                       mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
-    row.download_button(ui.t("dash.download_xlsx"), data=tables.to_xlsx_bytes(df, name[:31]),
+    frame_copy = df.copy()
+    row.download_button(ui.t("dash.download_csv"), data=lambda: tables.to_csv_bytes(frame_copy),
+                        file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
+                        icon=":material/download:")
+    row.download_button(ui.t("dash.download_xlsx"), data=lambda: tables.to_xlsx_bytes(frame_copy, name[:31]),
                        file_name=f"{name}.xlsx", key=f"{key}_xlsx", on_click="ignore", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

@@ -85,6 +85,23 @@ def load(func, *args, **kwargs):
     return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _cached_figure(name: str, args: tuple, kwargs: tuple, _builder=None):
+    return _builder(*args, **dict(kwargs))
+
+
+def figure(builder, *args, **kwargs):
+    """``builder(*args, **kwargs)`` (a chart builder of ``tracker.charts``), built once per distinct input.
+
+    Building a Plotly figure validates every property and costs 50–150 ms; builders are pure
+    functions of their arguments (data frames, language, thresholds), so the figure is kept and
+    shared. ``st.plotly_chart`` only reads it. Keyed on the arguments' content, so new data means
+    a new figure.
+    """
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _cached_figure(name, tuple(args), tuple(sorted(kwargs.items())), _builder=builder)
+
+
 def after_write() -> None:
     """Clear cached reads after any write."""
     st.cache_data.clear()
