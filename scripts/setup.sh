@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 MODE=${1:-run}
 
 # --- Debian packages (only those missing; needs root or sudo) -------------------------------
-APT_PKGS="chromium fonts-thai-tlwg"
+APT_PKGS="chromium fonts-thai-tlwg libthai0"
 [ "$MODE" = test ] && APT_PKGS="$APT_PKGS poppler-utils"
 missing=""
 for p in $APT_PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

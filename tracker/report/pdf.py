@@ -11,6 +11,8 @@ browser is available, else drawn natively.
 
 from __future__ import annotations
 
+import re
+
 import io
 import logging
 
@@ -93,6 +95,11 @@ class _PDF(FPDF):
 
     # ------------------------------------------------------------ tables
 
+    def _widest_word(self, text: str) -> float:
+        """Width of the longest word of ``text`` (Thai words found by libthai) in the current font."""
+        words = re.split(r"[ \u200b\n]+", thai.mark_word_breaks(str(text)))
+        return max((self.get_string_width(w) for w in words if w), default=0.0)
+
     def table(self, table: Table, size: float = 11, *, title: bool = True, with_total: bool = True):
         """Draw ``table`` full width: wrapped cells, header repeated on a page break, status as a
         coloured marker beside its words (never colour alone)."""
@@ -106,6 +113,14 @@ class _PDF(FPDF):
         widths = [self.epw * c.width / total_w for c in table.columns]
         lh = size * 0.42
         pad = 1.0 if size < 10.5 else 1.2
+        # no column narrower than its widest word: header words (bold) and cell words (numbers, codes)
+        self.font(size, True)
+        minimum = [self._widest_word(h) for h in table.header]
+        self.font(size, False)
+        for raw in [*table.rows, *([table.total] if table.total is not None else [])]:
+            for i, (txt, k) in enumerate(zip(self._cells(table, raw), self._status_keys(table, raw))):
+                minimum[i] = max(minimum[i], self._widest_word(txt) + (3.2 if k else 0))
+        widths = _fit_widths(widths, [m + 2 * pad + 0.5 for m in minimum])
 
         def draw(texts, bold, fill, status_keys):
             self.font(size, bold)
@@ -358,3 +373,15 @@ def render(report: Report, *, charts: str = "auto") -> bytes:
     total = _render(report, images, None).pages_count
     pdf = _render(report, images, total)
     return bytes(pdf.output())
+
+
+def _fit_widths(widths: list[float], minimum: list[float]) -> list[float]:
+    """Column widths widened to ``minimum`` (a header word must not be split), the room taken from
+    columns wider than their minimum in proportion to their slack; unchanged if there is no room."""
+    deficit = sum(max(0.0, m - w) for w, m in zip(widths, minimum))
+    slack = [max(0.0, w - m) for w, m in zip(widths, minimum)]
+    if deficit <= 0 or sum(slack) < deficit:
+        return widths
+    share = deficit / sum(slack)
+    return [m if w < m else w - s * share for w, m, s in zip(widths, minimum, slack)]
+

@@ -8,7 +8,10 @@ only as a last resort at any grapheme-cluster boundary — never before a combin
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,11 +76,66 @@ def _is_thai(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
 
 
+_LIBTHAI: list = []          # [(library, ThBrk*)] once loaded, [None] when missing
+_LIBTHAI_LOCK = threading.Lock()
+
+
+def _libthai():
+    """libthai's word breaker (Debian libthai0, a dependency of Pango/Chromium), or None."""
+    if not _LIBTHAI:
+        try:
+            lib = ctypes.CDLL(ctypes.util.find_library("thai") or "libthai.so.0")
+            lib.th_brk_new.restype = ctypes.c_void_p
+            lib.th_brk_new.argtypes = [ctypes.c_char_p]
+            lib.th_brk_find_breaks.restype = ctypes.c_int
+            lib.th_brk_find_breaks.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int),
+                                               ctypes.c_size_t]
+            brk = lib.th_brk_new(None)
+            _LIBTHAI.append((lib, brk) if brk else None)
+        except (OSError, AttributeError):
+            _LIBTHAI.append(None)
+    return _LIBTHAI[0]
+
+
+def word_breaks(text: str) -> list[int]:
+    """Positions inside ``text`` where a line may break between Thai words (libthai's dictionary).
+
+    Empty when libthai is not installed; :func:`wrap` then falls back to breaking between
+    syllable-like clusters.
+    """
+    handle = _libthai()
+    if handle is None or not any(_is_thai(c) for c in text):
+        return []
+    lib, brk = handle
+    raw = text.encode("cp874", errors="replace")   # one byte per character, so positions line up
+    pos = (ctypes.c_int * (len(raw) + 1))()
+    with _LIBTHAI_LOCK:                             # one shared breaker; calls are serialised
+        n = lib.th_brk_find_breaks(brk, raw, pos, len(raw) + 1)
+    return [pos[i] for i in range(n) if 0 < pos[i] < len(text)]
+
+
+def mark_word_breaks(text: str) -> str:
+    """``text`` with a zero-width space at every Thai word boundary (break opportunities for :func:`wrap`)."""
+    cuts = [b for b in word_breaks(text) if text[b - 1] not in " \u200b" and text[b] not in " \u200b"]
+    if not cuts:
+        return text
+    out, last = [], 0
+    for b in cuts:
+        out.append(text[last:b])
+        last = b
+    out.append(text[last:])
+    return "\u200b".join(out)
+
+
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Lines of ``text`` no wider than ``width`` (``measure`` gives a string's width)."""
+    """Lines of ``text`` no wider than ``width`` (``measure`` gives a string's width).
+
+    Lines break at spaces and between Thai words (libthai); a single word wider than the line is
+    split between clusters, never between a consonant and its vowel or tone marks.
+    """
     lines: list[str] = []
     fits = lambda s: measure(s) <= width  # noqa: E731
-    for para in str(text).split("\n"):
+    for para in mark_word_breaks(str(text)).split("\n"):
         line = ""
         parts = _SPACES.split(para)
         words = [(parts[i - 1] if i else "", parts[i]) for i in range(0, len(parts), 2)]
