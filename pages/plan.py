@@ -4,6 +4,7 @@ and each goal's projects and allocated budget for the chosen fiscal year."""
 import streamlit as st
 
 from tracker import fmt, rollup, store
+from tracker.ui import components as c
 from tracker.ui import frame as ui
 
 ui.require_router()
@@ -36,8 +37,10 @@ for g in plan.goals.values():
         if lang == "en":
             left.caption(g.text.th)
         n_proj = int(per_goal.loc[g.number, "projects"])
-        right.metric(ui.t("plan.projects_in_fy", fy=fy), f"{n_proj:,}")
-        right.metric(ui.t("plan.allocated_in_fy", fy=fy), fmt.money(per_goal.loc[g.number, "allocated"], lang))
+        allocated = float(per_goal.loc[g.number, "allocated"])
+        with right:
+            c.kpi(ui.t("plan.projects_in_fy", fy=fy), f"{n_proj:,}")
+            c.money_kpi(ui.t("plan.allocated_in_fy", fy=fy), allocated, c.money_unit(allocated))
         rows = [{
             ui.t("col.code"): i.code,
             ui.t("col.indicator"): i.name.get(lang),

@@ -41,7 +41,9 @@ def test_deep_link_opened_first_after_start_runs_inside_the_frame(server):
         browser_auth.sign_in(page, url + "/plan")
         assert not exceptions(page)
         assert page.get_by_text("Page not found").count() == 0
-        assert page.locator("[data-testid='stSidebar']").get_by_text("ปีงบประมาณ").first.is_visible()
+        # the frame's period selector is there (waits: the app may still be rerunning after sign-in)
+        page.locator("[data-testid='stSidebar']").get_by_text("ปีงบประมาณ (พ.ศ.)").wait_for(state="visible",
+                                                                                        timeout=15000)
         browser.close()
 
 
