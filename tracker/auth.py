@@ -23,6 +23,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from tracker import settings, store
+from tracker.i18n import LocalizedError
 
 ROLES = ("viewer", "analyst", "admin")
 
@@ -63,18 +64,8 @@ _DUMMY_HASH = _hasher.hash("not-a-real-password-0")
 # ---------------------------------------------------------------- errors
 
 
-class AuthError(Exception):
+class AuthError(LocalizedError):
     """A refused account or permission operation; ``key`` is an i18n key, ``values`` its placeholders."""
-
-    def __init__(self, key: str, **values):
-        self.key = key
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "th") -> str:
-        from tracker.i18n import t
-
-        return t(self.key, lang, **self.values)
 
 
 class PermissionDenied(AuthError):

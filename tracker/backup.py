@@ -15,24 +15,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tracker import settings
+from tracker.i18n import LocalizedError
 
 PREFIX = "tracker-"
 _NAME = re.compile(r"^tracker-\d{8}T\d{6}\d{6}Z-[a-z0-9-]+\.db$")
 _REQUIRED_TABLES = {"meta", "users", "audit_log", "quarter_locks"}
 
 
-class BackupError(Exception):
+class BackupError(LocalizedError):
     """A backup or restore that could not be done; ``key`` is an i18n key."""
-
-    def __init__(self, key: str, **values):
-        self.key = key
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "th") -> str:
-        from tracker.i18n import t
-
-        return t(self.key, lang, **self.values)
 
 
 def backup_dir() -> Path:

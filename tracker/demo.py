@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tracker import status
 from tracker.plan import Plan, default_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -388,22 +389,13 @@ def _round(x: float, d: int) -> float:
     return round(x, d) if d else float(int(round(x)))
 
 
-def q4_status(values: dict[int, float], *, target: float, direction: str, aggregation: str) -> str:
-    """Status at Q4 by the method (used to check the generated values hit the intended status)."""
+def q4_status(values: dict[int, float], *, target: float, direction: str, aggregation: str,
+              frequency: str = "quarterly") -> str:
+    """Status at Q4 by the method (checks that generated values hit the intended status)."""
     if not values:
         return "no_data"
-    if aggregation == "sum":
-        actual = math.fsum(values.values())
-    elif aggregation == "latest":
-        actual = values[max(values)]
-    else:
-        actual = math.fsum(values.values()) / len(values)
-    if direction == "higher":
-        ratio = 1.0 if target == 0 else actual / target
-    else:
-        ratio = 1.5 if actual == 0 else target / actual
-    ratio = min(max(ratio, 0.0), 1.5)
-    return "on_track" if ratio + 1e-9 >= 1.0 else "at_risk" if ratio + 1e-9 >= 0.8 else "off_track"
+    return status.evaluate_indicator(values, target=target, direction=direction, aggregation=aggregation,
+                                     frequency=frequency, q=4)["status"]
 
 
 def _indicator_values(ind, fy: int, want: str, prev: float, rng: random.Random) -> dict[int, float]:
@@ -443,7 +435,8 @@ def _indicator_values(ind, fy: int, want: str, prev: float, rng: random.Random) 
         if any(v < 0 for v in vals.values()):
             continue
         best = vals
-        if q4_status(vals, target=target, direction=ind.direction, aggregation=ind.aggregation) == want:
+        if q4_status(vals, target=target, direction=ind.direction, aggregation=ind.aggregation,
+                     frequency=ind.frequency) == want:
             return vals
     return best
 

@@ -21,22 +21,13 @@ import pandas as pd
 from sqlite_utils import Database
 
 from tracker import backup, settings, store
+from tracker.i18n import LocalizedError
 
 MAX_NAME = 80
 
 
-class SnapshotError(Exception):
+class SnapshotError(LocalizedError):
     """A snapshot action that could not be done; ``key`` is an i18n key (``snapshot.error.*``)."""
-
-    def __init__(self, key: str, **values):
-        self.key = key
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "th") -> str:
-        from tracker.i18n import t
-
-        return t(self.key, lang, **self.values)
 
 
 def snapshot_dir() -> Path:
