@@ -6,6 +6,8 @@ rem-sized thing (titles, numbers, tables, buttons, the chart's box) is 1.5× lar
 at 1280×720 and a slide fills the screen the same way at both. Tables are HTML (``st.table``) so
 their type scales too; the one chart stretches to a box sized in rem."""
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -28,27 +30,33 @@ html{font-size:clamp(12px,min(1.25vw,2.2222vh),40px)}
 .st-key-prev button,.st-key-next button{min-height:3rem;font-size:1.2rem;font-weight:600;padding:0 1.2rem}
 .st-key-prev button p,.st-key-next button p{font-size:1.2rem}
 .st-key-slideno p{font-size:1.3rem;font-weight:700;text-align:center;margin:0;line-height:1.3}
-.st-key-stamp p{font-size:.8rem;text-align:center;line-height:1.35}
+.st-key-stamp p{font-size:.78rem;text-align:center;line-height:1.3}
 .st-key-slide h1{font-size:2.1rem;padding:.2rem 0 .4rem}
-.st-key-slide h2{font-size:1.9rem;padding:.1rem 0 .5rem}
+.st-key-slide h2{font-size:1.9rem;padding:0 0 .3rem}
 .st-key-slide [data-testid=stMetricLabel] p{font-size:1.1rem}
-.st-key-slide [data-testid=stMetricValue]{font-size:2.5rem}
+.st-key-slide [data-testid=stMetricValue]{font-size:2.3rem}
 .st-key-slide [data-testid=stMetricDelta] p{font-size:1.05rem}
-.st-key-slide [data-testid=stTable] table{font-size:1.05rem}
+.st-key-slide [data-testid=stTable] table{font-size:1rem}
 .st-key-slide [data-testid=stTable] th{font-size:.95rem}
-.st-key-slide [data-testid=stTable] td,.st-key-slide [data-testid=stTable] th{padding:.35rem .6rem;line-height:1.3}
+.st-key-slide [data-testid=stTable] td,.st-key-slide [data-testid=stTable] th{padding:.25rem .6rem;line-height:1.3}
 .st-key-slide [data-testid=stCaptionContainer] p{font-size:.9rem}
-.st-key-cover{padding-top:3rem}
-.st-key-cover h1{font-size:2.6rem}
-.st-key-cover h2{font-size:2.2rem}
-.st-key-cover p{font-size:1.5rem}
-.st-key-vision p{font-size:1.35rem;font-style:italic}
-.st-key-goalscore [data-testid=stMetricValue]{font-size:3.4rem}
-.st-key-goalscore p,.st-key-slide [class*=st-key-card] p strong{font-size:1.3rem}
-[class*=st-key-score] [data-testid=stMetricValue]{font-size:2.8rem}
-.st-key-chart{height:25rem}
+.st-key-cover{padding:4.5rem 0 0 2rem;border-left:.5rem solid #1f5f99;margin-top:2rem}
+.st-key-cover h1{font-size:2.4rem;font-weight:600;color:#1f5f99}
+.st-key-cover h2{font-size:2.7rem;line-height:1.3}
+.st-key-cover p{font-size:1.6rem}
+.st-key-vision p{font-size:1.5rem;font-style:italic;line-height:1.4}
+[class*=st-key-card]{min-height:19rem !important;padding:1rem}
+[class*=st-key-card] p{font-size:1.2rem;line-height:1.35}
+[class*=st-key-card] [data-testid=stMetricLabel] p{font-size:1.05rem}
+.st-key-goalscore [data-testid=stMetricValue]{font-size:3rem;line-height:1.1}
+.st-key-slide [class*=st-key-status] p{font-size:1.4rem}
+.st-key-status{margin-top:-.6rem}
+[class*=st-key-score] [data-testid=stMetricValue],[class*=st-key-score] [data-testid=stMetricValue] p{font-size:3.2rem;line-height:1.2}
+.st-key-chart{flex:0 0 26rem !important;height:26rem}
+.st-key-chart>div{flex:1 1 0 !important;height:100% !important}
+.st-key-chart [data-testid=stPlotlyChart],.st-key-chart .js-plotly-plot{height:100% !important}
 .st-key-slide [data-testid=stProgress] p{font-size:1.05rem}
-.st-key-settings summary p{font-size:.85rem}
+.st-key-settings button{min-height:3rem}
 </style>""")
 lang, (fy, q) = ui.lang(), ui.period()
 
@@ -79,7 +87,7 @@ def move(step: int) -> None:
 
 
 i = st.session_state["slide"]
-left, mid, right = st.columns([1.4, 7, 1.4], vertical_alignment="center")
+left, mid, gear, right = st.columns([1.4, 6.4, 0.6, 1.4], vertical_alignment="center")
 left.button(ui.t("meeting.prev"), on_click=move, args=(-1,), disabled=i == 0, key="prev",
             icon=":material/arrow_back:", width="stretch")
 right.button(ui.t("meeting.next"), on_click=move, args=(1,), disabled=i == n - 1, key="next",
@@ -89,6 +97,7 @@ mid.container(key="stamp").caption(f"{report.organization} · {report.fy_label} 
                                    f"{report.stamp}")
 slide = report.slides[i]
 
+MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 MAX_ROWS = 8   # table rows on one slide (the rest: "and n more", see the report)
 
 
@@ -99,14 +108,19 @@ def cell(col: content.Column, value) -> str:
     return content.cell(col.kind, value, report.lang)
 
 
+def plain(text: str) -> str:
+    """st.table renders cells as Markdown: escape it, so "1. Goal" is not a list and names stay as typed."""
+    return MARKDOWN.sub(r"\\\1", text)
+
+
 def table(t: content.Table, limit: int = MAX_ROWS) -> None:
     """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold."""
-    rows = [[cell(c, r.get(c.key)) for c in t.columns] for r in t.rows[:limit]]
+    rows = [[plain(cell(c, r.get(c.key))) for c in t.columns] for r in t.rows[:limit]]
     if t.total is not None:
-        rows.append([cell(c, t.total.get(c.key)) for c in t.columns])
+        rows.append([plain(cell(c, t.total.get(c.key))) for c in t.columns])
     df = pd.DataFrame(rows, columns=t.header)
     numeric = [c.label for c in t.columns if c.kind in ("int", "money", "pct", "num", "score")]
-    sty = df.style.hide(axis="index").set_properties(subset=numeric, **{"text-align": "right"})
+    sty = df.style.hide(axis="index").set_properties(subset=numeric, **{"text-align": "right !important"})
     if t.total is not None:
         sty = sty.set_properties(subset=pd.IndexSlice[df.index[-1:], :], **{"font-weight": "700"})
     st.table(sty)
@@ -114,8 +128,9 @@ def table(t: content.Table, limit: int = MAX_ROWS) -> None:
         st.caption(ui.t("meeting.more_items", n=len(t.rows) - limit))
 
 
-def status_line(status: str, label: str) -> None:
-    st.markdown(f"**:{S.BADGE_COLOURS.get(status, 'gray')}[{label}]**")
+def status_line(status: str, label: str, key: str) -> None:
+    """The status in large coloured words with its icon (never colour alone)."""
+    st.container(key=key).markdown(f"**:{S.BADGE_COLOURS.get(status, 'gray')}[{label}]**")
 
 
 with st.container(key="slide"):
@@ -132,31 +147,33 @@ with st.container(key="slide"):
             with col.container(border=True, key=f"card{g.number}"):
                 st.markdown(f"**{ui.t('plan.goal_n', n=g.number)}**  \n{g.short}")
                 st.container(key=f"score{g.number}").metric(ui.t("report.metric.score"), fmt.pct(g.score))
-                status_line(g.status, g.status_label)
+                status_line(g.status, g.status_label, f"status{g.number}")
     elif slide.kind == "goal":
         g = slide.goal
         st.header(slide.title)
         c = g.counts
         cols = st.columns([1.3, 1, 1, 1.4])
-        with cols[0].container(key="goalscore"):
-            st.metric(ui.t("report.metric.score"), fmt.pct(g.score))
-            status_line(g.status, g.status_label)
+        with cols[0]:
+            st.container(key="goalscore").metric(ui.t("report.metric.score"), fmt.pct(g.score))
+            status_line(g.status, g.status_label, "status")
         cols[1].metric(ui.t("report.metric.projects"), f"{c['funded']}/{c['in_plan']}")
         cols[2].metric(ui.t("report.metric.completed"), f"{c['completed']}")
-        cols[3].metric(ui.t("report.metric.disbursed"), fmt.money(g.budget["disbursed"], lang))
+        with cols[3]:
+            st.metric(ui.t("report.metric.disbursed"), fmt.money(g.budget["disbursed"], lang))
+            st.progress(min(g.disbursement_rate or 0.0, 1.0),
+                        ui.t("meeting.disbursed_of", rate=fmt.pct(g.disbursement_rate)))
         a, b = st.columns([3, 2], gap="medium")
         with a:
             table(g.indicators.pick("name", "target", "actual", "status"), limit=6)
         with b:
             table(g.projects.pick("name", "allocated", "status", limit=content.TOP_PROJECTS_SLIDE))
-            st.progress(min(g.disbursement_rate or 0.0, 1.0),
-                        ui.t("meeting.disbursed_of", rate=fmt.pct(g.disbursement_rate)))
     elif slide.kind == "budget":
         st.header(slide.title)
         a, b = st.columns([3, 2], gap="medium")
         with a.container(key="chart"):
-            st.plotly_chart(figures.figure(report.charts[0], lang, font_size=18), height="stretch",
-                            config={"displayModeBar": False, "staticPlot": True})
+            fig = figures.figure(report.charts[0], lang, font_size=18).update_layout(height=None, autosize=True, margin_r=120)
+            st.plotly_chart(fig, height="stretch", theme=None,
+                            config={"displayModeBar": False, "staticPlot": True, "responsive": True})
         with b:
             table(report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate"))
     elif slide.kind == "form2":
@@ -169,11 +186,11 @@ with st.container(key="slide"):
         else:
             table(report.attention.pick("kind", "goal_no", "name", "value"))
 
-with st.expander(ui.t("meeting.settings"), key="settings"):
+with gear.popover("", icon=":material/settings:", help=ui.t("meeting.settings"), key="settings"):
     st.selectbox(ui.t("report.page.source"), [None, *snaps["name"]], key="meeting_snapshot",
                  format_func=lambda s: ui.t("report.page.live") if s is None else s)
-    for col, fmt_ in zip(st.columns(3), report_cli.FORMATS):
-        col.download_button(
+    for fmt_ in report_cli.FORMATS:
+        st.download_button(
             ui.t(f"report.format.{fmt_}"), on_click="ignore", file_name=f"{content.file_stem(report)}.{fmt_}",
             data=lambda f=fmt_: report_cli.render_file(ui.db_path(), snap, fy, q, f, lang), key=f"dl_{fmt_}",
-            mime=report_cli.MIME[fmt_])
+            mime=report_cli.MIME[fmt_], width="stretch")

@@ -13,6 +13,9 @@ pytestmark = pytest.mark.browser
 SLIDES = 10
 SIZES = [(1280, 720), (1920, 1080)]
 SHOTS = Path(os.environ.get("MEETING_SHOTS", "")) if os.environ.get("MEETING_SHOTS") else None
+BANNER_JS = """() => { const a = document.querySelector('[data-testid=stAlert]');
+  const h = document.querySelector('[data-testid=stHeader]');
+  return a && h ? [a.getBoundingClientRect().top, h.getBoundingClientRect().bottom] : null; }"""
 OVERFLOW_JS = """() => { const m = document.querySelector('[data-testid=stMain]');
   return [m.scrollHeight, m.clientHeight, document.documentElement.scrollHeight, window.innerHeight]; }"""
 
@@ -56,6 +59,8 @@ def test_every_slide_fits_without_scrolling(server, width, height):
                 assert page.get_by_text(f"สไลด์ {n}/{SLIDES}").count() == 1
                 main_h, main_client, doc_h, win_h = page.evaluate(OVERFLOW_JS)
                 assert main_h <= main_client + 2, f"slide {n} scrolls at {width}×{height}: {main_h} > {main_client}"
+                banner = page.evaluate(BANNER_JS)  # the demo banner starts below Streamlit's header
+                assert banner and banner[0] >= banner[1] - 1, f"slide {n}: banner under the header {banner}"
                 if n < SLIDES:
                     page.locator(".st-key-next button").click()
         finally:
