@@ -79,10 +79,14 @@ def test_two_imports_at_once_in_separate_processes_both_land(db_file, tmp_path):
 
 
 WRITER = """
-import sys
+import sys, time
+from pathlib import Path
 from tracker import store
 db = store.connect(sys.argv[1])
 tag, n, size = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+wait_for = Path(sys.argv[5]) if len(sys.argv) > 5 else None
+while wait_for is not None and not wait_for.exists():
+    time.sleep(0.01)
 for i in range(n):
     with db.atomic():
         db["batch_rows"].insert_all([{"tag": tag, "batch": i, "k": j} for j in range(size)])
@@ -92,15 +96,21 @@ print("ok")
 
 READER = """
 import sys, time
+from pathlib import Path
 from tracker import store
 db = store.connect(sys.argv[1])
-size, seconds = int(sys.argv[2]), float(sys.argv[3])
-seen, bad, end = set(), [], time.time() + seconds
+size, ready, done = int(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+seen, bad = set(), []
+ready.touch()                      # the writer starts only once this reader is reading
+end = time.time() + 120
 while time.time() < end:
+    finished = done.exists()       # checked before the read: the last read sees the final state
     n = db.execute("SELECT count(*) FROM batch_rows").fetchone()[0]
     seen.add(n)
     if n % size:
         bad.append(n)
+    if finished:
+        break
 print(len(seen), len(bad))
 """
 
@@ -121,12 +131,14 @@ def _rows(db_file) -> int:
 
 
 @pytest.mark.slow
-def test_readers_never_see_half_a_batch(db_file):
+def test_readers_never_see_half_a_batch(db_file, tmp_path):
     env = _batch_table(db_file)
     size = 200
-    reader = spawn(READER, str(db_file), str(size), "3", env=env)
-    writer = spawn(WRITER, str(db_file), "a", "40", str(size), env=env)
+    ready, done = tmp_path / "reader-ready", tmp_path / "writer-done"
+    reader = spawn(READER, str(db_file), str(size), str(ready), str(done), env=env)
+    writer = spawn(WRITER, str(db_file), "a", "40", str(size), str(ready), env=env)
     assert finish(writer).strip() == "ok"
+    done.touch()
     distinct, bad = map(int, finish(reader).split())
     assert bad == 0 and distinct > 1
     assert _rows(db_file) == 40 * size
