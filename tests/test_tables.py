@@ -12,6 +12,7 @@ from tracker import tables
 @pytest.mark.parametrize("value, safe", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
     ("+66 1", "'+66 1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("\n=1+1", "'\n=1+1"), ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"), ("\uff20A1", "'\uff20A1"),
     ("ถนน คสล.", "ถนน คสล."), ("a=b", "a=b"), ("", ""), (-5, -5), (1.5, 1.5), (None, None),
 ])
 def test_neutralise_cell(value, safe):

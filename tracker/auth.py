@@ -24,6 +24,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from tracker import settings, store
 from tracker.i18n import LocalizedError
+from tracker.tables import neutralise_cell
 
 ROLES = ("viewer", "analyst", "admin")
 
@@ -502,16 +503,6 @@ def audit_users_and_actions(db) -> tuple[list[str], list[str]]:
     return users, actions
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def formula_safe(value):
-    """Prefix text a spreadsheet would run as a formula with ``'`` (CSV/XLSX formula injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _missing(v) -> bool:
     try:
         return v is None or bool(pd.isna(v))
@@ -523,7 +514,7 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a BOM (Excel opens Thai correctly), every text cell formula-safe."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([formula_safe(str(c)) for c in df.columns])
+    writer.writerow([neutralise_cell(str(c)) for c in df.columns])
     for row in df.itertuples(index=False):
-        writer.writerow(["" if _missing(v) else formula_safe(v) for v in row])
+        writer.writerow(["" if _missing(v) else neutralise_cell(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -13,7 +13,9 @@ import pandas as pd
 
 from tracker.i18n import t
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Text a spreadsheet would run as a formula: = + - @, a leading tab or line break, and the
+#: full-width ＝ ＋ － ＠ that Excel also accepts.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralise_cell(value):

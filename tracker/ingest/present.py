@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from tracker.i18n import t
+from tracker.tables import neutralise_cell
 
 SEVERITY_ICONS = {"error": "✖", "warning": "⚠"}
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -34,17 +35,9 @@ def problem_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def _formula_safe(v):
-    """Cells copied from an uploaded file could be formulas (``=HYPERLINK(...)``): Excel must show them as text."""
-    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-
-
 def problems_csv(problems: pd.DataFrame) -> bytes:
     """The full problem table as CSV with BOM (opens in Thai Excel), both languages, formula-safe."""
-    safe = problems.astype(object).map(_formula_safe)
+    safe = problems.astype(object).map(neutralise_cell)  # cells copied from the file may be formulas
     return safe.to_csv(index=False).encode("utf-8-sig")
 
 
