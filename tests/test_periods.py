@@ -86,3 +86,11 @@ def test_quarters_tile_the_calendar_without_gaps(fy, q):
     assert p.next().previous() == p
     assert Period.parse(str(p)) == p
     assert p.same_quarter_last_year() == Period(fy - 1, q)
+
+
+def test_stored_utc_times_are_shown_in_bangkok_time():
+    from tracker.periods import datetime_label
+
+    assert datetime_label("2026-11-23T22:55:54+00:00", "th") == "24 พ.ย. 2569 05:55"
+    assert datetime_label("2026-11-23T22:55:54+00:00", "en") == "24 Nov 2026 05:55"
+    assert datetime_label(None, "th") == "—"

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 BE_OFFSET = 543
+#: The organization's local time; times are stored in UTC and shown in this zone.
+BANGKOK = ZoneInfo("Asia/Bangkok")
 #: Thai digits ๐-๙ -> ASCII
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -127,3 +130,12 @@ def date_label(d: date, lang: str) -> str:
     if lang == "th":
         return f"{d.day} {MONTHS_TH[d.month - 1]} {ce_to_be(d.year)}"
     return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def datetime_label(iso_utc: str | None, lang: str) -> str:
+    """A stored UTC ISO time shown in Bangkok time: ``5 เม.ย. 2569 10:00`` / ``5 Apr 2026 10:00``;
+    an em dash when there is none."""
+    if not iso_utc:
+        return "—"
+    dt = datetime.fromisoformat(iso_utc).astimezone(BANGKOK)
+    return f"{date_label(dt.date(), lang)} {dt:%H:%M}"

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlite_utils import Database
@@ -22,7 +20,6 @@ from tracker.i18n import t
 from tracker.plan import Plan, default_plan
 from tracker.report import snapshot
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 TOP_PROJECTS = 5          # largest projects by allocated budget shown per goal
 TOP_PROJECTS_SLIDE = 4    # ... on a slide (must fit at 1280×720)
 
@@ -183,12 +180,7 @@ def cell(kind: str, value, lang: str) -> str:
     return str(value)
 
 
-def when_label(iso_utc: str | None, lang: str) -> str:
-    """UTC ISO time -> Bangkok date and time, e.g. ``5 เม.ย. 2569 10:00``."""
-    if not iso_utc:
-        return fmt.DASH
-    dt = datetime.fromisoformat(iso_utc).astimezone(BANGKOK)
-    return f"{periods.date_label(dt.date(), lang)} {dt:%H:%M}"
+when_label = periods.datetime_label   # UTC ISO time -> Bangkok date and time
 
 
 def _none(x):

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import streamlit as st
 
 from tracker import periods, settings, store
 from tracker.i18n import t as _t
 from tracker.plan import Plan, default_plan
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
+BANGKOK = periods.BANGKOK
 
 
 def require_router() -> None:
@@ -118,10 +115,7 @@ def fy_label(fy: int) -> str:
 
 def when_label(iso_utc: str | None) -> str:
     """UTC ISO time -> local Bangkok date and time in the chosen language."""
-    if not iso_utc:
-        return "—"
-    dt = datetime.fromisoformat(iso_utc).astimezone(BANGKOK)
-    return f"{periods.date_label(dt.date(), lang())} {dt:%H:%M}"
+    return periods.datetime_label(iso_utc, lang())
 
 
 def demo_banner(is_demo: bool) -> None:
