@@ -137,7 +137,6 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
     _guard(clean, kind.name)
     now = store.now_iso()
     with db.atomic():
-        storage.take_write_lock(db)
         status, _, merged = diff(db, kind, clean)
         seen = preview.rows[STATUS].astype(str).tolist() if STATUS in preview.rows else None
         if status.astype(str).tolist() != seen:

@@ -57,7 +57,6 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
         raise RollbackRefused("already_rolled_back", batch=batch_id)
     backup.backup_before(db, "rollback")
     with db.atomic():
-        storage.take_write_lock(db)
         b = storage.batch(db, batch_id)
         if b is None:
             raise RollbackRefused("not_found", batch=batch_id)

@@ -35,17 +35,6 @@ def _in(values) -> tuple[str, list]:
     return ",".join("?" * len(values)) or "NULL", values
 
 
-def take_write_lock(db: Database) -> None:
-    """First statement of a commit or rollback transaction: take SQLite's write lock now.
-
-    ``db.atomic()`` opens a deferred transaction; one that reads first and writes later fails at once
-    with "database is locked" when another process committed in between (the busy timeout does not
-    apply). A no-op write as the first statement waits for the lock instead, and every read after it
-    sees the latest data.
-    """
-    db.execute("UPDATE meta SET value = value WHERE key = 'revision'")
-
-
 def known_projects(db: Database) -> pd.DataFrame:
     return store.frame(db, "SELECT project_code, fiscal_year, allocated_budget FROM projects")
 
