@@ -53,7 +53,6 @@ MESSAGES = {
     "auth.demo_col_username": ("ชื่อผู้ใช้", "User name"),
     "auth.demo_col_password": ("รหัสผ่าน", "Password"),
     "auth.demo_col_role": ("บทบาท", "Role"),
-    "auth.nav_signin": ("เข้าสู่ระบบ", "Sign in"),
     # navigation entries
     "locks.nav": ("ล็อกไตรมาส", "Quarter locks"),
     "users.nav": ("ผู้ใช้", "Users"),

@@ -2,8 +2,6 @@
 
 MESSAGES = {
     # frame
-    "app.title": ("ระบบติดตามผลการดำเนินงานตามแผนพัฒนาท้องถิ่น", "Local Development Plan Performance Tracker"),
-    "app.short_title": ("ติดตามแผนพัฒนา", "Plan tracker"),
     "sidebar.language": ("ภาษา / Language", "ภาษา / Language"),
     "sidebar.fiscal_year": ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (Buddhist Era)"),
     "sidebar.quarter": ("ไตรมาส", "Quarter"),
@@ -30,7 +28,6 @@ MESSAGES = {
     "plan.period": ("ช่วงแผน", "Plan period"),
     "plan.projects_in_fy": ("โครงการ {fy}", "Projects, {fy}"),
     "plan.allocated_in_fy": ("งบตามข้อบัญญัติ {fy}", "Allocated budget, {fy}"),
-    "plan.no_projects": ("ยังไม่มีโครงการในปีงบประมาณนี้", "No projects in this fiscal year yet"),
     "col.code": ("รหัส", "Code"),
     "col.indicator": ("ตัวชี้วัด", "Indicator"),
     "col.unit": ("หน่วย", "Unit"),
@@ -62,11 +59,4 @@ MESSAGES = {
     "pstatus.cancelled": ("ยกเลิก", "Cancelled"),
     "pstatus.added": ("เพิ่มเติม", "Added by revision"),
     # numbers
-    "unit.baht": ("บาท", "THB"),
-    "unit.million_baht": ("ล้านบาท", "M THB"),
-    "unit.projects": ("โครงการ", "projects"),
-    "empty.no_data": ("ยังไม่มีข้อมูลสำหรับช่วงเวลาที่เลือก", "No data for the chosen period yet"),
-    "error.db_unavailable": ("เปิดฐานข้อมูลไม่ได้: {detail}", "Cannot open the database: {detail}"),
-    "error.unexpected": ("เกิดข้อผิดพลาดที่ไม่คาดคิด กรุณาแจ้งผู้ดูแลระบบ (รหัส {ref})",
-                         "An unexpected error occurred; please tell the administrator (reference {ref})"),
 }

@@ -30,7 +30,6 @@ MESSAGES = {
     "report.attention.not_started_late": ("โครงการยังไม่เริ่ม (ไตรมาส 3–4)", "Project not started (Q3–Q4)"),
     "report.attention.low_disbursement": ("เบิกจ่ายต่ำกว่าเกณฑ์", "Low disbursement"),
     "report.top_projects": ("โครงการงบประมาณสูงสุด {n} อันดับ", "{n} largest projects by budget"),
-    "report.no_projects": ("ไม่มีโครงการในปีงบประมาณนี้", "No projects in this fiscal year"),
     "report.about": ("ข้อมูลรายงาน", "About this report"),
     "report.col.goal": ("เป้าประสงค์", "Goal"),
     "report.col.goal_no": ("เป้าฯ", "Goal"),
@@ -65,8 +64,6 @@ MESSAGES = {
     "report.metric.projects": ("โครงการ (ได้รับงบ/ตามแผน)", "Projects (funded/in plan)"),
     "report.metric.completed": ("แล้วเสร็จ", "Completed"),
     "report.metric.disbursed": ("เบิกจ่ายแล้ว", "Disbursed"),
-    "report.metric.allocated": ("งบตามข้อบัญญัติ", "Allocated"),
-    "report.metric.attention": ("เรื่องที่ต้องติดตาม", "Items needing attention"),
     "report.method.1": (
         "ตัวเลขทุกตัวคิดสะสมตั้งแต่ต้นปีงบประมาณ (1 ตุลาคม) ถึงสิ้นไตรมาสที่รายงาน",
         "Every figure is cumulative from the start of the fiscal year (1 October) to the end of the quarter reported."),
@@ -94,8 +91,6 @@ MESSAGES = {
     "report.page.language": ("ภาษาของรายงาน", "Report language"),
     "report.page.source": ("ข้อมูลที่ใช้", "Data to use"),
     "report.page.live": ("ข้อมูลปัจจุบัน", "Current data"),
-    "report.page.prepare": ("จัดทำไฟล์", "Prepare files"),
-    "report.page.error": ("จัดทำรายงานไม่สำเร็จ: {detail}", "Could not build the report: {detail}"),
     "report.page.no_data": ("ยังไม่มีข้อมูลสำหรับช่วงเวลานี้ รายงานจะมีแต่ตารางว่าง",
                             "No data for this period yet; the report would only hold empty tables"),
     # meeting mode
@@ -106,7 +101,6 @@ MESSAGES = {
     "meeting.slide_n": ("สไลด์ {n}/{total}", "Slide {n} of {total}"),
     "meeting.slide.goals": ("วิสัยทัศน์และเป้าประสงค์ 5 ด้าน", "Vision and the five goals"),
     "meeting.settings": ("ตั้งค่าการประชุมและดาวน์โหลด", "Meeting settings and downloads"),
-    "meeting.jump": ("ไปที่สไลด์", "Go to slide"),
     "meeting.disbursed_of": ("เบิกจ่าย {rate} ของงบตามข้อบัญญัติ", "{rate} of the allocated budget disbursed"),
     "meeting.more_items": ("และอีก {n} รายการ (ดูในรายงาน)", "and {n} more (see the report)"),
     # snapshots
