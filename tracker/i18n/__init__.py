@@ -1,7 +1,7 @@
 """The one Thai/English catalog of every user-facing string.
 
 Strings live in per-area modules of this package (``core``, ``ingest``, ``dashboards``, ``reports``,
-``auth``), each a ``MESSAGES = {key: (thai, english)}`` dict; they are merged here into one catalog,
+``auth``, ``planbook``), each a ``MESSAGES = {key: (thai, english)}`` dict; they are merged here into one catalog,
 and a key defined twice is an error. Look strings up with :func:`t`.
 """
 
