@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -173,6 +174,11 @@ class _Book:
     def _meta(self):
         plan = self.out.plan
         mains = [d for d in self.details if d.preamble.period] or self.details
+        # the book's period is the one most sheets print (one mistyped title does not move it)
+        votes = Counter((d.preamble.period.first, d.preamble.period.last) for d in mains if d.preamble.period)
+        if votes:
+            period = votes.most_common(1)[0][0]
+            mains = [d for d in mains if (d.preamble.period.first, d.preamble.period.last) == period]
         first = next((d for d in mains if d.facts.kind == P02), mains[0] if mains else None)
         if first is None:
             return

@@ -123,6 +123,9 @@ def read_equipment(grid: Grid, matcher: DepartmentMatcher, period) -> tuple[Equi
     for name in REQUIRED["equipment"]:
         if name not in cols.fields:
             problems.append(problem("missing_column", sheet=grid.name, row=first, label=LABEL_TH[name]))
+    for c, label in cols.unknown:
+        problems.append(problem("unknown_column", sheet=grid.name, row=first, column=get_column_letter(c),
+                                value=label))
     if not cols.budgets:
         problems.append(problem("no_year_columns", sheet=grid.name, row=first))
         return None, facts, problems
