@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tracker import auth, settings
+from tracker.errors import TrackerError
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -24,8 +25,8 @@ def attempt(func, *args, done: str, **kwargs) -> None:
     conn = ui.db()
     try:
         func(conn, *args, by=me["username"], **kwargs)
-    except auth.AuthError as exc:
-        st.error(exc.message(lang), icon=":material/block:")
+    except TrackerError as exc:
+        ui.refusal(exc)
         return
     finally:
         conn.close()

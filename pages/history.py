@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from tracker import backup, ingest, store
+from tracker import ingest, store
+from tracker.errors import TrackerError
 from tracker.ingest import present
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
@@ -45,8 +46,8 @@ if submitted:
         conn = ui.db()
         try:
             result = ingest.rollback(conn, batch_id, user=ui.current_username())
-        except (ingest.RollbackRefused, backup.BackupError) as exc:
-            st.error(present.plain(exc.message(lang)), icon=":material/block:")
+        except TrackerError as exc:   # refused, or no backup (then no rollback)
+            ui.refusal(exc)
         else:
             ui.after_write()
             st.session_state["history_flash"] = result.message(lang)

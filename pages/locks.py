@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from tracker import auth, locks, periods
+from tracker import locks, periods
+from tracker.errors import TrackerError
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -44,8 +45,8 @@ def run(action, done_key: str, **kwargs) -> None:
     conn = ui.db()
     try:
         action(conn, fy, q, user=user["username"], **kwargs)
-    except auth.AuthError as exc:
-        st.error(exc.message(lang), icon=":material/block:")
+    except TrackerError as exc:
+        ui.refusal(exc)
         return
     finally:
         conn.close()

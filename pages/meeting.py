@@ -6,8 +6,6 @@ rem-sized thing (titles, numbers, tables, buttons, the chart's box) is 1.5× lar
 at 1280×720 and a slide fills the screen the same way at both. Tables are HTML (``st.table``) so
 their type scales too; the one chart stretches to a box sized in rem."""
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -97,7 +95,6 @@ mid.container(key="stamp").caption(f"{report.organization} · {report.fy_label} 
                                    f"{report.stamp}")
 slide = report.slides[i]
 
-MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 MAX_ROWS = 8   # table rows on one slide (the rest: "and n more", see the report)
 
 
@@ -108,16 +105,11 @@ def cell(col: content.Column, value) -> str:
     return content.cell(col.kind, value, report.lang)
 
 
-def plain(text: str) -> str:
-    """st.table renders cells as Markdown: escape it, so "1. Goal" is not a list and names stay as typed."""
-    return MARKDOWN.sub(r"\\\1", text)
-
-
 def table(t: content.Table, limit: int = MAX_ROWS) -> None:
     """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold."""
-    rows = [[plain(cell(c, r.get(c.key))) for c in t.columns] for r in t.rows[:limit]]
+    rows = [[ui.plain(cell(c, r.get(c.key))) for c in t.columns] for r in t.rows[:limit]]
     if t.total is not None:
-        rows.append([plain(cell(c, t.total.get(c.key))) for c in t.columns])
+        rows.append([ui.plain(cell(c, t.total.get(c.key))) for c in t.columns])
     df = pd.DataFrame(rows, columns=t.header)
     numeric = [c.label for c in t.columns if c.kind in ("int", "money", "pct", "num", "score")]
     sty = df.style.hide(axis="index").set_properties(subset=numeric, **{"text-align": "right !important"})

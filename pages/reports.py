@@ -4,6 +4,7 @@ the current data or a pinned snapshot; pin a snapshot for a meeting (analysts an
 import streamlit as st
 
 from tracker import store
+from tracker.errors import TrackerError
 from tracker.report import cli as report_cli
 from tracker.report import snapshot
 from tracker.ui import auth as ui_auth
@@ -48,8 +49,8 @@ if ui_auth.allowed("snapshot"):
                                    user=user["username"], note=note or None)
                 st.success(ui.t("snapshot.pinned", name=row["name"]), icon=":material/push_pin:")
                 snaps = snapshot.list_snapshots(conn)
-            except snapshot.SnapshotError as exc:
-                st.error(exc.message(ui.lang()))
+            except TrackerError as exc:
+                ui.refusal(exc)
             finally:
                 conn.close()
 else:

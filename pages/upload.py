@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tracker import ingest, settings, store
+from tracker.errors import TrackerError
 from tracker.ingest import present, templates
 from tracker.ingest.preview import sha256
 from tracker.ui import auth as ui_auth
@@ -52,7 +53,7 @@ try:
     pv = cached[1]
 
     kind_label = ui.t(f"ingest.kind.{pv.kind}") if pv.kind else "?"
-    st.caption(present.plain(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-",
+    st.caption(ui.plain(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-",
                                   sep=pv.separator_name or "-", rows=pv.n_rows)
                              + (" · " + ui.t("upload.sheet", sheet=pv.sheet) if pv.sheet else "")))
     c = pv.counts
@@ -78,8 +79,8 @@ try:
         if st.button(ui.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"):
             try:
                 st.session_state["upload_receipt"] = ingest.commit(conn, pv, user=ui.current_username())
-            except ingest.ImportRejected as exc:
-                st.error(present.plain(exc.message(lang)), icon=":material/error:")
+            except TrackerError as exc:
+                ui.refusal(exc, icon=":material/error:")
             else:
                 ui.after_write()
                 st.rerun()

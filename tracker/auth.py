@@ -23,7 +23,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from tracker import settings, store
-from tracker.i18n import LocalizedError
+from tracker.errors import TrackerError
 from tracker.tables import neutralise_cell
 
 ROLES = ("viewer", "analyst", "admin")
@@ -65,14 +65,14 @@ _DUMMY_HASH = _hasher.hash("not-a-real-password-0")
 # ---------------------------------------------------------------- errors
 
 
-class AuthError(LocalizedError):
+class AuthError(TrackerError):
     """A refused account or permission operation; ``key`` is an i18n key, ``values`` its placeholders."""
 
 
 class PermissionDenied(AuthError):
     """The role may not do this action (``action`` is the action name, shown translated)."""
 
-    def message(self, lang: str = "th") -> str:
+    def localized_values(self, lang: str) -> dict:
         from tracker.i18n import t
 
         values = dict(self.values)
@@ -80,7 +80,7 @@ class PermissionDenied(AuthError):
             values["action"] = action_label(values["action"], lang)
         if "role" in values:
             values["role"] = t(f"auth.role.{values['role']}", lang) if values["role"] in ROLES else values["role"]
-        return t(self.key, lang, **values)
+        return values
 
 
 # ---------------------------------------------------------------- roles

@@ -13,6 +13,7 @@ import sys
 
 from tracker import auth, backup, locks, store
 from tracker.cli import add_db_option
+from tracker.errors import TrackerError
 from tracker.i18n import both
 from tracker.periods import Period
 
@@ -55,7 +56,7 @@ def cmd_users_add(args) -> int:
     try:
         user = auth.create_user(db, args.username, password=read_password(), role=args.role,
                                 display_name=args.display_name, by=_actor())
-    except auth.AuthError as exc:
+    except TrackerError as exc:
         return _err(_msg(exc))
     print(f"{user['username']}: {user['role']} ({user['display_name']})")
     return 0
@@ -76,7 +77,7 @@ def cmd_users_list(args) -> int:
 def _change(func, *args_, done: str, **kwargs) -> int:
     try:
         func(*args_, by=_actor(), **kwargs)
-    except auth.AuthError as exc:
+    except TrackerError as exc:
         return _err(_msg(exc))
     print(done)
     return 0
@@ -90,7 +91,7 @@ def cmd_users_reset_password(args) -> int:
     db = _db(args)
     try:
         password = read_password("New password / รหัสผ่านใหม่: ")
-    except auth.AuthError as exc:
+    except TrackerError as exc:
         return _err(_msg(exc))
     return _change(auth.reset_password, db, args.username, password,
                    done=both("users.password_reset", username=args.username))
@@ -143,7 +144,7 @@ def cmd_lock(args) -> int:
     db = _db(args)
     try:
         locks.lock_quarter(db, p.fiscal_year, p.quarter, user=args.user, note=args.note)
-    except auth.AuthError as exc:
+    except TrackerError as exc:
         return _err(_msg(exc))
     print(both("locks.locked_done", period=str(p)))
     return 0
@@ -157,7 +158,7 @@ def cmd_unlock(args) -> int:
     db = _db(args)
     try:
         locks.unlock_quarter(db, p.fiscal_year, p.quarter, user=args.user, reason=args.reason)
-    except auth.AuthError as exc:
+    except TrackerError as exc:
         return _err(_msg(exc))
     print(both("locks.unlocked_done", period=str(p)))
     return 0

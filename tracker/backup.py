@@ -15,14 +15,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tracker import settings
-from tracker.i18n import LocalizedError
+from tracker.errors import TrackerError
 
 PREFIX = "tracker-"
 _NAME = re.compile(r"^tracker-\d{8}T\d{6}\d{6}Z-[a-z0-9-]+\.db$")
 _REQUIRED_TABLES = {"meta", "users", "audit_log", "quarter_locks"}
 
 
-class BackupError(LocalizedError):
+class BackupError(TrackerError):
     """A backup or restore that could not be done; ``key`` is an i18n key."""
 
 

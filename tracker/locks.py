@@ -10,10 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker import auth, store
+from tracker.errors import TrackerError
 from tracker.periods import Period
 
 
-class LockError(auth.AuthError):
+class LockError(TrackerError):
     """A refused lock or unlock (already locked, not locked, no reason...)."""
 
 

@@ -12,17 +12,19 @@ from pathlib import Path
 
 import yaml
 
+from tracker.errors import TrackerError
+
 DIRECTIONS = ("higher", "lower")
 AGGREGATIONS = ("sum", "latest", "average")
 FREQUENCIES = ("quarterly", "annual")
 
 
-class PlanError(ValueError):
-    """The plan file is malformed; ``problems`` lists every problem found."""
+class PlanError(TrackerError):
+    """The plan file is malformed; ``problems`` lists every problem found (as the file's keys say them)."""
 
     def __init__(self, path, problems: list[str]):
         self.problems = problems
-        super().__init__(f"{path}: " + "; ".join(problems))
+        super().__init__("plan.invalid", path=str(path), problems="; ".join(problems))
 
 
 @dataclass(frozen=True)

@@ -40,20 +40,3 @@ def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
 def both(key: str, **values) -> str:
     """``"ไทย / English"``: for places that must show both languages (file headers, CLI)."""
     return f"{t(key, 'th', **values)} / {t(key, 'en', **values)}"
-
-
-class LocalizedError(Exception):
-    """An error whose message is a catalog entry: ``key`` with placeholder ``values``.
-
-    Library code raises these; pages show ``message(lang)`` in the user's language and the
-    command line prints it. ``str(exc)`` is the English message (for logs).
-    """
-
-    def __init__(self, key: str, **values):
-        self.key = key
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = DEFAULT_LANG) -> str:
-        return t(self.key, lang, **self.values)
-

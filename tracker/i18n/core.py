@@ -17,6 +17,7 @@ MESSAGES = {
     "nav.plan": ("แผนและเป้าประสงค์", "Plan and goals"),
     "demo.banner": ("ข้อมูลตัวอย่าง (สาธิต) — ตัวเลขในหน้านี้สร้างขึ้นเพื่อทดลองใช้ระบบ ไม่ใช่ข้อมูลจริงของ อบต.ขี้เหล็ก",
                     "DEMO DATA — the figures on this page were generated to try the system; they are not Khilek SAO's real data"),
+    "plan.invalid": ("ไฟล์แผน {path} ไม่ถูกต้อง: {problems}", "The plan file {path} is not valid: {problems}"),
     "plan.proposed_label": ("ข้อเสนอ (ร่าง)", "Proposed (draft)"),
     # plan overview
     "plan.vision": ("วิสัยทัศน์", "Vision"),

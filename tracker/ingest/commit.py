@@ -14,23 +14,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tracker import store
+from tracker.errors import TrackerError
 from tracker.i18n import t
 from tracker.ingest import storage
 from tracker.ingest.contract import KINDS, store_schema
 from tracker.ingest.preview import STATUS, Preview, diff
 from tracker.ingest.read import ROW
-from tracker.ingest.validate import Problems, _check_locks
+from tracker.ingest.validate import locked_quarters
 
 
-class ImportRejected(ValueError):
-    """The preview has errors (or went stale); nothing was written."""
-
-    def __init__(self, code: str, message_th: str, message_en: str):
-        self.code, self.message_th, self.message_en = code, message_th, message_en
-        super().__init__(message_en)
-
-    def message(self, lang: str) -> str:
-        return self.message_th if lang == "th" else self.message_en
+class ImportRejected(TrackerError):
+    """The preview has errors, went stale or holds a row of a locked quarter; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +101,7 @@ def _guard(clean: pd.DataFrame, kind: str) -> None:
     except pandera.errors.SchemaErrors as exc:
         detail = "; ".join(f"{r.column}: {r.check} ({r.failure_case})"
                            for r in exc.failure_cases.head(5).itertuples(index=False))
-        raise ImportRejected("internal_check", t("ingest.internal_check", "th", detail=detail),
-                             t("ingest.internal_check", "en", detail=detail)) from exc
+        raise ImportRejected("ingest.internal_check", detail=detail) from exc
 
 
 def _periods(rows: pd.DataFrame, quarterly: bool) -> str:
@@ -129,7 +122,7 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
     auth.authorize(db, user, "upload")
     if preview.has_errors or preview.kind is None:
         n = len(preview.errors)
-        raise ImportRejected("has_errors", t("ingest.has_errors", "th", n=n), t("ingest.has_errors", "en", n=n))
+        raise ImportRejected("ingest.has_errors", n=n)
     kind = KINDS[preview.kind]
     table = kind.table
     cols = list(storage.TABLE_COLUMNS[table])
@@ -140,12 +133,11 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
         status, _, merged = diff(db, kind, clean)
         seen = preview.rows[STATUS].astype(str).tolist() if STATUS in preview.rows else None
         if status.astype(str).tolist() != seen:
-            raise ImportRejected("stale_preview", t("ingest.stale_preview", "th"), t("ingest.stale_preview", "en"))
+            raise ImportRejected("ingest.stale_preview")
         if kind.quarterly:
-            P = Problems()
-            _check_locks(clean, {"quarter": "quarter"}, P, db)
-            if len(P.frame()):
-                raise ImportRejected("quarter_locked", P.frame().iloc[0]["message_th"], P.frame().iloc[0]["message_en"])
+            for r in locked_quarters(clean, db).itertuples(index=False):
+                raise ImportRejected("ingest.problem.quarter_locked", value=f"{r.fiscal_year}-Q{r.quarter}",
+                                     locked_by=r.locked_by, rows=int(r.rows))
         n_new, n_changed = int((status == "new").sum()), int((status == "changed").sum())
         base = dict(kind=kind.name, file_name=preview.file_name, sha256=preview.sha256, username=user,
                     created_at=now, n_rows=len(clean), n_new=n_new, n_changed=n_changed,

@@ -6,20 +6,12 @@ tested or exported.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from tracker.i18n import t
 from tracker.tables import neutralise_cell
 
 SEVERITY_ICONS = {"error": "✖", "warning": "⚠"}
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text: str) -> str:
-    """Escape Markdown so text holding file or sheet names shows literally in st.error/st.caption."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def problem_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:

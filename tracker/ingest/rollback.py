@@ -11,19 +11,13 @@ import json
 from dataclasses import dataclass
 
 from tracker import store
+from tracker.errors import TrackerError
 from tracker.i18n import t
 from tracker.ingest import storage
 
 
-class RollbackRefused(ValueError):
+class RollbackRefused(TrackerError):
     """The batch can't be rolled back; ``message(lang)`` says why and what to do."""
-
-    def __init__(self, code: str, **values):
-        self.code, self.values = code, values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "th") -> str:
-        return t(f"history.refused.{self.code}", lang, **self.values)
 
 
 @dataclass(frozen=True)
@@ -52,19 +46,19 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
 
     b = storage.batch(db, batch_id)
     if b is None:
-        raise RollbackRefused("not_found", batch=batch_id)
+        raise RollbackRefused("history.refused.not_found", batch=batch_id)
     if b["status"] != "committed":
-        raise RollbackRefused("already_rolled_back", batch=batch_id)
+        raise RollbackRefused("history.refused.already_rolled_back", batch=batch_id)
     backup.backup_before(db, "rollback")
     with db.atomic():
         b = storage.batch(db, batch_id)
         if b is None:
-            raise RollbackRefused("not_found", batch=batch_id)
+            raise RollbackRefused("history.refused.not_found", batch=batch_id)
         if b["status"] != "committed":
-            raise RollbackRefused("already_rolled_back", batch=batch_id)
+            raise RollbackRefused("history.refused.already_rolled_back", batch=batch_id)
         later = storage.later_batch_touching(db, batch_id)
         if later:
-            raise RollbackRefused("later_batch", batch=batch_id, later=later["id"], file=later["file_name"])
+            raise RollbackRefused("history.refused.later_batch", batch=batch_id, later=later["id"], file=later["file_name"])
         changes = storage.batch_changes(db, batch_id)
         locks = {(int(r.fiscal_year), int(r.quarter)): r.locked_by
                  for r in storage.quarter_locks(db).itertuples(index=False)}
@@ -74,7 +68,7 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
             table, after = ch["table_name"], json.loads(ch["after"])
             period = (after.get("fiscal_year"), after.get("quarter"))
             if "quarter" in after and period in locks:
-                raise RollbackRefused("quarter_locked", batch=batch_id, period=f"{period[0]}-Q{period[1]}",
+                raise RollbackRefused("history.refused.quarter_locked", batch=batch_id, period=f"{period[0]}-Q{period[1]}",
                                       locked_by=locks[period])
             if ch["before"] is None:
                 deletes.setdefault(table, []).append(tuple(after[k] for k in storage.TABLE_KEYS[table]))
@@ -83,7 +77,7 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
         if deletes.get("projects"):
             dep = storage.progress_batch_for_projects(db, deletes["projects"])
             if dep:
-                raise RollbackRefused("dependent_rows", batch=batch_id, later=dep["id"], file=dep["file_name"])
+                raise RollbackRefused("history.refused.dependent_rows", batch=batch_id, later=dep["id"], file=dep["file_name"])
         for table, rows in restores.items():
             cols = list(rows[0])
             storage.upsert_rows(db, table, cols, [tuple(r[c] for c in cols) for r in rows])

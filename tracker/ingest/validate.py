@@ -252,17 +252,21 @@ def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
           previous=_fmt(prev_v, fell))
 
 
-def _check_locks(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None:
+def locked_quarters(clean: pd.DataFrame, db) -> pd.DataFrame:
+    """The locked quarters the rows fall in, one row each: ``fiscal_year, quarter, row`` (the first
+    row of the file in it), ``rows`` (how many), ``locked_by``. Empty when no row is in a locked quarter."""
+    cols = ["fiscal_year", "quarter", "row", "rows", "locked_by"]
     locks = storage.quarter_locks(db)
     if locks.empty:
-        return
+        return pd.DataFrame(columns=cols)
     sub = clean.loc[clean["fiscal_year"].notna() & clean["quarter"].notna(), [ROW, "fiscal_year", "quarter"]]
     sub = sub.astype({"fiscal_year": "int64", "quarter": "int64"})
     hit = sub.merge(locks, on=["fiscal_year", "quarter"])
-    if hit.empty:
-        return
-    per = hit.groupby(["fiscal_year", "quarter"], as_index=False).agg(
-        row=(ROW, "min"), rows=(ROW, "size"), locked_by=("locked_by", "first"))
-    for r in per.itertuples(index=False):
+    return hit.groupby(["fiscal_year", "quarter"], as_index=False).agg(
+        row=(ROW, "min"), rows=(ROW, "size"), locked_by=("locked_by", "first"))[cols]
+
+
+def _check_locks(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None:
+    for r in locked_quarters(clean, db).itertuples(index=False):
         P.file("quarter_locked", row=int(r.row), column=mapping["quarter"],
                value=f"{r.fiscal_year}-Q{r.quarter}", locked_by=r.locked_by, rows=int(r.rows))

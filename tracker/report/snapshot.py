@@ -21,12 +21,12 @@ import pandas as pd
 from sqlite_utils import Database
 
 from tracker import backup, settings, store
-from tracker.i18n import LocalizedError
+from tracker.errors import TrackerError
 
 MAX_NAME = 80
 
 
-class SnapshotError(LocalizedError):
+class SnapshotError(TrackerError):
     """A snapshot action that could not be done; ``key`` is an i18n key (``snapshot.error.*``)."""
 
 

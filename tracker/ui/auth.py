@@ -82,13 +82,9 @@ def require_action(action: str) -> dict | None:
     try:
         auth.require(role, action)
     except auth.PermissionDenied as exc:
-        st.error(exc.message(ui.lang()), icon=":material/block:")
+        ui.refusal(exc)
         st.stop()
     return current_user()
-
-
-def denied_message(exc: auth.AuthError) -> str:
-    return exc.message(ui.lang())
 
 
 def page_action(page) -> str:

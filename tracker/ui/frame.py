@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from tracker import periods, settings, store
+from tracker.errors import TrackerError
 from tracker.i18n import t as _t
 from tracker.plan import Plan, default_plan
 
@@ -116,6 +119,21 @@ def fy_label(fy: int) -> str:
 def when_label(iso_utc: str | None) -> str:
     """UTC ISO time -> local Bangkok date and time in the chosen language."""
     return periods.datetime_label(iso_utc, lang())
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """``text`` with Markdown escaped, so names typed by users (files, sheets, notes) show literally."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def refusal(exc: TrackerError, icon: str = ":material/block:") -> None:
+    """Show a refused action (any :class:`tracker.errors.TrackerError`) in the chosen language.
+
+    The one way pages show refusals; the command line prints the same ``exc.message(lang)``."""
+    st.error(plain(exc.message(lang())), icon=icon)
 
 
 def demo_banner(is_demo: bool) -> None:
