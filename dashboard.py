@@ -5,22 +5,21 @@ Run with ``streamlit run dashboard.py`` (the README's first command does it for 
 
 import streamlit as st
 
-from tracker import store
+from tracker import periods, store
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
 st.set_page_config(page_title="ติดตามแผนพัฒนา อบต.ขี้เหล็ก", page_icon=":material/insights:", layout="wide")
 
 plan = ui.plan()
-conn = ui.db()
-latest = store.latest_period(conn)
-as_of = store.data_as_of(conn)
-is_demo = store.has_demo_data(conn)
-conn.close()
+with ui.db() as conn:
+    with_data = store.periods_with_data(conn)
+    as_of = store.data_as_of(conn)
+    is_demo = store.has_demo_data(conn)
 
 # --- shared sidebar: language (always), then the period once signed in --------------------------
 st.session_state.setdefault("lang", "th")
-default_fy, default_q = latest or (plan.first_fy, 1)
+default_fy, default_q = periods.default_period(with_data, plan.first_fy)
 st.session_state.setdefault("fy", default_fy)
 st.session_state.setdefault("q", default_q)
 with st.sidebar:
@@ -65,9 +64,9 @@ with period_box:
         st.session_state["fy"] = default_fy if default_fy in years else years[0]
     lang = ui.lang()
     fy = st.selectbox(ui.t("sidebar.fiscal_year"), years, key="fy",
-                      format_func=lambda y: ui.periods.fy_label(y, lang))
+                      format_func=lambda y: periods.fy_label(y, lang))
     st.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], key="q",
-                 format_func=lambda q: ui.periods.quarter_label(q, lang, fy))
+                 format_func=lambda q: periods.quarter_label(q, lang, fy))
     st.caption(ui.t("sidebar.data_as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
     if is_demo:
         st.caption(":orange-badge[" + ui.t("demo.banner").split("—")[0].strip() + "]")

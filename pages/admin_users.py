@@ -3,7 +3,6 @@
 import streamlit as st
 
 from tracker import auth, settings
-from tracker.errors import TrackerError
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -21,24 +20,14 @@ def role_label(role: str) -> str:
 
 
 def attempt(func, *args, done: str, **kwargs) -> None:
-    """Run an account change as the signed-in admin; show refusals in the chosen language."""
-    conn = ui.db()
-    try:
-        func(conn, *args, by=me["username"], **kwargs)
-    except TrackerError as exc:
-        ui.refusal(exc)
-        return
-    finally:
-        conn.close()
-    st.session_state["users_flash"] = done
-    st.rerun()  # redraw the list with the change
+    """Run an account change as the signed-in admin (refusals are shown in the chosen language)."""
+    if ui.write(func, *args, by=me["username"], **kwargs)[0]:
+        st.session_state["users_flash"] = done
+        st.rerun()  # redraw the list with the change
 
 
-conn = ui.db()
-try:
+with ui.db() as conn:
     users = auth.list_users(conn)
-finally:
-    conn.close()
 
 st.subheader(ui.t("users.list"))
 st.dataframe(users.assign(role=users["role"].map(role_label),

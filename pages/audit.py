@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta, timezone
 
 import streamlit as st
 
-from tracker import auth
+from tracker import store, tables
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -14,11 +14,8 @@ ui_auth.require_action("view_audit")
 st.title(ui.t("audit.title"))
 st.caption(ui.t("audit.intro"))
 
-conn = ui.db()
-try:
-    users, actions = auth.audit_users_and_actions(conn)
-finally:
-    conn.close()
+with ui.db() as conn:
+    users, actions = store.audit_users_and_actions(conn)
 
 ALL = "__all__"
 c1, c2, c3, c4 = st.columns(4)
@@ -38,14 +35,11 @@ what = c4.selectbox(ui.t("audit.action"), [ALL, *actions], key="audit_action",
                     format_func=lambda v: ui.t("audit.all") if v == ALL else v)
 text = st.text_input(ui.t("audit.text"), key="audit_text", max_chars=200)
 
-conn = ui.db()
-try:
-    log = auth.audit_log(conn, since=utc_midnight(since) if since else None,
+with ui.db() as conn:
+    log = store.audit_log(conn, since=utc_midnight(since) if since else None,
                          until=utc_midnight(until + timedelta(days=1)) if until else None,
                          user=None if who == ALL else who, action=None if what == ALL else what,
                          text=text.strip() or None)
-finally:
-    conn.close()
 
 st.caption(ui.t("audit.count", n=len(log)))
 # user-supplied text (names, notes, file names) is shown only in the table: never as HTML
@@ -53,5 +47,5 @@ st.dataframe(log.assign(at=log["at"].map(ui.when_label)), hide_index=True,
              column_config={"id": None, "at": ui.t("audit.col_at"), "username": ui.t("audit.col_user"),
                             "action": ui.t("audit.col_action"), "target": ui.t("audit.col_target"),
                             "detail": ui.t("audit.col_detail")})
-st.download_button(ui.t("audit.export"), data=auth.csv_bytes(log), file_name="audit_log.csv",
+st.download_button(ui.t("audit.export"), data=tables.csv_bytes(log), file_name="audit_log.csv",
                    mime="text/csv", icon=":material/download:")

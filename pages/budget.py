@@ -4,6 +4,7 @@ disbursement by quarter against an even pace; plan funding rate; development and
 import streamlit as st
 
 from tracker import charts, fmt, rollup
+from tracker.tables import Column as Col
 from tracker.ui import components as c
 from tracker.ui import frame as ui
 
@@ -33,15 +34,15 @@ with k4:
           help=ui.t("budget.funding_rate_help"), delta=f"{p['funded']:,} / {p['in_plan']:,}", delta_color="off",
           delta_arrow="off", delta_description=ui.t("dash.col.funded"))
 
-MONEY = {"planned": ("dash.col.planned", c.MONEY), "allocated": ("dash.col.allocated", c.MONEY),
-         "committed": ("dash.col.committed", c.MONEY), "disbursed": ("dash.col.disbursed", c.MONEY),
-         "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)}
+MONEY = [Col("planned", "dash.col.planned", "money"), Col("allocated", "dash.col.allocated", "money"),
+         Col("committed", "dash.col.committed", "money"), Col("disbursed", "dash.col.disbursed", "money"),
+         Col("disbursement_rate", "dash.col.disbursement_rate", "pct")]
 
 st.subheader(ui.t("budget.by_goal"))
 c.chart(ui.figure(charts.budget_by_goal, goals, lang), key="bud_goal")
-c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col.name", c.TEXT),
-                "in_plan": ("dash.col.in_plan", c.INT), "funded": ("dash.col.funded", c.INT),
-                "funding_rate": ("dash.col.funding_rate", c.PCT), **MONEY},
+c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "dash.col.name"),
+                Col("in_plan", "dash.col.in_plan", "int"), Col("funded", "dash.col.funded", "int"),
+                Col("funding_rate", "dash.col.funding_rate", "pct"), *MONEY],
         name=f"budget-by-goal-{fy}-Q{q}", key="bud_goal_t",
         show=["goal_no", f"short_{lang}", "planned", "allocated", "disbursed", "disbursement_rate"])
 
@@ -53,8 +54,8 @@ st.subheader(ui.t("budget.by_department"))
 dep = ui.load(rollup.budget_by_department, fy, q)
 c.chart(ui.figure(charts.budget_bars, dep, list(dep[f"name_{lang}"]), lang, ui.t("budget.by_department")), key="bud_dep")
 if not dep.empty:
-    c.table(dep, {f"name_{lang}": ("dash.col.department", c.TEXT), "projects": ("dash.col.projects", c.INT),
-                  "funded": ("dash.col.funded", c.INT), **MONEY},
+    c.table(dep, [Col(f"name_{lang}", "dash.col.department"), Col("projects", "dash.col.projects", "int"),
+                  Col("funded", "dash.col.funded", "int"), *MONEY],
             name=f"budget-by-department-{fy}-Q{q}", key="bud_dep_t",
             show=[f"name_{lang}", "projects", "planned", "allocated", "disbursed", "disbursement_rate"])
 
@@ -63,8 +64,8 @@ st.caption(ui.t("budget.welfare_help"))
 split = ui.load(rollup.welfare_split, fy, q)
 names = {"development": ui.t("dash.col.dev"), "welfare": ui.t("dash.col.welfare"), "total": ui.t("plan.goals")}
 split = split.assign(kind=split["kind"].map(lambda k: names[k] if k != "total" else "∑"))
-c.table(split, {"kind": ("budget.kind", c.TEXT), "projects": ("dash.col.projects", c.INT),
-                "funded": ("dash.col.funded", c.INT), **MONEY},
+c.table(split, [Col("kind", "budget.kind"), Col("projects", "dash.col.projects", "int"),
+                Col("funded", "dash.col.funded", "int"), *MONEY],
         name=f"development-welfare-{fy}-Q{q}", key="bud_split",
         show=["kind", "projects", "planned", "allocated", "disbursed", "disbursement_rate"])
 c.method_link()

@@ -4,6 +4,7 @@ projects and budget by department and by village. ``?goal=N`` in the URL opens g
 import streamlit as st
 
 from tracker import charts, fmt, rollup
+from tracker.tables import Column as Col
 from tracker.ui import components as c
 from tracker.i18n import t
 from tracker.ui import frame as ui
@@ -49,10 +50,10 @@ st.subheader(ui.t("goal.indicators"))
 ind = ui.load(rollup.indicator_table, fy, q)
 ind = ind[ind["goal_no"] == n]
 c.chart(ui.figure(charts.indicator_ratios, ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
-c.table(ind, {"code": ("col.code", c.TEXT), f"name_{lang}": ("col.indicator", c.NAME),
-              f"unit_{lang}": ("col.unit", c.TEXT), "actual": ("dash.col.actual", c.NUMBER),
-              "expected": ("dash.col.expected", c.NUMBER), "target": ("col.target", c.NUMBER),
-              "ratio": ("dash.col.ratio", c.PCT), "status": ("dash.col.status", c.STATUS)},
+c.table(ind, [Col("code", "col.code"), Col(f"name_{lang}", "col.indicator", "name"),
+              Col(f"unit_{lang}", "col.unit"), Col("actual", "dash.col.actual", "num"),
+              Col("expected", "dash.col.expected", "num"), Col("target", "col.target", "num"),
+              Col("ratio", "dash.col.ratio", "pct"), Col("status", "dash.col.status", "status")],
         name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind",
         show=["code", f"name_{lang}", f"unit_{lang}", "actual", "expected", "ratio", "status"])
 
@@ -75,12 +76,12 @@ proj = rollup.filter_projects(proj, goals=[n])
 if proj.empty:
     c.empty_state("goal.no_projects")
 else:
-    c.table(proj, {"project_code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.project", c.NAME),
-                   "department": ("dash.col.department", c.TEXT), "status": ("dash.col.status", c.PSTATUS),
-                   "progress_pct": ("dash.col.progress", c.PROGRESS), "planned_budget": ("dash.col.planned", c.MONEY),
-                   "allocated_budget": ("dash.col.allocated", c.MONEY), "committed": ("dash.col.committed", c.MONEY),
-                   "disbursed": ("dash.col.disbursed", c.MONEY),
-                   "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)},
+    c.table(proj, [Col("project_code", "col.code"), Col(f"name_{lang}", "dash.col.project", "name"),
+                   Col("department", "dash.col.department"), Col("status", "dash.col.status", "pstatus"),
+                   Col("progress_pct", "dash.col.progress", "progress"), Col("planned_budget", "dash.col.planned", "money"),
+                   Col("allocated_budget", "dash.col.allocated", "money"), Col("committed", "dash.col.committed", "money"),
+                   Col("disbursed", "dash.col.disbursed", "money"),
+                   Col("disbursement_rate", "dash.col.disbursement_rate", "pct")],
             name=f"goal{n}-projects-{fy}-Q{q}", key="goal_proj",
             show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
                   "disbursement_rate"])

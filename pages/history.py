@@ -3,7 +3,6 @@
 import streamlit as st
 
 from tracker import ingest, store
-from tracker.errors import TrackerError
 from tracker.ingest import present
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
@@ -16,11 +15,8 @@ st.title(ui.t("history.title"))
 if flash := st.session_state.pop("history_flash", None):
     st.success(flash, icon=":material/undo:")
 
-conn = ui.db()
-try:
+with ui.db() as conn:
     batches = store.batches(conn)
-finally:
-    conn.close()
 
 if batches.empty:
     st.info(ui.t("history.empty"), icon=":material/history:")
@@ -43,14 +39,8 @@ if submitted:
     if not sure:
         st.warning(ui.t("history.confirm_needed"), icon=":material/warning:")
     else:
-        conn = ui.db()
-        try:
-            result = ingest.rollback(conn, batch_id, user=ui.current_username())
-        except TrackerError as exc:   # refused, or no backup (then no rollback)
-            ui.refusal(exc)
-        else:
-            ui.after_write()
+        # refused, or no backup (then no rollback): the reason is shown
+        done, result = ui.write(ingest.rollback, batch_id, user=ui.current_username())
+        if done:
             st.session_state["history_flash"] = result.message(lang)
             st.rerun()
-        finally:
-            conn.close()

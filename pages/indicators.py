@@ -5,6 +5,7 @@ import streamlit as st
 
 from tracker import charts, fmt, rollup
 from tracker import status as S
+from tracker.tables import Column as Col
 from tracker.ui import components as c
 from tracker.i18n import t
 from tracker.ui import frame as ui
@@ -19,18 +20,18 @@ f1, f2 = st.columns(2)
 goals = f1.multiselect(ui.t("ind.filter_goal"), list(plan.goals), key="ind_goals", placeholder=ui.t("dash.filter_all"),
                        format_func=lambda g: t("dash.goal_n_short", lang, n=g, name=plan.goals[g].short.get(lang)))
 statuses = f2.multiselect(ui.t("ind.filter_status"), list(S.STATUSES), key="ind_status", placeholder=ui.t("dash.filter_all"),
-                          format_func=lambda s: c.status_label(s, lang))
+                          format_func=lambda s: fmt.status(s, lang))
 
 ind = ui.load(rollup.indicator_table, fy, q)
 shown = rollup.filter_indicators(ind, goals=goals, statuses=statuses)
 if shown.empty:
     c.empty_state("ind.none_match")
 else:
-    c.table(shown, {"code": ("col.code", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                    f"name_{lang}": ("col.indicator", c.NAME), f"unit_{lang}": ("col.unit", c.TEXT),
-                    "actual": ("dash.col.actual", c.NUMBER), "expected": ("dash.col.expected", c.NUMBER),
-                    "target": ("col.target", c.NUMBER), "ratio": ("dash.col.ratio", c.PCT),
-                    "status": ("dash.col.status", c.STATUS), "n_values": ("dash.col.n_values", c.INT)},
+    c.table(shown, [Col("code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
+                    Col(f"name_{lang}", "col.indicator", "name"), Col(f"unit_{lang}", "col.unit"),
+                    Col("actual", "dash.col.actual", "num"), Col("expected", "dash.col.expected", "num"),
+                    Col("target", "col.target", "num"), Col("ratio", "dash.col.ratio", "pct"),
+                    Col("status", "dash.col.status", "status"), Col("n_values", "dash.col.n_values", "int")],
             name=f"indicators-{fy}-Q{q}", key="ind_all",
             show=["code", f"name_{lang}", f"unit_{lang}", "actual", "expected", "ratio", "status"])
 
@@ -68,10 +69,10 @@ values = ui.load(rollup.indicator_values, code)
 if values.empty:
     c.empty_state("goal.no_history")
 else:
-    c.table(values, {"fiscal_year": ("dash.col.fiscal_year", c.TEXT), "quarter": ("dash.col.quarter", c.INT),
-                     "value": ("dash.col.value", c.NUMBER), "note": ("dash.col.note", c.TEXT),
-                     "batch_id": ("dash.col.batch", c.INT), "file_name": ("dash.col.file", c.TEXT),
-                     "created_at": ("dash.col.imported_at", c.TEXT)},
+    c.table(values, [Col("fiscal_year", "dash.col.fiscal_year"), Col("quarter", "dash.col.quarter", "int"),
+                     Col("value", "dash.col.value", "num"), Col("note", "dash.col.note"),
+                     Col("batch_id", "dash.col.batch", "int"), Col("file_name", "dash.col.file"),
+                     Col("created_at", "dash.col.imported_at")],
             name=f"{code}-values", key="ind_values",
             show=["fiscal_year", "quarter", "value", "note", "file_name", "created_at"])
 c.method_link()

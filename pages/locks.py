@@ -3,7 +3,6 @@
 import streamlit as st
 
 from tracker import locks, periods
-from tracker.errors import TrackerError
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -22,11 +21,8 @@ def period_label(fiscal_year: int, quarter: int) -> str:
     return f"{periods.fy_label(fiscal_year, lang)} · {periods.quarter_label(quarter, lang, fiscal_year)}"
 
 
-conn = ui.db()
-try:
+with ui.db() as conn:
     current = locks.list_locks(conn)
-finally:
-    conn.close()
 
 st.subheader(ui.t("locks.current"))
 if current.empty:
@@ -42,17 +38,9 @@ else:
 
 def run(action, done_key: str, **kwargs) -> None:
     """Call a lock function; show the refusal in the chosen language instead of a traceback."""
-    conn = ui.db()
-    try:
-        action(conn, fy, q, user=user["username"], **kwargs)
-    except TrackerError as exc:
-        ui.refusal(exc)
-        return
-    finally:
-        conn.close()
-    ui.after_write()
-    st.session_state["locks_flash"] = ui.t(done_key, period=period_label(fy, q))
-    st.rerun()  # redraw the list with the change
+    if ui.write(action, fy, q, user=user["username"], **kwargs)[0]:
+        st.session_state["locks_flash"] = ui.t(done_key, period=period_label(fy, q))
+        st.rerun()  # redraw the list with the change
 
 
 st.subheader(ui.t("locks.lock"))

@@ -29,9 +29,9 @@ r = S.evaluate_indicator({1: v1, 2: v2}, target=target, direction="higher", aggr
                          frequency="quarterly", q=2, thresholds=th)
 st.markdown(ui.t("method.example_text", target=fmt.number(target), v1=fmt.number(v1), v2=fmt.number(v2),
                  actual=fmt.number(r["actual"]), expected=fmt.number(r["expected"]), ratio=fmt.number(r["ratio"]),
-                 status=c.status_label(r["status"])))
+                 status=fmt.status(r["status"], lang)))
 r1, r2 = 1.2, 0.9
 score = S.goal_score([(r1, S.ratio_status(r1, th)), (r2, S.ratio_status(r2, th)), (r["ratio"], r["status"]),
                       (None, "not_due")])
 st.markdown(ui.t("method.example_goal", r1=fmt.number(r1), r2=fmt.number(r2), ratio=fmt.number(r["ratio"]),
-                 score=fmt.number(score, 3), status=c.status_label(S.score_status(score, th))))
+                 score=fmt.number(score, 3), status=fmt.status(S.score_status(score, th), lang)))

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tracker import charts, fmt, rollup, store
+from tracker.tables import Column as Col
 from tracker.ui import components as c
 from tracker.ui import frame as ui
 
@@ -60,18 +61,18 @@ if att.empty:
     c.empty_state("dash.attention_none")
 else:
     att = att.assign(kind=att["kind"].map(lambda k: ui.t(f"dash.attention.{k}")))
-    c.table(att, {"kind": ("dash.col.kind", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                  "code": ("col.code", c.TEXT), f"name_{lang}": ("dash.col.name", c.NAME),
-                  "value": ("dash.col.measured", c.PCT), "reference": ("dash.col.reference", c.PCT)},
+    c.table(att, [Col("kind", "dash.col.kind"), Col("goal_no", "dash.col.goal", "int"),
+                  Col("code", "col.code"), Col(f"name_{lang}", "dash.col.name", "name"),
+                  Col("value", "dash.col.measured", "pct"), Col("reference", "dash.col.reference", "pct")],
             name=f"attention-{fy}-Q{q}", key="ov_att",
             show=["kind", "code", f"name_{lang}", "value", "reference"])
 
 st.subheader(ui.t("plan.goals"))
-c.table(goals, {"goal_no": ("dash.col.goal", c.INT), f"short_{lang}": ("dash.col.name", c.TEXT),
-                "score": ("dash.col.score", c.PCT), "status": ("dash.col.status", c.STATUS),
-                "funded": ("dash.col.funded", c.INT), "completed": ("pstatus.completed", c.INT),
-                "allocated": ("dash.col.allocated", c.MONEY), "disbursed": ("dash.col.disbursed", c.MONEY),
-                "disbursement_rate": ("dash.col.disbursement_rate", c.PCT)},
+c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "dash.col.name"),
+                Col("score", "dash.col.score", "pct"), Col("status", "dash.col.status", "status"),
+                Col("funded", "dash.col.funded", "int"), Col("completed", "pstatus.completed", "int"),
+                Col("allocated", "dash.col.allocated", "money"), Col("disbursed", "dash.col.disbursed", "money"),
+                Col("disbursement_rate", "dash.col.disbursement_rate", "pct")],
         name=f"goals-{fy}-Q{q}", key="ov_goals",
         show=["goal_no", f"short_{lang}", "score", "status", "allocated", "disbursed", "disbursement_rate"])
 c.method_link()

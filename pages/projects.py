@@ -3,8 +3,9 @@ progress, budget, disbursement; completeness of this quarter's progress reports.
 
 import streamlit as st
 
-from tracker import periods, rollup
+from tracker import fmt, periods, rollup
 from tracker import status as S
+from tracker.tables import Column as Col
 from tracker.ui import components as c
 from tracker.i18n import t
 from tracker.ui import frame as ui
@@ -29,7 +30,7 @@ villages = f3.multiselect(ui.t("proj.filter_village"), [rollup.WHOLE_SUBDISTRICT
                           format_func=lambda v: t("method.village_n", lang, n=v) if v
                           else t("method.whole_subdistrict", lang))
 statuses = f4.multiselect(ui.t("proj.filter_status"), list(S.PROJECT_STATUSES), key="proj_status", placeholder=ui.t("dash.filter_all"),
-                          format_func=lambda s: c.project_label(s, lang))
+                          format_func=lambda s: fmt.project_status(s, lang))
 
 all_projects = ui.load(rollup.project_table, fy, q)
 if all_projects.empty:
@@ -42,15 +43,15 @@ st.caption(ui.t("proj.count", n=len(shown)))
 if shown.empty:
     c.empty_state("proj.none_match")
 else:
-    c.table(shown, {"project_code": ("col.code", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                    f"name_{lang}": ("dash.col.project", c.NAME), "department": ("dash.col.department", c.TEXT),
-                    "villages": ("dash.col.villages", c.TEXT), "status": ("dash.col.status", c.PSTATUS),
-                    "progress_pct": ("dash.col.progress", c.PROGRESS), "funded": ("dash.col.funded", c.BOOL),
-                    "planned_budget": ("dash.col.planned", c.MONEY), "allocated_budget": ("dash.col.allocated", c.MONEY),
-                    "committed": ("dash.col.committed", c.MONEY), "disbursed": ("dash.col.disbursed", c.MONEY),
-                    "disbursement_rate": ("dash.col.disbursement_rate", c.PCT),
-                    "is_welfare_transfer": ("dash.col.welfare", c.BOOL), "added_by_revision": ("dash.col.added", c.BOOL),
-                    "reported_this_quarter": ("dash.col.reported", c.BOOL), "progress_note": ("dash.col.note", c.TEXT)},
+    c.table(shown, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
+                    Col(f"name_{lang}", "dash.col.project", "name"), Col("department", "dash.col.department"),
+                    Col("villages", "dash.col.villages"), Col("status", "dash.col.status", "pstatus"),
+                    Col("progress_pct", "dash.col.progress", "progress"), Col("funded", "dash.col.funded", "bool"),
+                    Col("planned_budget", "dash.col.planned", "money"), Col("allocated_budget", "dash.col.allocated", "money"),
+                    Col("committed", "dash.col.committed", "money"), Col("disbursed", "dash.col.disbursed", "money"),
+                    Col("disbursement_rate", "dash.col.disbursement_rate", "pct"),
+                    Col("is_welfare_transfer", "dash.col.welfare", "bool"), Col("added_by_revision", "dash.col.added", "bool"),
+                    Col("reported_this_quarter", "dash.col.reported", "bool"), Col("progress_note", "dash.col.note")],
             name=f"projects-{fy}-Q{q}", key="proj_table", height=480,
             show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
                   "disbursement_rate"])
@@ -62,8 +63,8 @@ if missing.empty:
     st.success(ui.t("proj.all_reported"), icon=":material/check_circle:")
 else:
     st.warning(ui.t("proj.missing", n=len(missing)), icon=":material/pending_actions:")
-    c.table(missing, {"project_code": ("col.code", c.TEXT), "goal_no": ("dash.col.goal", c.INT),
-                      f"name_{lang}": ("dash.col.project", c.NAME), "department": ("dash.col.department", c.TEXT),
-                      "status": ("dash.col.status", c.PSTATUS), "as_of_quarter": ("dash.col.quarter", c.INT)},
+    c.table(missing, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
+                      Col(f"name_{lang}", "dash.col.project", "name"), Col("department", "dash.col.department"),
+                      Col("status", "dash.col.status", "pstatus"), Col("as_of_quarter", "dash.col.quarter", "int")],
             name=f"missing-reports-{fy}-Q{q}", key="proj_missing")
 c.method_link()

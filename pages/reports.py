@@ -4,8 +4,7 @@ the current data or a pinned snapshot; pin a snapshot for a meeting (analysts an
 import streamlit as st
 
 from tracker import store
-from tracker.errors import TrackerError
-from tracker.report import cli as report_cli
+from tracker.report import documents
 from tracker.report import snapshot
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
@@ -15,10 +14,9 @@ ui.page_header("report.page.title")
 st.write(ui.t("report.page.intro"))
 fy, q = ui.period()
 
-conn = ui.db()
-snaps = snapshot.list_snapshots(conn)
-has_data = (fy, q) in store.periods_with_data(conn)
-conn.close()
+with ui.db() as conn:
+    snaps = snapshot.list_snapshots(conn)
+    has_data = (fy, q) in store.periods_with_data(conn)
 
 a, b = st.columns(2)
 lang = a.segmented_control(ui.t("report.page.language"), ["th", "en"], default=ui.lang(), key="report_lang",
@@ -29,10 +27,10 @@ if not has_data and snap is None:
     st.info(ui.t("report.page.no_data"), icon=":material/info:")
 
 stem = f"khilek-report-{fy}-Q{q}-{lang}" + ("-pinned" if snap else "")
-for col, fmt_ in zip(st.columns(3), report_cli.FORMATS):
+for col, fmt_ in zip(st.columns(3), documents.FORMATS):
     col.download_button(
-        ui.t(f"report.format.{fmt_}"), file_name=f"{stem}.{fmt_}", mime=report_cli.MIME[fmt_], on_click="ignore",
-        data=lambda f=fmt_: report_cli.render_file(ui.db_path(), snap, fy, q, f, lang), key=f"report_dl_{fmt_}",
+        ui.t(f"report.format.{fmt_}"), file_name=f"{stem}.{fmt_}", mime=documents.MIME[fmt_], on_click="ignore",
+        data=lambda f=fmt_: documents.render_file(ui.db_path(), snap, fy, q, f, lang), key=f"report_dl_{fmt_}",
         icon=":material/download:", width="stretch")
 
 st.subheader(ui.t("snapshot.title"))
@@ -42,17 +40,12 @@ if ui_auth.allowed("snapshot"):
         name = st.text_input(ui.t("snapshot.name"), placeholder=ui.t("snapshot.name_default", date=f"{fy}-Q{q}"))
         note = st.text_input(ui.t("snapshot.note"))
         if st.form_submit_button(ui.t("snapshot.pin"), icon=":material/push_pin:"):
-            user = ui_auth.current_user() or {"username": st.session_state.get("username", "unknown")}
-            conn = ui.db()
-            try:
-                row = snapshot.pin(conn, name or ui.t("snapshot.name_default", date=f"{fy}-Q{q}"),
-                                   user=user["username"], note=note or None)
+            done, row = ui.write(snapshot.pin, name or ui.t("snapshot.name_default", date=f"{fy}-Q{q}"),
+                                 user=ui.current_username(), note=note or None)
+            if done:
                 st.success(ui.t("snapshot.pinned", name=row["name"]), icon=":material/push_pin:")
-                snaps = snapshot.list_snapshots(conn)
-            except TrackerError as exc:
-                ui.refusal(exc)
-            finally:
-                conn.close()
+                with ui.db() as conn:
+                    snaps = snapshot.list_snapshots(conn)
 else:
     st.caption(ui.t("snapshot.not_allowed"))
 

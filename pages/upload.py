@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tracker import ingest, settings, store
+from tracker import ingest, settings, store, tables
 from tracker.errors import TrackerError
 from tracker.ingest import present, templates
 from tracker.ingest.preview import sha256
@@ -41,8 +41,7 @@ if uploaded is None:
     st.stop()
 
 kind = None if choice == "auto" else choice
-conn = ui.db()
-try:
+with ui.db() as conn:
     # the preview is kept for this file, kind and data revision (a 100k-row file is not re-read per click)
     cache_key = (sha256(data), uploaded.name, kind, store.revision(conn))
     cached = st.session_state.get("upload_preview")
@@ -64,7 +63,7 @@ try:
     if len(pv.problems):
         st.subheader(ui.t("upload.problems"))
         st.dataframe(present.problem_table(pv.problems, lang), hide_index=True, width="stretch")
-        st.download_button(ui.t("upload.problems_download"), data=present.problems_csv(pv.problems),
+        st.download_button(ui.t("upload.problems_download"), data=tables.csv_bytes(pv.problems),
                            file_name="problems.csv", mime="text/csv", on_click="ignore", key="problems_csv")
     if len(pv.changes):
         st.subheader(ui.t("upload.changes"))
@@ -84,5 +83,3 @@ try:
             else:
                 ui.after_write()
                 st.rerun()
-finally:
-    conn.close()

@@ -91,7 +91,7 @@ def test_sign_in_through_the_form_then_sign_out(app, db_file):
     assert "ออกจากระบบแล้ว" in texts(at)
     db = store.connect(db_file)
     try:
-        assert {"signin", "signout"} <= set(auth.audit_log(db)["action"])
+        assert {"signin", "signout"} <= set(store.audit_log(db)["action"])
     finally:
         db.close()
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tracker import auth, store
+from tracker import auth, store, tables
 from tracker.cli import main
 
 PW = "correct-horse-1"
@@ -24,7 +24,7 @@ def mem():
 
 
 def audit_rows(db, action=None):
-    df = auth.audit_log(db, action=action)
+    df = store.audit_log(db, action=action)
     return df.to_dict("records")
 
 
@@ -179,7 +179,7 @@ def test_password_hash_is_upgraded_on_sign_in_when_parameters_change(mem, monkey
     add(mem)
     mem.execute("UPDATE users SET password_hash = ? WHERE username = 'somchai'", [weak.hash(PW)])
     assert auth.authenticate(mem, "somchai", PW).ok
-    assert not auth._hasher.check_needs_rehash(auth.get_user(mem, "somchai")["password_hash"])
+    assert not auth.passwords.needs_rehash(auth.get_user(mem, "somchai")["password_hash"])
 
 
 # ---------------------------------------------------------------- roles
@@ -266,13 +266,13 @@ def test_audit_log_filters_by_user_action_and_text(mem):
     auth.authenticate(mem, "somchai", PW)
     auth.set_role(mem, "somchai", "viewer", by="boss")
     assert {r["action"] for r in audit_rows(mem)} == {"user_add", "signin", "user_set_role"}
-    assert len(auth.audit_log(mem, user="boss")) == 1  # the role change; user_add was by test-admin
-    assert len(auth.audit_log(mem, action="signin")) == 1
-    assert len(auth.audit_log(mem, text="viewer")) == 1
-    assert len(auth.audit_log(mem, text="%")) == 0  # LIKE wildcards are literal
+    assert len(store.audit_log(mem, user="boss")) == 1  # the role change; user_add was by test-admin
+    assert len(store.audit_log(mem, action="signin")) == 1
+    assert len(store.audit_log(mem, text="viewer")) == 1
+    assert len(store.audit_log(mem, text="%")) == 0  # LIKE wildcards are literal
     today = datetime.now(timezone.utc).date().isoformat()
-    assert len(auth.audit_log(mem, since=today, until=today)) == 4
-    assert len(auth.audit_log(mem, until="2000-01-01")) == 0
+    assert len(store.audit_log(mem, since=today, until=today)) == 4
+    assert len(store.audit_log(mem, until="2000-01-01")) == 0
 
 
 def test_csv_export_has_a_bom_and_neutralises_formulas():
@@ -280,7 +280,7 @@ def test_csv_export_has_a_bom_and_neutralises_formulas():
 
     df = pd.DataFrame({"target": ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "ปกติ", None],
                        "n": [1, 2, 3, 4, 5, 6]})
-    data = auth.csv_bytes(df)
+    data = tables.csv_bytes(df)
     assert data.startswith("\ufeff".encode())
     text = data.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+1" in text and "'-2" in text and "'@SUM" in text and "ปกติ" in text
@@ -315,7 +315,7 @@ def test_users_cli_reads_passwords_from_stdin_never_from_arguments(db_file, monk
     try:
         actions = [r["action"] for r in audit_rows(db)]
         assert {"user_add", "user_set_role", "user_reset_password", "user_disable"} <= set(actions)
-        assert auth.audit_log(db)["username"].str.startswith("cli:").all()
+        assert store.audit_log(db)["username"].str.startswith("cli:").all()
         assert auth.authenticate(db, "ana", "new-password-99").reason == "bad_credentials"  # disabled
     finally:
         db.close()

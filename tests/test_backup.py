@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker import auth, backup, store
+from tracker import auth, ingest, store
+from tracker.store import backup
 from tracker.cli import main
 
 
@@ -61,7 +62,7 @@ def test_restore_into_a_database_other_connections_use(filled, db_file):
     try:
         backup.restore(path, db_path=db_file, user="cli:test")
         assert reader.execute("SELECT count(*) FROM meta WHERE key = 'later'").fetchone()[0] == 0
-        assert auth.audit_log(reader, action="restore").iloc[0]["username"] == "cli:test"
+        assert store.audit_log(reader, action="restore").iloc[0]["username"] == "cli:test"
     finally:
         reader.close()
 
@@ -140,13 +141,12 @@ def test_backup_and_restore_from_the_command_line(filled, db_file, tmp_path, cap
     assert main(["restore", str(dest), "--yes"]) == 0
     db = store.connect(db_file)
     try:
-        assert set(auth.audit_log(db)["action"]) >= {"backup", "restore"}
+        assert set(store.audit_log(db)["action"]) >= {"backup", "restore"}
     finally:
         db.close()
 
 
 def test_a_rollback_takes_a_backup_first(db, db_file):
-    ingest = pytest.importorskip("tracker.ingest")
     demo = Path(__file__).resolve().parent.parent / "data" / "demo" / "2569" / "projects.csv"
     auth.create_user(db, "ana", password="correct-horse-1", role="analyst", by="test")
     _, receipt = ingest.import_file(db, demo, user="ana")

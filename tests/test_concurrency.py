@@ -55,7 +55,6 @@ print(receipt.batch_id, receipt.n_new)
 @pytest.mark.slow
 
 def test_two_imports_at_once_in_separate_processes_both_land(db_file, tmp_path):
-    pytest.importorskip("tracker.ingest")
     files = [DEMO / "2569" / "projects.csv", DEMO / "2570" / "projects.csv"]
     if not all(f.exists() for f in files):
         pytest.skip("demo CSVs not generated")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tracker import demo, status
+from tracker import demo, status, store
 from tracker.plan import default_plan
 
 FULL = (2566, 2567, 2568, 2569)
@@ -236,38 +236,33 @@ def test_fy2570_annual_indicators_not_due(data, plan_):
 
 # ------------------------------------------------------------------ loading through the pipeline
 
-def test_load_demo_only_if_empty_skips_when_data_present(db, monkeypatch):
+def test_load_demo_only_if_empty_skips_when_data_present(db):
     db["import_batches"].insert({"id": 1, "kind": "projects", "file_name": "x.csv", "sha256": "0", "username": "u",
                                  "created_at": "2026-01-01T00:00:00+00:00"})
     db["projects"].insert({"project_code": "X-1", "fiscal_year": 2569, "goal_no": 1, "name_th": "ทดสอบ",
                            "department": "ENG", "batch_id": 1})
-
-    def boom(*a, **k):  # must not be called
-        raise AssertionError("import_file called although data is present")
-
-    import types
-    import sys
-    monkeypatch.setitem(sys.modules, "tracker.ingest", types.SimpleNamespace(import_file=boom))
     assert demo.load_demo(db, only_if_empty=True) == []
+    assert len(store.batches(db)) == 1 and not store.has_demo_data(db)
 
 
-def test_load_demo_raises_on_preview_errors(db, monkeypatch):
-    import sys
-    import types
+def _demo_folder(tmp_path, projects: str):
+    """A demo folder holding one year's projects file with ``projects`` as its rows."""
+    folder = tmp_path / "demo" / "2569"
+    folder.mkdir(parents=True)
+    (folder / "projects.csv").write_bytes(("\ufeff" + ",".join(demo.PROJECT_COLUMNS) + "\n" + projects).encode())
+    return folder.parent
 
-    preview = types.SimpleNamespace(errors=["แถว 2: ไม่พบรหัสโครงการ"])
-    fake = types.SimpleNamespace(import_file=lambda *a, **k: (preview, None))
-    monkeypatch.setitem(sys.modules, "tracker.ingest", fake)
-    with pytest.raises(RuntimeError, match="ไม่พบรหัสโครงการ"):
-        demo.load_demo(db)
+
+def test_load_demo_raises_on_a_file_with_errors_and_loads_nothing(db, tmp_path):
+    bad = _demo_folder(tmp_path, "G1-P01,2569,1,ถนน,,กองช่าง,,,100,100,,,no,no\n"
+                                 "G1-P02,2569,9,ประปา,,กองช่าง,,,100,100,,,no,no\n")
+    with pytest.raises(RuntimeError, match="1 error") as err:
+        demo.load_demo(db, folder=bad)
+    assert "goal" in str(err.value)
+    assert store.batches(db).empty and store.projects(db).empty
 
 
 def test_demo_loads_through_the_import_pipeline(db):
-    ingest = pytest.importorskip("tracker.ingest")
-    if not hasattr(ingest, "import_file"):
-        pytest.skip("tracker.ingest.import_file not there yet")
-    from tracker import store
-
     receipts = demo.load_demo(db)
     files = demo.demo_files()
     assert len(receipts) == len(files)
@@ -284,14 +279,3 @@ def test_demo_loads_through_the_import_pipeline(db):
     assert len(store.batches(db).query("status == 'committed'")) == len(files)
     assert len(store.projects(db)) == len(data["projects"])
     assert demo.load_demo(db, only_if_empty=True) == []
-
-
-def test_load_demo_raises_on_a_problem_table(db, monkeypatch):
-    import sys
-    import types
-
-    table = pd.DataFrame({"row": [3], "code": ["bad_status"], "message_en": ["Row 3: unknown status 'done'"]})
-    fake = types.SimpleNamespace(import_file=lambda *a, **k: (types.SimpleNamespace(errors=table), None))
-    monkeypatch.setitem(sys.modules, "tracker.ingest", fake)
-    with pytest.raises(RuntimeError, match="unknown status"):
-        demo.load_demo(db)

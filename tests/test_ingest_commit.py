@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import csv_text
 from tracker import ingest, store
-from tracker.ingest import storage
+from tracker.store import uploads
 
 PROJECTS = csv_text("""
     รหัสโครงการ,ปีงบประมาณ,เป้าประสงค์,ชื่อโครงการ,หน่วยงานรับผิดชอบ,หมู่ที่,งบตามแผน,งบตามข้อบัญญัติ,ตัวชี้วัดที่เกี่ยวข้อง
@@ -60,7 +60,7 @@ def test_commit_stores_rows_receipt_changes_audit_and_bumps_revision(db):
     pv, r = load(db, PROJECTS, name="โครงการ2569.csv")
     assert r.batch_id == 1 and r.kind == "projects" and r.n_new == 3 and r.username == "somchai"
     assert r.sha256 == pv.sha256 and len(r.sha256) == 64
-    b = storage.batch(db, 1)
+    b = uploads.batch(db, 1)
     assert (b["file_name"], b["n_new"], b["status"], b["periods"]) == ("โครงการ2569.csv", 3, "committed", "2569")
     p = store.projects(db).set_index("project_code")
     assert p.loc["G1-P01", "planned_budget"] == 1_250_000 and p.loc["G1-P01", "villages"] == "1;3"
@@ -112,7 +112,7 @@ def test_failure_in_the_middle_of_a_commit_leaves_the_database_byte_for_byte_unc
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
-    target = storage if where == "insert_changes" else store
+    target = uploads if where == "insert_changes" else store
     monkeypatch.setattr(target, where, boom)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest.commit(db, pv, user="u")
@@ -128,7 +128,7 @@ def test_rollback_restores_the_exact_earlier_state_and_removes_created_rows(db):
     res = ingest.rollback(db, r.batch_id, user="manager")
     assert (res.restored, res.removed) == (1, 1)   # G1-P02 was unchanged, so not part of the batch
     assert store.progress(db).to_dict("records") == before
-    b = storage.batch(db, r.batch_id)
+    b = uploads.batch(db, r.batch_id)
     assert b["status"] == "rolled_back" and b["rolled_back_by"] == "manager"
     assert db.execute("SELECT action FROM audit_log ORDER BY id DESC").fetchone()[0] == "rollback"
 

@@ -214,10 +214,10 @@ def test_the_same_header_twice_is_a_duplicate_column(db):
 
 
 def test_downloaded_problem_csv_is_formula_safe_and_opens_in_thai_excel(db):
-    from tracker.ingest.present import problems_csv
+    from tracker.tables import csv_bytes
 
     pv = prep(db, RESULTS_HEAD + 'G1-I01,2569,2,"=HYPERLINK(""http://x"")"\n')
-    data = problems_csv(pv.problems)
+    data = csv_bytes(pv.problems)
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text

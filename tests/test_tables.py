@@ -24,7 +24,7 @@ def frame():
 
 
 def test_csv_has_bom_thai_and_no_formula():
-    raw = tables.to_csv_bytes(frame())
+    raw = tables.csv_bytes(frame())
     assert raw.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert list(back["ชื่อ"]) == ["'=1+1", "โครงการ", "'@cmd"]
@@ -32,14 +32,8 @@ def test_csv_has_bom_thai_and_no_formula():
 
 
 def test_xlsx_cells_are_text_not_formulas():
-    wb = openpyxl.load_workbook(io.BytesIO(tables.to_xlsx_bytes(frame(), "ข้อมูล")))
+    wb = openpyxl.load_workbook(io.BytesIO(tables.xlsx_bytes(frame(), "ข้อมูล")))
     ws = wb["ข้อมูล"]
     assert [c.value for c in ws[1]] == ["ชื่อ", "บาท"]
     assert ws["A2"].value == "'=1+1" and ws["A2"].data_type == "s"
     assert ws["B2"].value == -1000
-
-
-def test_localize_orders_and_renames():
-    df = pd.DataFrame({"b": [1], "a": [2], "z": [3]})
-    out = tables.localize(df, {"a": "dash.col.actual", "b": "dash.col.status"}, "th")
-    assert list(out.columns) == ["ผลการดำเนินงาน", "สถานะ"]

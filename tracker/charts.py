@@ -14,7 +14,6 @@ plan period are labelled once per fiscal year.
 
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,6 +21,7 @@ import plotly.graph_objects as go
 from tracker import fmt
 from tracker import status as S
 from tracker.i18n import t
+from tracker.status import missing
 
 FONT = "Sarabun, sans-serif"
 INK = "#1F2933"
@@ -85,10 +85,6 @@ def goal_label(row, lang: str, width: int | None = None) -> str:
     return f"{int(row['goal_no'])} · {wrap(name, width) if width else name}"
 
 
-def status_word(status: str, lang: str) -> str:
-    return f"{S.ICONS[status]} {t('status.' + status, lang)}"
-
-
 def _legend_line(fig: go.Figure, name: str, colour: str, dash: str) -> None:
     """A legend-only entry naming a reference line drawn as a shape."""
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, hoverinfo="skip",
@@ -129,6 +125,15 @@ def _pct_axis(fig: go.Figure, axis: str, top: float, room: float, title: str) ->
     update(range=[0, room], tickvals=ticks, ticktext=[f"{v}%" for v in ticks], title=title)
 
 
+def _ratio_bars(ratios, statuses, lang: str) -> tuple[list[float], list[str]]:
+    """Bar lengths (%) and texts of ratios with their statuses: ``92.9% ▲ เสี่ยง``; a bar without a
+    ratio has length 0 and shows its status word only (missing is never drawn as a failure)."""
+    lengths = [0.0 if missing(r) else r * 100 for r in ratios]
+    texts = [fmt.status(s, lang) if missing(r) else f"{fmt.pct(r)} {fmt.status(s, lang)}"
+             for r, s in zip(ratios, statuses)]
+    return lengths, texts
+
+
 def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
     """Horizontal bars of goal scores (%) coloured by status, with the threshold lines."""
     title = t("dash.chart_scores", lang)
@@ -136,9 +141,7 @@ def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
         return empty(title, lang)
     g = goals.iloc[::-1]   # goal 1 at the top
     labels = [goal_label(r, lang, 18) for _, r in g.iterrows()]
-    scores = [0.0 if math.isnan(s) else s * 100 for s in g["score"]]
-    texts = [f"{fmt.pct(s)} {status_word(st, lang)}" if not math.isnan(s) else status_word(st, lang)
-             for s, st in zip(g["score"], g["status"])]
+    scores, texts = _ratio_bars(g["score"], g["status"], lang)
     fig = go.Figure(go.Bar(
         x=scores, y=labels, orientation="h", marker_color=[S.COLOURS[s] for s in g["status"]],
         text=texts, textposition="outside", cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO),
@@ -180,7 +183,7 @@ def project_status(goals: pd.DataFrame, lang: str) -> go.Figure:
     labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
     fig = go.Figure()
     for s in S.PROJECT_STATUSES:
-        name = f"{S.PROJECT_ICONS[s]} {t('pstatus.' + s, lang)}"
+        name = fmt.project_status(s, lang)
         fig.add_trace(go.Bar(y=labels, x=goals[s].astype(int).tolist(), name=name, orientation="h",
                              marker_color=S.PROJECT_COLOURS[s],
                              text=[str(int(v)) if v else "" for v in goals[s]], textposition="inside",
@@ -203,7 +206,7 @@ def score_history(history: pd.DataFrame, goals: pd.DataFrame, lang: str, thresho
     fig = go.Figure()
     for i, (g, part) in enumerate(history.groupby("goal_no", sort=True)):
         part = part.set_index("period").reindex(periods)
-        words = [status_word(s, lang) if isinstance(s, str) else "" for s in part["status"]]
+        words = [fmt.status(s, lang) if isinstance(s, str) else "" for s in part["status"]]
         fig.add_trace(go.Scatter(
             x=periods, y=(part["score"] * 100).tolist(), mode="lines+markers",
             name=t("plan.goal_n", lang, n=int(g)), connectgaps=False,
@@ -253,7 +256,7 @@ def disbursement_pace(by_quarter: pd.DataFrame, lang: str) -> go.Figure:
         name = t(MONEY_KEYS[key], lang)
         values = (by_quarter[key] / fmt.MILLION).tolist()
         fig.add_trace(go.Bar(x=x, y=values, name=name, marker_color=MONEY_COLOURS[key],
-                             text=[f"{v:,.2f}" if not math.isnan(v) else "" for v in values],
+                             text=["" if missing(v) else f"{v:,.2f}" for v in values],
                              textposition="outside", cliponaxis=False, textfont=dict(color=INK),
                              customdata=[fmt.baht(v, lang) for v in by_quarter[key]],
                              hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
@@ -284,9 +287,7 @@ def indicator_ratios(indicators: pd.DataFrame, lang: str, thresholds: dict, titl
     if indicators.empty:
         return empty(title, lang)
     d = indicators.iloc[::-1]
-    ratios = [0.0 if math.isnan(r) else r * 100 for r in d["ratio"]]
-    texts = [f"{fmt.pct(r)} {status_word(s, lang)}" if not math.isnan(r) else status_word(s, lang)
-             for r, s in zip(d["ratio"], d["status"])]
+    ratios, texts = _ratio_bars(d["ratio"], d["status"], lang)
     fig = go.Figure(go.Bar(x=ratios, y=list(d["code"]), orientation="h", text=texts, textposition="outside",
                            cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO), showlegend=False,
                            marker_color=[S.COLOURS[s] for s in d["status"]], customdata=list(d["name_" + lang]),

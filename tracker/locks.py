@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tracker import auth, store
+from tracker import auth, periods, store
 from tracker.errors import TrackerError
 from tracker.periods import Period
 
@@ -23,18 +23,14 @@ def _period(fiscal_year: int, quarter: int) -> Period:
         p = Period(int(fiscal_year), int(quarter))
     except (TypeError, ValueError):
         raise LockError("locks.bad_period", period=f"{fiscal_year}-Q{quarter}") from None
-    if not 2500 <= p.fiscal_year <= 2700:
+    if not periods.is_fiscal_year(p.fiscal_year):
         raise LockError("locks.bad_period", period=str(p))
     return p
 
 
 def lock_for(db, fiscal_year: int, quarter: int) -> dict | None:
-    """The lock row of the quarter (``locked_by``, ``locked_at``, ``note``), or None if open."""
-    row = db.execute("SELECT fiscal_year, quarter, locked_by, locked_at, note FROM quarter_locks "
-                     "WHERE fiscal_year = ? AND quarter = ?", [int(fiscal_year), int(quarter)]).fetchone()
-    if row is None:
-        return None
-    return dict(zip(("fiscal_year", "quarter", "locked_by", "locked_at", "note"), row))
+    """The lock of the quarter (``locked_by``, ``locked_at``, ``note``), or None if open."""
+    return store.locks.lock_for(db, fiscal_year, quarter)
 
 
 def is_locked(db, fiscal_year: int, quarter: int) -> bool:
@@ -43,8 +39,7 @@ def is_locked(db, fiscal_year: int, quarter: int) -> bool:
 
 def list_locks(db) -> pd.DataFrame:
     """Every locked quarter, newest period first."""
-    return store.frame(db, "SELECT fiscal_year, quarter, locked_by, locked_at, note FROM quarter_locks "
-                           "ORDER BY fiscal_year DESC, quarter DESC")
+    return store.locks.list_locks(db)
 
 
 def lock_quarter(db, fiscal_year: int, quarter: int, *, user: str, note: str | None = None) -> dict:
@@ -57,8 +52,7 @@ def lock_quarter(db, fiscal_year: int, quarter: int, *, user: str, note: str | N
         if existing:
             raise LockError("locks.already_locked", period=str(p), by=existing["locked_by"],
                             at=existing["locked_at"])
-        db["quarter_locks"].insert({"fiscal_year": p.fiscal_year, "quarter": p.quarter, "locked_by": user,
-                                    "locked_at": store.now_iso(), "note": note})
+        store.locks.add_lock(db, p.fiscal_year, p.quarter, locked_by=user, at=store.now_iso(), note=note)
         store.audit(db, user=user, action="quarter_lock", target=str(p),
                     detail={"before": "open", "after": "locked", "note": note})
     return lock_for(db, p.fiscal_year, p.quarter)
@@ -75,7 +69,7 @@ def unlock_quarter(db, fiscal_year: int, quarter: int, *, user: str, reason: str
         existing = lock_for(db, p.fiscal_year, p.quarter)
         if not existing:
             raise LockError("locks.not_locked", period=str(p))
-        db.execute("DELETE FROM quarter_locks WHERE fiscal_year = ? AND quarter = ?", [p.fiscal_year, p.quarter])
+        store.locks.remove_lock(db, p.fiscal_year, p.quarter)
         store.audit(db, user=user, action="quarter_unlock", target=str(p),
                     detail={"before": "locked", "after": "open", "reason": reason[:500],
                             "locked_by": existing["locked_by"], "locked_at": existing["locked_at"],

@@ -13,6 +13,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 BE_OFFSET = 543
+#: The Buddhist-Era years accepted as fiscal years anywhere (uploads, locks, the plan file). A year
+#: written below FIRST_FY is read as CE (2026 -> 2569).
+FIRST_FY, LAST_FY = 2400, 2700
 #: The organization's local time; times are stored in UTC and shown in this zone.
 BANGKOK = ZoneInfo("Asia/Bangkok")
 #: Thai digits ๐-๙ -> ASCII
@@ -31,8 +34,13 @@ def ce_to_be(year_ce: int) -> int:
 
 
 def normalize_year(year: int) -> int:
-    """A year written either way -> Buddhist Era. Years below 2400 are taken as CE."""
-    return year if year >= 2400 else ce_to_be(year)
+    """A year written either way -> Buddhist Era. Years below :data:`FIRST_FY` are taken as CE."""
+    return year if year >= FIRST_FY else ce_to_be(year)
+
+
+def is_fiscal_year(fy: int) -> bool:
+    """True for a Buddhist-Era year this program accepts as a fiscal year (:data:`FIRST_FY`–:data:`LAST_FY`)."""
+    return FIRST_FY <= fy <= LAST_FY
 
 
 def fiscal_year_of(d: date) -> int:
@@ -93,6 +101,19 @@ class Period:
 
     def __str__(self) -> str:
         return f"{self.fiscal_year}-Q{self.quarter}"
+
+
+def default_period(with_data: list[tuple[int, int]], first_fy: int,
+                   fiscal_year: int | None = None) -> tuple[int, int]:
+    """The period shown when none is chosen (pages and command line alike).
+
+    The latest (fiscal year, quarter) with data — within ``fiscal_year`` when one is given; with no
+    data there, Q1 of that year (of the plan's first year ``first_fy`` when none is given).
+    ``with_data`` lists the periods that have data, ascending."""
+    if fiscal_year is None:
+        return with_data[-1] if with_data else (first_fy, 1)
+    in_year = [q for y, q in with_data if y == fiscal_year]
+    return fiscal_year, in_year[-1] if in_year else 1
 
 
 def fiscal_year_range(fy: int) -> tuple[date, date]:

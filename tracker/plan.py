@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from tracker import periods
 from tracker.errors import TrackerError
 
 DIRECTIONS = ("higher", "lower")
@@ -119,7 +120,7 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
     p: list[str] = []
     period = raw.get("plan_period") or {}
     first, last = int(period.get("first_fy", 0)), int(period.get("last_fy", 0))
-    if not (2400 < first <= last):
+    if not (periods.is_fiscal_year(first) and periods.is_fiscal_year(last) and first <= last):
         p.append("plan_period: first_fy and last_fy must be Buddhist-Era years, first <= last")
     years = tuple(range(first, last + 1))
     missions = {int(m["number"]): _text(m, f"missions[{m.get('number')}]", p) for m in raw.get("missions", [])}

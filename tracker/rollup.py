@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from sqlite_utils import Database
+
 
 from tracker import status as S
 from tracker import store
@@ -81,7 +81,7 @@ def _indicator_rows(inds: pd.DataFrame, targets: pd.DataFrame, results: pd.DataF
     return out
 
 
-def indicator_table(db: Database, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+def indicator_table(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
     """One row per indicator of the plan, as of ``quarter`` of ``fiscal_year``.
 
     Columns: ``code, goal_no, name_th/en, unit_th/en, direction, aggregation, frequency, owner,
@@ -93,7 +93,7 @@ def indicator_table(db: Database, fiscal_year: int, quarter: int, *, thresholds:
                            fiscal_year, quarter, th)
 
 
-def indicator_history(db: Database, *, thresholds: dict | None = None) -> pd.DataFrame:
+def indicator_history(db, *, thresholds: dict | None = None) -> pd.DataFrame:
     """:func:`indicator_table` for every (fiscal year, quarter) with data within the plan period
     (the years that have targets), stacked; plus a ``period`` label ``2569-Q2``."""
     th = thresholds_of(thresholds)
@@ -118,7 +118,7 @@ def filter_indicators(indicators: pd.DataFrame, *, goals=None, statuses=None) ->
     return indicators[m].reset_index(drop=True)
 
 
-def indicator_values(db: Database, code: str) -> pd.DataFrame:
+def indicator_values(db, code: str) -> pd.DataFrame:
     """Every reported value of one indicator (all years) with its note and the batch it came from:
     ``fiscal_year, quarter, value, note, batch_id, file_name, username, created_at``."""
     res = store.results(db)
@@ -156,7 +156,7 @@ def _project_rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def project_table(db: Database, fiscal_year: int, quarter: int) -> pd.DataFrame:
+def project_table(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
     """One row per project in the plan for ``fiscal_year`` with its state as of ``quarter``.
 
     Adds to the project columns: ``funded`` (allocated budget > 0), ``status`` (of the latest progress
@@ -206,7 +206,7 @@ def _goal_row(goal_no: int, ind: pd.DataFrame, proj: pd.DataFrame, th: dict) -> 
     return row
 
 
-def _goal_rows(db: Database, fy: int, q: int, th: dict) -> pd.DataFrame:
+def _goal_rows(db, fy: int, q: int, th: dict) -> pd.DataFrame:
     goals = store.goals(db)
     ind = indicator_table(db, fy, q, thresholds=th)
     proj = project_table(db, fy, q)
@@ -217,7 +217,7 @@ def _goal_rows(db: Database, fy: int, q: int, th: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def goal_summary(db: Database, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+def goal_summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
     """One row per goal (เป้าประสงค์) as of ``quarter`` of ``fiscal_year``.
 
     Columns: ``goal_no, short_th, short_en, score, status``; ``n_<status>`` for each indicator status
@@ -237,7 +237,7 @@ def goal_summary(db: Database, fiscal_year: int, quarter: int, *, thresholds: di
     return out
 
 
-def totals(db: Database, fiscal_year: int, quarter: int) -> dict:
+def totals(db, fiscal_year: int, quarter: int) -> dict:
     """Project counts and budget over all goals, computed from all projects (not by adding goal
     rows), so that a test can check that the goals reconcile with it."""
     proj = project_table(db, fiscal_year, quarter)
@@ -253,7 +253,7 @@ def _none(x):
         return x
 
 
-def summary(db: Database, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> dict:
+def summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> dict:
     """The figures of the overview as a JSON-ready dict (``python -m tracker summary --json``).
 
     ``{fiscal_year, quarter, goals: [{goal, score, status, indicators: {status: count}, projects: {...},
@@ -276,7 +276,7 @@ def summary(db: Database, fiscal_year: int, quarter: int, *, thresholds: dict | 
             "totals": totals(db, fiscal_year, quarter)}
 
 
-def goal_score_history(db: Database, *, thresholds: dict | None = None) -> pd.DataFrame:
+def goal_score_history(db, *, thresholds: dict | None = None) -> pd.DataFrame:
     """Score and status of every goal for every (fiscal year, quarter) with data in the plan period:
     ``goal_no, fiscal_year, quarter, period, score, status``."""
     th = thresholds_of(thresholds)
@@ -296,7 +296,7 @@ def goal_score_history(db: Database, *, thresholds: dict | None = None) -> pd.Da
 ATTENTION_KINDS = ("off_track_indicator", "not_started_late", "low_disbursement")
 
 
-def attention_items(db: Database, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+def attention_items(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
     """What needs attention (ต้องติดตาม) as of ``quarter``, one row per item:
 
     - ``off_track_indicator``: indicators with status off_track (``value`` = ratio);
@@ -336,7 +336,7 @@ def attention_items(db: Database, fiscal_year: int, quarter: int, *, thresholds:
     return out.sort_values(["_k", "goal_no", "code"]).drop(columns="_k").reset_index(drop=True)
 
 
-def missing_reports(db: Database, fiscal_year: int, quarter: int) -> pd.DataFrame:
+def missing_reports(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
     """Completeness: funded projects with no progress row for exactly ``quarter`` (rows of
     :func:`project_table`)."""
     proj = project_table(db, fiscal_year, quarter)
@@ -367,7 +367,7 @@ def filter_projects(projects: pd.DataFrame, *, goals=None, departments=None, vil
     return projects[m].reset_index(drop=True)
 
 
-def welfare_split(db: Database, fiscal_year: int, quarter: int) -> pd.DataFrame:
+def welfare_split(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
     """Development projects and welfare transfers (เบี้ยยังชีพ, งบกลาง) apart, plus the total:
     ``kind`` (development | welfare | total), ``projects, funded`` and the budget columns,
     ``disbursement_rate``."""
@@ -396,12 +396,12 @@ def _budget_frame(proj: pd.DataFrame, key: str) -> pd.DataFrame:
     return out
 
 
-def _projects_of(db: Database, fy: int, q: int, goal: int | None) -> pd.DataFrame:
+def _projects_of(db, fy: int, q: int, goal: int | None) -> pd.DataFrame:
     proj = project_table(db, fy, q)
     return proj if goal is None else proj[proj["goal_no"] == goal]
 
 
-def budget_by_department(db: Database, fiscal_year: int, quarter: int, *, goal: int | None = None) -> pd.DataFrame:
+def budget_by_department(db, fiscal_year: int, quarter: int, *, goal: int | None = None) -> pd.DataFrame:
     """Per department (ส่วนราชการ) with projects: ``department, name_th, name_en, projects, funded,
     planned, allocated, committed, disbursed, disbursement_rate``; optionally one goal's projects."""
     proj = _projects_of(db, fiscal_year, quarter, goal)
@@ -418,7 +418,7 @@ def parse_villages(text) -> list[int]:
     return sorted({int(v) for v in str(text).replace(",", ";").split(";") if v.strip().isdigit()})
 
 
-def budget_by_village(db: Database, fiscal_year: int, quarter: int, *, goal: int | None = None) -> pd.DataFrame:
+def budget_by_village(db, fiscal_year: int, quarter: int, *, goal: int | None = None) -> pd.DataFrame:
     """Per village (หมู่ที่): ``village_no, projects`` (projects that name the village), ``funded`` and the
     budget columns. A project that names n villages adds 1/n of its money to each (split equally), so
     the village totals add up to the overall totals; a project naming none goes to ``village_no`` 0
@@ -432,7 +432,7 @@ def budget_by_village(db: Database, fiscal_year: int, quarter: int, *, goal: int
     return out[["village_no", "projects", "funded", *BUDGET, "disbursement_rate"]]
 
 
-def disbursement_by_quarter(db: Database, fiscal_year: int, *, goal: int | None = None) -> pd.DataFrame:
+def disbursement_by_quarter(db, fiscal_year: int, *, goal: int | None = None) -> pd.DataFrame:
     """Cumulative money by quarter 1–4 of ``fiscal_year`` against an even pace.
 
     Columns: ``quarter, allocated, committed, disbursed, dev_disbursed, welfare_disbursed,
@@ -464,7 +464,7 @@ def disbursement_by_quarter(db: Database, fiscal_year: int, *, goal: int | None 
 
 # ---------------------------------------------------------------- kept for the plan page
 
-def projects_per_goal(db: Database, fiscal_year: int) -> pd.DataFrame:
+def projects_per_goal(db, fiscal_year: int) -> pd.DataFrame:
     """Per goal for one fiscal year: ``goal_no``, ``projects`` (rows in the plan for the year) and
     ``allocated`` (sum of allocated budget). Every goal of the plan appears, with 0 when it has none."""
     goals = store.goals(db)[["goal_no"]]

@@ -37,6 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("snapshot_dir", "data/snapshots", "Folder of pinned meeting snapshots."),
     Setting("backup_dir", "data/backups", "Folder of database backups."),
     Setting("demo_accounts", "1", "1 = create demo accounts (only while demo data is loaded).", bool),
+    Setting("user", "", "Name the command line acts as, recorded as cli:<name> (empty = the login name; --user overrides)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -60,8 +60,15 @@ PROJECT_BADGE_COLOURS: dict[str, str] = {
 }
 
 
-def _missing(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+def missing(x) -> bool:
+    """A value that is not there: None, NaN, or pandas' NA / NaT. The one test everywhere: missing
+    data is shown as missing (never as zero, never as failure)."""
+    if x is None:
+        return True
+    try:
+        return bool(x != x)       # NaN and NaT differ from themselves
+    except TypeError:             # pandas.NA: a comparison with it is NA itself
+        return True
 
 
 def indicator_actual(values_by_quarter: Mapping[int, float | None], aggregation: str, q: int) -> float | None:
@@ -70,7 +77,7 @@ def indicator_actual(values_by_quarter: Mapping[int, float | None], aggregation:
     ``sum`` adds them, ``latest`` takes the value of the latest quarter ≤ q that has one, ``average``
     is their mean. None when no quarter ≤ q has a value (missing quarters are skipped, not zero).
     """
-    vals = {int(k): float(v) for k, v in values_by_quarter.items() if int(k) <= q and not _missing(v)}
+    vals = {int(k): float(v) for k, v in values_by_quarter.items() if int(k) <= q and not missing(v)}
     if not vals:
         return None
     if aggregation == "sum":
@@ -87,7 +94,7 @@ def indicator_expected(target: float | None, aggregation: str, frequency: str, q
 
     None when there is no target for the year.
     """
-    if _missing(target):
+    if missing(target):
         return None
     if aggregation == "sum" and frequency == "quarterly":
         return float(target) * q / 4
@@ -100,7 +107,7 @@ def achievement_ratio(actual: float | None, expected: float | None, direction: s
     Higher is better: actual ÷ expected (1.0 when expected is 0). Lower is better: expected ÷ actual
     (1.5 when actual is 0: nothing of a bad thing is the best possible result).
     """
-    if _missing(actual) or _missing(expected):
+    if missing(actual) or missing(expected):
         return None
     if direction == "higher":
         ratio = 1.0 if expected == 0 else actual / expected
@@ -128,11 +135,11 @@ def indicator_status(*, target: float | None, actual: float | None, ratio: float
     no target for the year → ``no_target``; annual indicator before Q4 without a value → ``not_due``;
     no value → ``no_data``; otherwise by ratio (:func:`ratio_status`). A missing value is never off track.
     """
-    if _missing(target):
+    if missing(target):
         return "no_target"
-    if _missing(actual):
+    if missing(actual):
         return "not_due" if frequency == "annual" and q < 4 else "no_data"
-    if _missing(ratio):  # cannot happen with a target and a value; kept defensive
+    if missing(ratio):  # cannot happen with a target and a value; kept defensive
         return "no_data"
     return ratio_status(ratio, thresholds)
 
@@ -155,10 +162,10 @@ def goal_score(ratios_and_statuses: Iterable[tuple[float | None, str]]) -> float
     Over-achievement on one indicator does not hide another's shortfall (hence the cap at 1.0).
     None when no indicator qualifies.
     """
-    scored = [min(float(r), 1.0) for r, s in ratios_and_statuses if s in SCORED and not _missing(r)]
+    scored = [min(float(r), 1.0) for r, s in ratios_and_statuses if s in SCORED and not missing(r)]
     return math.fsum(scored) / len(scored) if scored else None
 
 
 def score_status(score: float | None, thresholds: Mapping[str, float] | None = None) -> str:
     """Goal status from its score with the indicator thresholds; ``no_data`` when there is no score."""
-    return "no_data" if _missing(score) else ratio_status(score, thresholds)
+    return "no_data" if missing(score) else ratio_status(score, thresholds)

@@ -1,21 +1,88 @@
-"""Tables for people: localized column headings, and CSV / XLSX downloads safe to open in Excel.
+"""Tables for people: the one table model (:class:`Column`, :class:`Table`) shown on pages, slides and in
+every document, and CSV / XLSX downloads safe to open in Excel.
+
+A column has a *kind* (:data:`tracker.fmt.KINDS`): how its values are written (:func:`tracker.fmt.cell`),
+aligned and, on a page, given a widget. Pages draw a DataFrame with columns (``tracker.ui.components.table``);
+the report model (:mod:`tracker.report.content`) builds :class:`Table` objects with the same columns.
 
 Downloads neutralise spreadsheet formula injection: a text cell that starts with ``= + - @``, a tab
-or a carriage return (e.g. a project note typed as ``=HYPERLINK(...)``) gets a leading single quote,
+or a line break (e.g. a project note typed as ``=HYPERLINK(...)``) gets a leading single quote,
 so Excel and LibreOffice show it as text instead of running it. Numbers are left as numbers.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+from dataclasses import dataclass
 
 import pandas as pd
 
+from tracker import fmt
 from tracker.i18n import t
+from tracker.status import missing
 
 #: Text a spreadsheet would run as a formula: = + - @, a leading tab or line break, and the
 #: full-width ＝ ＋ － ＠ that Excel also accepts.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: ``key`` (the field of a row), ``label`` (the i18n key of its heading), ``kind``
+    (:data:`tracker.fmt.KINDS`) and ``width`` (relative, in documents)."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    width: float = 1.0
+
+    def __post_init__(self):
+        if self.kind not in fmt.KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+    def heading(self, lang: str) -> str:
+        return t(self.label, lang)
+
+    @property
+    def numeric(self) -> bool:
+        """Numbers: right-aligned everywhere."""
+        return self.kind in fmt.NUMERIC_KINDS
+
+
+@dataclass
+class Table:
+    """A titled table in one language: columns and rows of raw values (dicts by column key);
+    ``total`` is an optional last row drawn in bold. :meth:`text_rows` gives the written cells."""
+
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[dict]
+    lang: str
+    total: dict | None = None
+
+    @property
+    def header(self) -> list[str]:
+        return [c.heading(self.lang) for c in self.columns]
+
+    def cell(self, col: Column, value) -> str:
+        return fmt.cell(col.kind, value, self.lang)
+
+    def text_row(self, row: dict) -> list[str]:
+        return [self.cell(c, row.get(c.key)) for c in self.columns]
+
+    def text_rows(self, *, with_total: bool = True) -> list[list[str]]:
+        rows = [self.text_row(r) for r in self.rows]
+        if with_total and self.total is not None:
+            rows.append(self.text_row(self.total))
+        return rows
+
+    def pick(self, *keys: str, limit: int | None = None, with_total: bool = True) -> "Table":
+        """The same table with only the columns ``keys`` (and the first ``limit`` rows)."""
+        by_key = {c.key: c for c in self.columns}
+        return Table(self.key, self.title, [by_key[k] for k in keys], self.rows[:limit], self.lang,
+                     self.total if with_total else None)
 
 
 def neutralise_cell(value):
@@ -36,12 +103,21 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a BOM (so Excel shows Thai), formula-safe."""
-    return neutralise(df).to_csv(index=False).encode("utf-8-sig")
+def csv_bytes(df: pd.DataFrame, *, lineterminator: str = "\r\n", safe: bool = True) -> bytes:
+    """The one CSV writer: UTF-8 with a BOM (so Thai Excel shows Thai), a header row, empty cells for
+    missing values, CRLF line ends (what Excel writes) and every text cell formula-safe.
+
+    ``safe=False`` only for files this program generated itself (the demo data set)."""
+    cell = neutralise_cell if safe else (lambda v: v)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator=lineterminator)
+    writer.writerow([cell(str(c)) for c in df.columns])
+    for row in df.itertuples(index=False, name=None):
+        writer.writerow(["" if missing(v) else cell(v) for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "data") -> bytes:
+def xlsx_bytes(df: pd.DataFrame, sheet_name: str = "data") -> bytes:
     """One-sheet XLSX, formula-safe (text cells are also written as text, never as formulas)."""
     buf = io.BytesIO()
     safe = neutralise(df)
@@ -56,9 +132,3 @@ def to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "data") -> bytes:
                 if cell.data_type == "f":      # openpyxl treats any "=..." string as a formula
                     cell.data_type = "s"
     return buf.getvalue()
-
-
-def localize(df: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
-    """Keep ``columns`` (name -> i18n key) in that order, headed in ``lang``."""
-    keep = [c for c in columns if c in df.columns]
-    return df[keep].rename(columns={c: t(columns[c], lang) for c in keep})

@@ -144,6 +144,7 @@ MESSAGES = {
     "ingest.severity.error": ("ข้อผิดพลาด", "Error"),
     "ingest.severity.warning": ("คำเตือน", "Warning"),
     # receipts, rollback
+    "ingest.dry_run": ("ตรวจไฟล์แล้ว ยังไม่ได้บันทึกอะไร (--dry-run)", "Dry run: nothing written"),
     "ingest.nothing_to_do": ("ไม่มีอะไรเปลี่ยน — ข้อมูลในไฟล์ตรงกับในระบบแล้ว", "Nothing to change — the file matches the data already in the system"),
     "ingest.same_file": ("ไฟล์นี้เคยนำเข้าแล้วเป็นชุดที่ {batch}", "This file was already imported as batch {batch}"),
     "ingest.has_errors": ("ไฟล์มีข้อผิดพลาด {n} รายการ ยังนำเข้าไม่ได้ — แก้ไฟล์แล้วอัปโหลดใหม่",

@@ -114,6 +114,7 @@ MESSAGES = {
     "snapshot.pinned": ("บันทึกภาพข้อมูล “{name}” แล้ว", "Snapshot “{name}” pinned"),
     "snapshot.not_allowed": ("เฉพาะนักวิเคราะห์และผู้ดูแลระบบที่บันทึกภาพข้อมูลได้",
                              "Only analysts and administrators can pin snapshots"),
+    "snapshot.deleted": ("ลบภาพข้อมูล “{name}” แล้ว", "Snapshot “{name}” deleted"),
     "snapshot.none": ("ยังไม่มีภาพข้อมูล", "No snapshots yet"),
     "snapshot.col.name": ("ชื่อ", "Name"),
     "snapshot.col.created_at": ("บันทึกเมื่อ", "Pinned at"),

@@ -16,7 +16,7 @@ import pandas as pd
 from tracker import store
 from tracker.errors import TrackerError
 from tracker.i18n import t
-from tracker.ingest import storage
+from tracker.store import uploads
 from tracker.ingest.contract import KINDS, store_schema
 from tracker.ingest.preview import STATUS, Preview, diff
 from tracker.ingest.read import ROW
@@ -125,7 +125,7 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
         raise ImportRejected("ingest.has_errors", n=n)
     kind = KINDS[preview.kind]
     table = kind.table
-    cols = list(storage.TABLE_COLUMNS[table])
+    cols = list(uploads.TABLE_COLUMNS[table])
     clean = preview.rows.drop(columns=[STATUS], errors="ignore")
     _guard(clean, kind.name)
     now = store.now_iso()
@@ -145,12 +145,12 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
                     is_demo=is_demo)
         if n_new + n_changed == 0:
             return Receipt(batch_id=None, same_file_batch=preview.same_file_batch, **base)
-        batch_id = storage.insert_batch(db, {**base, "is_demo": int(is_demo),
+        batch_id = uploads.insert_batch(db, {**base, "is_demo": int(is_demo),
                                              "periods": _periods(clean, kind.quarterly)})
         write = merged.loc[(status != "unchanged").to_numpy()].copy()
         write["batch_id"] = batch_id
         new_rows = _columns(write, [*cols, "batch_id"])
-        storage.upsert_rows(db, table, [*cols, "batch_id"], new_rows)
+        uploads.upsert_rows(db, table, [*cols, "batch_id"], new_rows)
         old_cols = [c if c in kind.store_key else f"{c}__old" for c in (*cols, "batch_id")]
         old_rows = _columns(write, old_cols)
         exists = write["_exists"].fillna(False).astype(bool).tolist()
@@ -158,10 +158,10 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
         key_idx = [names.index(k) for k in kind.store_key]
         changes = []
         for new, old, ex in zip(new_rows, old_rows, exists):
-            before = storage.to_json(dict(zip(names, old))) if ex else None
-            changes.append((batch_id, table, storage.row_key(new[i] for i in key_idx), before,
-                            storage.to_json(dict(zip(names, new)))))
-        storage.insert_changes(db, changes)
+            before = uploads.to_json(dict(zip(names, old))) if ex else None
+            changes.append((batch_id, table, uploads.row_key(new[i] for i in key_idx), before,
+                            uploads.to_json(dict(zip(names, new)))))
+        uploads.insert_changes(db, changes)
         store.audit(db, user=user, action="import", target=f"batch:{batch_id}",
                     detail={"kind": kind.name, "file_name": preview.file_name, "sha256": preview.sha256,
                             "new": n_new, "changed": n_changed, "is_demo": bool(is_demo)})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.periods import THAI_DIGITS
+from tracker.periods import FIRST_FY, LAST_FY, THAI_DIGITS
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def store_schema(kind: str):
     k = KINDS[kind]
     money = [pa.Check.ge(0)]
     checks = {
-        "year": [pa.Check.in_range(2400, 2700)], "quarter": [pa.Check.in_range(1, 4)],
+        "year": [pa.Check.in_range(FIRST_FY, LAST_FY)], "quarter": [pa.Check.in_range(1, 4)],
         "money": money, "percent": [pa.Check.in_range(0, 100)],
         "status": [pa.Check.isin(["not_started", "in_progress", "completed", "cancelled"])],
         "yes_no": [pa.Check.isin([0, 1])], "goal": [pa.Check.ge(1)],

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.i18n import t
-from tracker.tables import neutralise_cell
 
 SEVERITY_ICONS = {"error": "✖", "warning": "⚠"}
 
@@ -25,12 +24,6 @@ def problem_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("upload.col.message", lang): problems[f"message_{lang}"],
         t("upload.col.code", lang): problems["code"],
     })
-
-
-def problems_csv(problems: pd.DataFrame) -> bytes:
-    """The full problem table as CSV with BOM (opens in Thai Excel), both languages, formula-safe."""
-    safe = problems.astype(object).map(neutralise_cell)  # cells copied from the file may be formulas
-    return safe.to_csv(index=False).encode("utf-8-sig")
 
 
 def change_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:

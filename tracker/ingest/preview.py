@@ -10,7 +10,7 @@ import pandas as pd
 
 from tracker import settings
 from tracker.i18n import t
-from tracker.ingest import storage
+from tracker.store import uploads
 from tracker.ingest.contract import KINDS, Kind, detect_kind
 from tracker.ingest.read import ROW, SEPARATORS, read_bytes
 from tracker.ingest.validate import PROBLEM_COLUMNS, Problems, check
@@ -146,7 +146,7 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
         status, changes, _ = diff(db, k, clean)
         pv.rows = clean.assign(**{STATUS: status})
         pv.changes = changes
-    pv.same_file_batch = storage.same_file_batch(db, pv.sha256, pv.kind)
+    pv.same_file_batch = uploads.same_file_batch(db, pv.sha256, pv.kind)
     return pv
 
 
@@ -185,9 +185,9 @@ def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, 
     ``<name>__old`` (``batch_id__old`` too), ``_exists`` telling whether a stored row matched.
     """
     table, key = kind.table, list(kind.store_key)
-    cols = storage.TABLE_COLUMNS[table]
+    cols = uploads.TABLE_COLUMNS[table]
     years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
-    old = storage.existing_rows(db, table, years)
+    old = uploads.existing_rows(db, table, years)
     old = old.rename(columns={c: f"{c}__old" for c in old.columns if c not in key})
     old["_exists"] = True
     left = clean.copy()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tracker import store
 from tracker.errors import TrackerError
 from tracker.i18n import t
-from tracker.ingest import storage
+from tracker.store import uploads
 
 
 class RollbackRefused(TrackerError):
@@ -36,32 +36,30 @@ class RollbackResult:
 def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
     """Roll back batch ``batch_id`` in one transaction, recorded in the batch and the audit log.
 
-    A backup of the database file is taken first (``backup.backup_before``); if it fails
-    (:class:`tracker.backup.BackupError`) nothing is rolled back.
+    A backup of the database file is taken first (:func:`tracker.store.backup.backup_before`); if it
+    fails (:class:`tracker.store.backup.BackupError`) nothing is rolled back.
     """
     from tracker import auth
 
     auth.authorize(db, user, "rollback")
-    from tracker import backup
-
-    b = storage.batch(db, batch_id)
+    b = uploads.batch(db, batch_id)
     if b is None:
         raise RollbackRefused("history.refused.not_found", batch=batch_id)
     if b["status"] != "committed":
         raise RollbackRefused("history.refused.already_rolled_back", batch=batch_id)
-    backup.backup_before(db, "rollback")
+    store.backup.backup_before(db, "rollback")
     with db.atomic():
-        b = storage.batch(db, batch_id)
+        b = uploads.batch(db, batch_id)
         if b is None:
             raise RollbackRefused("history.refused.not_found", batch=batch_id)
         if b["status"] != "committed":
             raise RollbackRefused("history.refused.already_rolled_back", batch=batch_id)
-        later = storage.later_batch_touching(db, batch_id)
+        later = uploads.later_batch_touching(db, batch_id)
         if later:
             raise RollbackRefused("history.refused.later_batch", batch=batch_id, later=later["id"], file=later["file_name"])
-        changes = storage.batch_changes(db, batch_id)
+        changes = uploads.batch_changes(db, batch_id)
         locks = {(int(r.fiscal_year), int(r.quarter)): r.locked_by
-                 for r in storage.quarter_locks(db).itertuples(index=False)}
+                 for r in store.locks.list_locks(db).itertuples(index=False)}
         deletes: dict[str, list[tuple]] = {}
         restores: dict[str, list[dict]] = {}
         for ch in changes:
@@ -71,20 +69,20 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
                 raise RollbackRefused("history.refused.quarter_locked", batch=batch_id, period=f"{period[0]}-Q{period[1]}",
                                       locked_by=locks[period])
             if ch["before"] is None:
-                deletes.setdefault(table, []).append(tuple(after[k] for k in storage.TABLE_KEYS[table]))
+                deletes.setdefault(table, []).append(tuple(after[k] for k in uploads.TABLE_KEYS[table]))
             else:
                 restores.setdefault(table, []).append(json.loads(ch["before"]))
         if deletes.get("projects"):
-            dep = storage.progress_batch_for_projects(db, deletes["projects"])
+            dep = uploads.progress_batch_for_projects(db, deletes["projects"])
             if dep:
                 raise RollbackRefused("history.refused.dependent_rows", batch=batch_id, later=dep["id"], file=dep["file_name"])
         for table, rows in restores.items():
             cols = list(rows[0])
-            storage.upsert_rows(db, table, cols, [tuple(r[c] for c in cols) for r in rows])
+            uploads.upsert_rows(db, table, cols, [tuple(r[c] for c in cols) for r in rows])
         for table, keys in deletes.items():
-            storage.delete_rows(db, table, keys)
+            uploads.delete_rows(db, table, keys)
         now = store.now_iso()
-        storage.mark_rolled_back(db, batch_id, user=user, at=now)
+        uploads.mark_rolled_back(db, batch_id, user=user, at=now)
         restored = sum(map(len, restores.values()))
         removed = sum(map(len, deletes.values()))
         store.audit(db, user=user, action="rollback", target=f"batch:{batch_id}",

@@ -9,14 +9,16 @@ then adds nothing instead of a made-up project. Copies are kept under ``data/tem
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
+
 from tracker.i18n import t
 from tracker.ingest.contract import KINDS, Kind
 from tracker.settings import ROOT
+from tracker.tables import csv_bytes
 
 TEMPLATE_DIR = ROOT / "data" / "templates"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,9 +27,7 @@ _FIXED_TIME = datetime(2026, 1, 1)   # stable document properties
 
 def template_csv(kind: str) -> bytes:
     """Header-only CSV, UTF-8 with BOM, CRLF line ends (what Excel writes)."""
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerow([c.name for c in KINDS[kind].columns])
-    return buf.getvalue().encode("utf-8-sig")
+    return csv_bytes(pd.DataFrame(columns=[c.name for c in KINDS[kind].columns]))
 
 
 def _note(c) -> str:

@@ -12,11 +12,12 @@ import re
 
 import pandas as pd
 
+from tracker import store
 from tracker.i18n import t
 from tracker.ingest import normalize as n
-from tracker.ingest import storage
 from tracker.ingest.contract import Kind, match_header
 from tracker.ingest.read import ROW
+from tracker.store import uploads
 
 PROBLEM_COLUMNS = ["row", "column", "value", "code", "severity", "message_th", "message_en"]
 WARNING_CODES = frozenset({"unknown_column", "disbursed_above_allocated", "disbursed_decreased",
@@ -215,7 +216,7 @@ def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problem
 
 
 def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None:
-    known = storage.known_projects(db)
+    known = uploads.known_projects(db)
     keyed = clean[["project_code", "fiscal_year"]].notna().all(axis=1)
     m = clean[[ROW, "project_code", "fiscal_year"]].merge(
         known, on=["project_code", "fiscal_year"], how="left", indicator=True)
@@ -236,7 +237,7 @@ def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
           allocated=_fmt(alloc, above))
     # cumulative disbursement must not fall: compare with the quarter before (this file first, then the store)
     years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
-    stored = storage.progress_disbursed(db, years)
+    stored = uploads.progress_disbursed(db, years)
     keyed_q = clean[["project_code", "fiscal_year", "quarter"]].notna().all(axis=1)
     mine = clean.loc[keyed_q, ["project_code", "fiscal_year", "quarter", "disbursed"]]
     allq = pd.concat([stored, mine.astype({"quarter": "int64", "fiscal_year": "int64"})], ignore_index=True)
@@ -256,7 +257,7 @@ def locked_quarters(clean: pd.DataFrame, db) -> pd.DataFrame:
     """The locked quarters the rows fall in, one row each: ``fiscal_year, quarter, row`` (the first
     row of the file in it), ``rows`` (how many), ``locked_by``. Empty when no row is in a locked quarter."""
     cols = ["fiscal_year", "quarter", "row", "rows", "locked_by"]
-    locks = storage.quarter_locks(db)
+    locks = store.locks.list_locks(db)
     if locks.empty:
         return pd.DataFrame(columns=cols)
     sub = clean.loc[clean["fiscal_year"].notna() & clean["quarter"].notna(), [ROW, "fiscal_year", "quarter"]]

@@ -8,66 +8,20 @@ PPTX all render this one object, so they say the same thing as ``python -m track
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pandas as pd
-from sqlite_utils import Database
 
 from tracker import fmt, periods, rollup, store
 from tracker import status as S
 from tracker.i18n import t
 from tracker.plan import Plan, default_plan
 from tracker.report import snapshot
+from tracker.status import missing
+from tracker.tables import Column, Table
 
 TOP_PROJECTS = 5          # largest projects by allocated budget shown per goal
 TOP_PROJECTS_SLIDE = 4    # ... on a slide (must fit at 1280×720)
-
-#: Column kinds: how a raw value is written (``cell``) and which Excel number format it gets.
-NUMBER_FORMATS = {"int": "#,##0", "money": "#,##0.00", "pct": "0.0%", "num": "#,##0.##", "score": "0.0%"}
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    kind: str = "text"      # text | int | money | pct | num | score | status | pstatus
-    width: float = 1.0      # relative width in documents
-
-
-@dataclass
-class Table:
-    """A table: columns and rows of raw values (dicts by column key); ``total`` is an optional last
-    row drawn in bold. :meth:`text_rows` gives the formatted strings every document shows."""
-
-    key: str
-    title: str
-    columns: list[Column]
-    rows: list[dict]
-    lang: str
-    total: dict | None = None
-
-    def cell(self, col: Column, value) -> str:
-        return cell(col.kind, value, self.lang)
-
-    def text_row(self, row: dict) -> list[str]:
-        return [self.cell(c, row.get(c.key)) for c in self.columns]
-
-    def text_rows(self, *, with_total: bool = True) -> list[list[str]]:
-        rows = [self.text_row(r) for r in self.rows]
-        if with_total and self.total is not None:
-            rows.append(self.text_row(self.total))
-        return rows
-
-    def pick(self, *keys: str, limit: int | None = None, with_total: bool = True) -> "Table":
-        """The same table with only the columns ``keys`` (and the first ``limit`` rows)."""
-        by_key = {c.key: c for c in self.columns}
-        return Table(self.key, self.title, [by_key[k] for k in keys], self.rows[:limit], self.lang,
-                     self.total if with_total else None)
-
-    @property
-    def header(self) -> list[str]:
-        return [c.label for c in self.columns]
 
 
 @dataclass
@@ -80,6 +34,12 @@ class Chart:
     series: list[tuple[str, list[float], str]]
     kind: str = "money"     # money | pct | int
     stacked: bool = False
+
+    def value_text(self, value: float, lang: str) -> str:
+        """A bar's value as written on it: large sums in millions, counts whole, ratios in percent."""
+        if self.kind == "money":
+            return fmt.money(value, lang)
+        return fmt.cell(self.kind, value, lang)
 
 
 @dataclass
@@ -141,60 +101,21 @@ class Report:
         return t(key, self.lang, **values)
 
 
-# ---------------------------------------------------------------- formatting
-
-def _missing(x) -> bool:
-    if x is None:
-        return True
-    try:
-        return isinstance(x, float) and math.isnan(x) or x is pd.NA
-    except TypeError:
-        return False
-
-
-def status_text(status: str, lang: str) -> str:
-    """``✔ บรรลุตามเป้า``: icon and words, never colour alone."""
-    return f"{S.ICONS.get(status, '')} {t(f'status.{status}', lang)}".strip()
-
-
-def pstatus_text(status: str, lang: str) -> str:
-    return f"{S.PROJECT_ICONS.get(status, '')} {t(f'pstatus.{status}', lang)}".strip()
-
-
-def cell(kind: str, value, lang: str) -> str:
-    """A raw value as the documents write it."""
-    if _missing(value):
-        return fmt.DASH
-    if kind == "int":
-        return f"{int(value):,}"
-    if kind == "money":
-        return f"{float(value):,.2f}"
-    if kind in ("pct", "score"):
-        return fmt.pct(float(value))
-    if kind == "num":
-        return fmt.number(float(value))
-    if kind == "status":
-        return status_text(str(value), lang)
-    if kind == "pstatus":
-        return pstatus_text(str(value), lang)
-    return str(value)
-
+# ---------------------------------------------------------------- tables
 
 when_label = periods.datetime_label   # UTC ISO time -> Bangkok date and time
 
 
 def _none(x):
-    return None if _missing(x) else float(x)
+    return None if missing(x) else float(x)
 
 
-# ---------------------------------------------------------------- tables
-
-def _cols(lang: str, spec: list[tuple]) -> list[Column]:
-    return [Column(key, t(label, lang), kind, width) for key, label, kind, width in spec]
+def _cols(spec: list[tuple]) -> list[Column]:
+    return [Column(key, label, kind, width) for key, label, kind, width in spec]
 
 
 def _form2_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
-    cols = _cols(lang, [
+    cols = _cols([
         ("goal", "report.col.goal", "text", 3.2), ("in_plan", "report.col.in_plan", "int", 1),
         ("funded", "report.col.funded", "int", 1), ("completed", "pstatus.completed", "int", 1.1),
         ("in_progress", "pstatus.in_progress", "int", 1.1), ("not_started", "pstatus.not_started", "int", 1.1),
@@ -208,7 +129,7 @@ def _form2_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
 
 
 def _goal_table(gs: pd.DataFrame, lang: str) -> Table:
-    cols = _cols(lang, [
+    cols = _cols([
         ("goal", "report.col.goal", "text", 3), ("score", "report.col.score", "score", 1),
         ("status", "report.col.status", "status", 1.6), ("n_on_track", "status.on_track", "int", 1),
         ("n_at_risk", "status.at_risk", "int", 1), ("n_off_track", "status.off_track", "int", 1),
@@ -230,23 +151,23 @@ def _indicator_table(ind: pd.DataFrame, lang: str, title: str, *, with_goal: boo
     rows = [{"code": r.code, "goal_no": int(r.goal_no), "name": getattr(r, f"name_{lang}"),
              "unit": getattr(r, f"unit_{lang}"), "target": r.target, "expected": r.expected, "actual": r.actual,
              "ratio": r.ratio, "status": r.status} for r in ind.itertuples()]
-    return Table("indicators", title, _cols(lang, spec), rows, lang)
+    return Table("indicators", title, _cols(spec), rows, lang)
 
 
 def _project_rows(proj: pd.DataFrame, lang: str, depts: dict) -> list[dict]:
     out = []
     for r in proj.itertuples():
-        name = r.name_th if lang == "th" or _missing(r.name_en) or not r.name_en else r.name_en
+        name = r.name_th if lang == "th" or missing(r.name_en) or not r.name_en else r.name_en
         out.append({"code": r.project_code, "goal_no": int(r.goal_no), "name": name,
                     "department": depts.get(r.department, r.department), "planned": r.planned_budget,
                     "allocated": r.allocated_budget, "committed": r.committed, "disbursed": r.disbursed,
                     "disbursement_rate": r.disbursement_rate, "status": r.status,
-                    "progress_pct": None if _missing(r.progress_pct) else r.progress_pct / 100})
+                    "progress_pct": None if missing(r.progress_pct) else r.progress_pct / 100})
     return out
 
 
 def _projects_table(proj: pd.DataFrame, lang: str, depts: dict) -> Table:
-    cols = _cols(lang, [
+    cols = _cols([
         ("code", "col.code", "text", 1), ("goal_no", "report.col.goal_no", "int", 0.7),
         ("name", "report.col.project", "text", 4), ("department", "col.owner", "text", 2),
         ("planned", "report.col.planned", "money", 1.5), ("allocated", "report.col.allocated", "money", 1.5),
@@ -259,14 +180,14 @@ def _projects_table(proj: pd.DataFrame, lang: str, depts: dict) -> Table:
 def _top_projects(proj: pd.DataFrame, lang: str, depts: dict, n: int) -> Table:
     top = proj.sort_values(["allocated_budget", "planned_budget", "project_code"],
                            ascending=[False, False, True]).head(n)
-    cols = _cols(lang, [("name", "report.col.project", "text", 4), ("allocated", "report.col.allocated", "money", 1.6),
+    cols = _cols([("name", "report.col.project", "text", 4), ("allocated", "report.col.allocated", "money", 1.6),
                         ("disbursed", "report.col.disbursed", "money", 1.6),
                         ("status", "report.col.pstatus", "pstatus", 1.9)])
     return Table("top_projects", t("report.top_projects", lang, n=n), cols, _project_rows(top, lang, depts), lang)
 
 
 def _budget_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
-    cols = _cols(lang, [
+    cols = _cols([
         ("goal", "report.col.goal", "text", 3), ("planned", "report.col.planned", "money", 1.6),
         ("allocated", "report.col.allocated", "money", 1.6), ("committed", "report.col.committed", "money", 1.6),
         ("disbursed", "report.col.disbursed", "money", 1.6),
@@ -280,7 +201,7 @@ def _budget_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
 
 
 def _attention_table(att: pd.DataFrame, lang: str) -> Table:
-    cols = _cols(lang, [("kind", "report.col.attention_kind", "text", 2.2),
+    cols = _cols([("kind", "report.col.attention_kind", "text", 2.2),
                         ("goal_no", "report.col.goal_no", "int", 0.7), ("code", "col.code", "text", 1),
                         ("name", "report.col.item", "text", 4), ("value", "report.col.value", "pct", 1),
                         ("reference", "report.col.reference", "pct", 1)])
@@ -323,20 +244,23 @@ def stamp_text(lang: str, as_of: str, pinned: dict | None) -> str:
     return text
 
 
-def build(db: Database, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | None = None) -> Report:
+def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | None = None) -> Report:
     """The report model for ``quarter`` of ``fiscal_year`` from ``db`` (live data or a snapshot)."""
     lang = "en" if lang == "en" else "th"
     plan = plan or default_plan()
     fy, q = int(fiscal_year), int(quarter)
-    summary = rollup.summary(db, fy, q)
-    gs = rollup.goal_summary(db, fy, q)
-    ind = rollup.indicator_table(db, fy, q)
-    proj = rollup.project_table(db, fy, q)
-    att = rollup.attention_items(db, fy, q)
+    with store.reading(db):        # every figure of the report from one state of the database
+        summary = rollup.summary(db, fy, q)
+        gs = rollup.goal_summary(db, fy, q)
+        ind = rollup.indicator_table(db, fy, q)
+        proj = rollup.project_table(db, fy, q)
+        att = rollup.attention_items(db, fy, q)
+        goals_df = store.goals(db).set_index("goal_no")
+        depts = {r.code: getattr(r, f"name_{lang}") for r in store.departments(db).itertuples()}
+        missions = [(int(r.mission_no), getattr(r, f"text_{lang}")) for r in store.missions(db).itertuples()]
+        as_of = when_label(store.data_as_of(db), lang)
+        pinned = snapshot.info(db)
     totals = summary["totals"]
-    goals_df = store.goals(db).set_index("goal_no")
-    depts = {r.code: getattr(r, f"name_{lang}") for r in store.departments(db).itertuples()}
-    missions = [(int(r.mission_no), getattr(r, f"text_{lang}")) for r in store.missions_df(db).itertuples()]
 
     sections = []
     for r in gs.itertuples():
@@ -346,15 +270,13 @@ def build(db: Database, fiscal_year: int, quarter: int, lang: str = "th", *, pla
         sections.append(GoalSection(
             number=g, title=f"{t('plan.goal_n', lang, n=g)} · {short}", short=short,
             text=goals_df.loc[g, f"text_{lang}"], score=_none(r.score), status=r.status,
-            status_label=status_text(r.status, lang), counts={k: int(getattr(r, k)) for k in rollup.PROJECT_COUNTS},
+            status_label=fmt.status(r.status, lang), counts={k: int(getattr(r, k)) for k in rollup.PROJECT_COUNTS},
             budget=budget, disbursement_rate=_none(r.disbursement_rate),
             indicators=_indicator_table(ind[ind["goal_no"] == g], lang, t("plan.indicators", lang), with_goal=False),
             projects=_top_projects(proj[proj["goal_no"] == g], lang, depts, TOP_PROJECTS),
             budget_chart=_goal_budget_chart(budget, lang)))
 
     start, end = periods.Period(fy, 1).start, periods.Period(fy, q).end
-    as_of = when_label(store.data_as_of(db), lang)
-    pinned = snapshot.info(db)
     report = Report(
         lang=lang, fiscal_year=fy, quarter=q, organization=plan.org("name", lang),
         place=f"{plan.org('district', lang)} {plan.org('province', lang)}",

@@ -7,7 +7,6 @@ import shutil
 
 import plotly.graph_objects as go
 
-from tracker import fmt
 from tracker.report.content import Chart
 
 FONT = "Laksaman, TH Sarabun New, Sarabun, Garuda, sans-serif"
@@ -17,8 +16,7 @@ def figure(chart: Chart, lang: str, *, height: int | None = None, font_size: int
     """Horizontal bars, categories top to bottom, values written on the bars."""
     fig = go.Figure()
     for name, values, colour in chart.series:
-        text = ["" if not v else fmt.money(v, lang) if chart.kind == "money" else
-                (f"{int(v):,}" if chart.kind == "int" else fmt.pct(v)) for v in values]
+        text = [chart.value_text(v, lang) if v else "" for v in values]
         fig.add_bar(y=chart.categories, x=values, name=name, orientation="h", marker_color=colour, text=text,
                     textposition="auto" if chart.stacked else "outside", cliponaxis=False)
     fig.update_layout(

@@ -11,17 +11,17 @@ browser is available, else drawn natively.
 
 from __future__ import annotations
 
-import re
-
 import io
 import logging
+import re
 
 from fpdf import FPDF
 
 from tracker import fmt
 from tracker import status as S
 from tracker.report import thai
-from tracker.report.content import Chart, Column, Report, Table
+from tracker.report.content import Chart, Report
+from tracker.tables import Table
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class _PDF(FPDF):
                     self.set_fill_color(*STATUS_RGB.get(k, (153, 153, 153)))
                     self.ellipse(tx, y0 + pad + lh / 2 - 1.2, 2.4, 2.4, style="F")
                     tx += 3.2
-                align = "R" if col.kind in ("int", "money", "pct", "num", "score") and not header_row else "L"
+                align = "R" if col.numeric and not header_row else "L"
                 for i, line in enumerate(ls):
                     self.set_xy(tx, y0 + pad + i * lh)
                     self.cell(x + w - pad - tx, lh, line, align=align)
@@ -175,11 +175,7 @@ class _PDF(FPDF):
         """Formatted cells; statuses as words only (the font has no icon glyphs: a marker is drawn)."""
         out = []
         for c in table.columns:
-            v = raw.get(c.key)
-            if c.kind in ("status", "pstatus") and v:
-                out.append(_words(c.kind, v, table.lang))
-            else:
-                out.append(table.cell(c, v))
+            out.append(fmt.cell(c.kind, raw.get(c.key), table.lang, icon=False))
         return out
 
     # ------------------------------------------------------------ charts
@@ -237,7 +233,7 @@ class _PDF(FPDF):
                 total = sum(s[1][i] for s in chart.series)
                 self.set_xy(bx + 1, gy - 0.3)
                 self.font(9)
-                self.cell(26, bar_h, _value(total, chart.kind, self.report.lang))
+                self.cell(26, bar_h, chart.value_text(total, self.report.lang))
             else:
                 for k, (name, vals, colour) in enumerate(chart.series):
                     by = gy + k * bar_h
@@ -247,29 +243,15 @@ class _PDF(FPDF):
                         self.rect(x0, by, w, bar_h - 0.6, style="F")
                     self.set_xy(x0 + w + 1, by - 0.4)
                     self.font(8)
-                    self.cell(26, bar_h, _value(vals[i], chart.kind, self.report.lang))
+                    self.cell(26, bar_h, chart.value_text(vals[i], self.report.lang))
         self.set_draw_color(150, 150, 150)
         self.line(x0, y - 1, x0, y + group_h * len(chart.categories))
         self.set_draw_color(0, 0, 0)
         self.set_y(y + group_h * len(chart.categories) + 4)
 
 
-def _words(prefix: str, key: str, lang: str) -> str:
-    from tracker.i18n import t
-
-    return t(f"{prefix}.{key}", lang)
-
-
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-
-
-def _value(v: float, kind: str, lang: str) -> str:
-    if kind == "money":
-        return fmt.money(v, lang)
-    if kind == "int":
-        return f"{int(v):,}"
-    return fmt.pct(v)
 
 
 def chart_images(report: Report, mode: str = "auto") -> dict[str, bytes]:
@@ -336,7 +318,7 @@ def _render(report: Report, images: dict[str, bytes], total: int | None) -> _PDF
         pdf.para(g.text, 12, colour=MUTED)
         pdf.ln(2)
         c = g.counts
-        pdf.para(f"{tr('report.metric.score')}: {fmt.pct(g.score)} · {_words('status', g.status, report.lang)}"
+        pdf.para(f"{tr('report.metric.score')}: {fmt.pct(g.score)} · {fmt.status(g.status, report.lang, icon=False)}"
                  f" · {tr('report.metric.projects')}: {c['funded']}/{c['in_plan']}"
                  f" · {tr('report.metric.completed')}: {c['completed']}"
                  f" · {tr('report.metric.disbursed')}: {fmt.money(g.budget['disbursed'], report.lang)}"

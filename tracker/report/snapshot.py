@@ -2,7 +2,7 @@
 
 A council meeting discusses the figures as they were when the snapshot was pinned, even if an
 upload lands during the meeting. :func:`pin` copies the live database with SQLite's online backup
-API (:func:`tracker.backup.backup`, readers and writers may continue) into the ``snapshot_dir``
+API (:func:`tracker.store.backup.backup`, readers and writers may continue) into the ``snapshot_dir``
 setting, records a ``snapshots`` row and an audit row in the live database, and stamps the copy
 itself (``meta`` keys ``snapshot_*``) so a report built from it can say what it shows.
 """
@@ -12,15 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 import stat
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-from sqlite_utils import Database
 
-from tracker import backup, settings, store
+from tracker import auth, settings, store
 from tracker.errors import TrackerError
 
 MAX_NAME = 80
@@ -51,20 +49,17 @@ def file_name(name: str, when: datetime) -> str:
     return f"snapshot-{when:%Y%m%dT%H%M%SZ}-{slug}-{digest}.db"
 
 
-def get(db: Database, name: str) -> dict | None:
+def get(db, name: str) -> dict | None:
     """The ``snapshots`` row for ``name``, or None."""
-    rows = list(db.query("SELECT * FROM snapshots WHERE name = ?", [clean_name(name)]))
-    return rows[0] if rows else None
+    return store.snapshots.get(db, clean_name(name))
 
 
-def pin(db: Database, name: str, *, user: str, note: str | None = None) -> dict:
+def pin(db, name: str, *, user: str, note: str | None = None) -> dict:
     """Pin the current data of ``db`` as snapshot ``name``; returns its ``snapshots`` row.
 
     The copy is consistent (one read transaction); ``revision`` and ``last_batch_id`` are read
     from the copy, so they describe exactly what was copied.
     """
-    from tracker import auth
-
     auth.authorize(db, user, "snapshot")
     name = clean_name(name)
     if get(db, name):
@@ -74,28 +69,20 @@ def pin(db: Database, name: str, *, user: str, note: str | None = None) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / file_name(name, when)
     try:
-        backup.backup(db, dest=target)
-    except backup.BackupError as exc:
+        store.backup.backup(db, dest=target)
+    except store.backup.BackupError as exc:
         raise SnapshotError("snapshot.error.failed", detail=str(exc)) from exc
-    copy = Database(sqlite3.connect(str(target)))
     try:
-        row = copy.execute("SELECT max(id) FROM import_batches WHERE status = 'committed'").fetchone()
-        last_batch = row[0] if row else None
-        rev = store.revision(copy)
-        with copy.atomic():
-            store.set_meta(copy, "snapshot_name", name)
-            store.set_meta(copy, "snapshot_created_at", when.isoformat())
-            store.set_meta(copy, "snapshot_created_by", user)
-            store.set_meta(copy, "snapshot_last_batch_id", "" if last_batch is None else str(last_batch))
-        copy.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        copy.close()
+        last_batch, rev = store.snapshots.stamp_copy(target, name=name, created_at=when.isoformat(), created_by=user)
+    except Exception:
+        target.unlink(missing_ok=True)
+        raise
     os.chmod(target, stat.S_IRUSR | stat.S_IRGRP)  # read-only: nothing should write to a pinned copy
     record = {"name": name, "file": target.name, "created_at": when.isoformat(), "created_by": user,
               "last_batch_id": last_batch, "revision": rev, "note": note}
     try:
         with db.atomic():
-            db["snapshots"].insert(record)
+            store.snapshots.add(db, record)
             store.audit(db, user=user, action="snapshot", target=name,
                         detail={"file": target.name, "last_batch_id": last_batch, "revision": rev})
     except Exception:
@@ -104,15 +91,15 @@ def pin(db: Database, name: str, *, user: str, note: str | None = None) -> dict:
     return record
 
 
-def list_snapshots(db: Database) -> pd.DataFrame:
+def list_snapshots(db) -> pd.DataFrame:
     """Every pinned snapshot, newest first: ``name, file, created_at, created_by, last_batch_id,
     revision, note, exists`` (the file is still there)."""
-    df = store.frame(db, "SELECT * FROM snapshots ORDER BY created_at DESC, name")
+    df = store.snapshots.rows(db)
     df["exists"] = [(snapshot_dir() / f).is_file() for f in df["file"]]
     return df
 
 
-def path_of(db: Database, name: str) -> Path:
+def path_of(db, name: str) -> Path:
     row = get(db, name)
     if row is None:
         raise SnapshotError("snapshot.error.unknown", name=name)
@@ -122,33 +109,24 @@ def path_of(db: Database, name: str) -> Path:
     return path
 
 
-def open_snapshot(db: Database, name: str) -> Database:
-    """A read-only connection to snapshot ``name`` (any write raises ``sqlite3.OperationalError``)."""
-    path = path_of(db, name)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    return Database(conn)
+def open_snapshot(db, name: str):
+    """A read-only connection to snapshot ``name`` (any write raises ``sqlite3.OperationalError``);
+    usable from another thread (a lazy download builds its file there)."""
+    return store.connect_read_only(path_of(db, name), any_thread=True)
 
 
-def info(db: Database) -> dict | None:
+def info(db) -> dict | None:
     """For a snapshot connection: ``{name, created_at, created_by, last_batch_id}``; None for live data."""
-    name = store.get_meta(db, "snapshot_name")
-    if not name:
-        return None
-    batch = store.get_meta(db, "snapshot_last_batch_id") or None
-    return {"name": name, "created_at": store.get_meta(db, "snapshot_created_at"),
-            "created_by": store.get_meta(db, "snapshot_created_by"),
-            "last_batch_id": int(batch) if batch else None}
+    return store.snapshots.stamp(db)
 
 
-def delete(db: Database, name: str, *, user: str) -> None:
+def delete(db, name: str, *, user: str) -> None:
     """Delete snapshot ``name`` (its file and its row); audited."""
-    from tracker import auth
-
     auth.authorize(db, user, "snapshot")
     row = get(db, name)
     if row is None:
         raise SnapshotError("snapshot.error.unknown", name=name)
     with db.atomic():
-        db.execute("DELETE FROM snapshots WHERE name = ?", [row["name"]])
+        store.snapshots.remove(db, row["name"])
         store.audit(db, user=user, action="snapshot_delete", target=row["name"], detail={"file": row["file"]})
     (snapshot_dir() / row["file"]).unlink(missing_ok=True)

@@ -14,12 +14,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from tracker.report.content import NUMBER_FORMATS, Report, Table, cell
+from tracker.report.content import Report
+from tracker.tables import Table
 from tracker.tables import neutralise_cell
 
 SHEETS = ("about", "summary", "indicators", "projects", "budget")
 FONT = "TH Sarabun New"
 HEAD_FILL = PatternFill("solid", fgColor="E2EAF3")
+#: the Excel number format of each numeric column kind (values stay numbers, so Excel can add them up)
+NUMBER_FORMATS = {"int": "#,##0", "money": "#,##0.00", "pct": "0.0%", "num": "#,##0.##", "score": "0.0%",
+                  "progress": "0"}
 
 
 def _text(ws, row: int, col: int, value):
@@ -33,8 +37,8 @@ def _text(ws, row: int, col: int, value):
 def _sheet(wb: Workbook, title: str, table: Table, extra: list[tuple[str, str]] | None = None) -> None:
     ws = wb.create_sheet(title[:31])
     cols = table.columns
-    for j, col in enumerate(cols, 1):
-        c = _text(ws, 1, j, col.label)
+    for j, label in enumerate(table.header, 1):
+        c = _text(ws, 1, j, label)
         c.font = Font(name=FONT, bold=True, size=14)
         c.fill = HEAD_FILL
         c.alignment = Alignment(wrap_text=True, vertical="top")
@@ -47,12 +51,12 @@ def _sheet(wb: Workbook, title: str, table: Table, extra: list[tuple[str, str]] 
                 c = ws.cell(row=i, column=j, value=num)
                 c.number_format = NUMBER_FORMATS[col.kind]
             elif col.kind in ("status", "pstatus"):
-                c = _text(ws, i, j, cell(col.kind, v, table.lang) if v else None)
+                c = _text(ws, i, j, table.cell(col, v) if v else None)
             else:
                 c = _text(ws, i, j, None if v is None else str(v))
             c.font = Font(name=FONT, size=14, bold=raw is table.total)
-    for j, col in enumerate(cols, 1):
-        longest = max([len(col.label) * 0.9] + [len(str(r.get(col.key) or "")) for r in rows[:200]])
+    for j, (col, label) in enumerate(zip(cols, table.header), 1):
+        longest = max([len(label) * 0.9] + [len(str(r.get(col.key) or "")) for r in rows[:200]])
         ws.column_dimensions[get_column_letter(j)].width = max(10, min(60, longest * 1.1 + 2))
     ws.row_dimensions[1].height = 36
     ws.freeze_panes = "A2"

@@ -50,11 +50,8 @@ def current_user() -> dict | None:
     session = st.session_state.get(SESSION_KEY)
     if not session:
         return None
-    conn = ui.db()
-    try:
+    with ui.db() as conn:
         user = auth.session_user(conn, session)
-    finally:
-        conn.close()
     if user is None:
         _clear_session()
         st.session_state[FLASH_KEY] = "auth.session_expired"
@@ -119,14 +116,11 @@ def gate(pages: dict) -> dict | None:
     says "not found" when the role may not see it), draws the sign-in form and stops the run.
     Returns the user (None in public mode).
     """
-    conn = ui.db()
-    try:
+    with ui.db() as conn:
         try:
             auth.ensure_demo_accounts(conn)
         except auth.AuthError:  # another session created them at the same moment
             pass
-    finally:
-        conn.close()
     user = current_user()
     if user:
         st.session_state.pop(SHOW_SIGNIN_KEY, None)
@@ -145,11 +139,8 @@ def gate(pages: dict) -> dict | None:
 
 
 def _sign_out(username: str) -> None:
-    conn = ui.db()
-    try:
+    with ui.db() as conn:
         auth.sign_out(conn, username)
-    finally:
-        conn.close()
     _clear_session()
     st.session_state[FLASH_KEY] = "auth.signed_out"
 
@@ -174,12 +165,9 @@ def signin_form() -> None:
     flash = st.session_state.pop(FLASH_KEY, None)
     if flash:
         st.info(ui.t(flash), icon=":material/info:")
-    conn = ui.db()
-    try:
+    with ui.db() as conn:
         demo = auth.active_demo_accounts(conn)
         any_users = auth.has_users(conn)
-    finally:
-        conn.close()
     if demo:
         st.error(ui.t("auth.demo_warning"), icon=":material/warning:")
         st.dataframe(pd.DataFrame([{ui.t("auth.demo_col_username"): a["username"],
@@ -198,11 +186,8 @@ def signin_form() -> None:
                   on_click=lambda: st.session_state.pop(SHOW_SIGNIN_KEY, None))
     if not submitted:
         return
-    conn = ui.db()
-    try:
+    with ui.db() as conn:
         result = auth.authenticate(conn, username, password)
-    finally:
-        conn.close()
     del password
     if result.ok:
         st.session_state[SESSION_KEY] = auth.new_session(result.user)

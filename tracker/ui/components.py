@@ -6,36 +6,27 @@ Status is always icon + word + colour (Streamlit's ``:color-badge[...]`` markdow
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
 from tracker import fmt, tables
 from tracker import status as S
 from tracker.i18n import t as _t
+from tracker.status import missing
+from tracker.tables import Column
 from tracker.ui import frame as ui
 
 #: st.plotly_chart config: no Plotly logo, PNG download at 2× from the chart's toolbar.
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
-def status_label(status: str, lang: str | None = None) -> str:
-    """``✔ บรรลุตามเป้า`` — icon and word (for tables and chart texts)."""
-    return f"{S.ICONS[status]} {_t('status.' + status, lang or ui.lang())}"
-
-
-def project_label(status: str, lang: str | None = None) -> str:
-    return f"{S.PROJECT_ICONS[status]} {_t('pstatus.' + status, lang or ui.lang())}"
-
-
 def status_badge(status: str) -> str:
     """Markdown badge, coloured, with icon and word: ``:green-badge[✔ บรรลุตามเป้า]``."""
-    return f":{S.BADGE_COLOURS[status]}-badge[{status_label(status)}]"
+    return f":{S.BADGE_COLOURS[status]}-badge[{fmt.status(status, ui.lang())}]"
 
 
 def project_badge(status: str) -> str:
-    return f":{S.PROJECT_BADGE_COLOURS[status]}-badge[{project_label(status)}]"
+    return f":{S.PROJECT_BADGE_COLOURS[status]}-badge[{fmt.project_status(status, ui.lang())}]"
 
 
 def kpi(label: str, value: str, *, help: str | None = None, delta: str | None = None,
@@ -49,7 +40,7 @@ def kpi(label: str, value: str, *, help: str | None = None, delta: str | None = 
 def money_unit(*amounts: float) -> tuple[float, str]:
     """One unit for a row of money KPIs: ล้านบาท / M THB when the largest is a million or more, else
     บาท / THB. Returns (divisor, unit word); the unit goes in the label so each value stays whole."""
-    known = [abs(a) for a in amounts if a is not None and not (isinstance(a, float) and math.isnan(a))]
+    known = [abs(a) for a in amounts if not missing(a)]
     if known and max(known) >= fmt.MILLION:
         return fmt.MILLION, ui.t("dash.unit_mbaht")
     return 1, ui.t("dash.unit_baht")
@@ -58,7 +49,7 @@ def money_unit(*amounts: float) -> tuple[float, str]:
 def money_kpi(label: str, amount: float, unit: tuple[float, str], **kw) -> None:
     """A money KPI: label ``งบตามข้อบัญญัติ (ล้านบาท)``, value ``26.02``."""
     divisor, word = unit
-    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+    if missing(amount):
         value = fmt.DASH
     else:
         value = f"{amount / divisor:,.2f}" if divisor != 1 else f"{amount:,.0f}"
@@ -109,80 +100,69 @@ def downloads(df: pd.DataFrame, name: str, key: str) -> None:
     """
     row = st.container(horizontal=True, gap="small")
     frame_copy = df.copy()
-    row.download_button(ui.t("dash.download_csv"), data=lambda: tables.to_csv_bytes(frame_copy),
+    row.download_button(ui.t("dash.download_csv"), data=lambda: tables.csv_bytes(frame_copy),
                         file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
                         icon=":material/download:")
-    row.download_button(ui.t("dash.download_xlsx"), data=lambda: tables.to_xlsx_bytes(frame_copy, name[:31]),
+    row.download_button(ui.t("dash.download_xlsx"), data=lambda: tables.xlsx_bytes(frame_copy, name[:31]),
                        file_name=f"{name}.xlsx", key=f"{key}_xlsx", on_click="ignore", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-# kinds of columns for :func:`table`
-TEXT, MONEY, PCT, PROGRESS, INT, NUMBER, STATUS, PSTATUS, BOOL = (
-    "text", "money", "pct", "progress", "int", "number", "status", "pstatus", "bool")
-#: a long name (indicator, project, goal): given the most room on screen
-NAME = "name"
-
-
-def display_frame(df: pd.DataFrame, spec: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """The table as people read it: columns of ``spec`` (name -> (i18n key, kind)) in order, headed in
-    the chosen language; statuses as icon + word; ratios as percentages (0–100); money in baht."""
-    out = {}
-    for col, (key, kind) in spec.items():
-        if col not in df.columns:
+def display_frame(df: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
+    """The table as people read it: ``columns`` in order, headed in the chosen language; statuses
+    and yes/no as words; ratios as percentages (0–100); money and counts stay numbers (sortable)."""
+    lang, out = ui.lang(), {}
+    for col in columns:
+        if col.key not in df.columns:
             continue
-        s = df[col]
-        if kind == STATUS:
-            s = s.map(status_label)
-        elif kind == PSTATUS:
-            s = s.map(project_label)
-        elif kind == PCT:
+        s = df[col.key]
+        if col.kind in ("status", "pstatus", "bool"):
+            s = s.map(lambda v, k=col.kind: fmt.cell(k, v, lang))
+        elif col.kind in ("pct", "score"):
             s = (s.astype(float) * 100).round(1)
-        elif kind == BOOL:
-            s = s.map(lambda v: ui.t("dash.col.yes") if bool(v) else ui.t("dash.col.no"))
-        out[ui.t(key)] = s.reset_index(drop=True)
+        out[col.heading(lang)] = s.reset_index(drop=True)
     return pd.DataFrame(out)
 
 
-#: on-screen widths of the columns of :func:`table` (the widest text columns are left to fill the rest)
-WIDTHS = {INT: 90, PCT: 95, PROGRESS: 120, MONEY: 115, NUMBER: 85, BOOL: 80, STATUS: 155, PSTATUS: 165,
-          NAME: 240}   # NAME: see table()
+#: on-screen widths of the columns of :func:`table` by kind (the widest text columns fill the rest)
+WIDTHS = {"int": 90, "pct": 95, "score": 95, "progress": 120, "money": 115, "num": 85, "bool": 80, "status": 155,
+          "pstatus": 165}
+#: a long name (indicator, project) gets what the other visible columns leave of a 1280-px page
+NAME_ROOM = 800
 
 
-def table(df: pd.DataFrame, spec: dict[str, tuple[str, str]], *, name: str, key: str,
-          height: int | str = "auto", show: list[str] | None = None) -> pd.DataFrame:
+def _column_config(col: Column, label: str, width: int | None):
+    if col.kind in ("money", "num"):
+        return st.column_config.NumberColumn(label, format="localized", width=width)
+    if col.kind in ("pct", "score"):
+        return st.column_config.NumberColumn(label, format="%.1f%%", width=width)
+    if col.kind == "progress":
+        return st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%.0f%%", width=width)
+    if col.kind == "int":
+        return st.column_config.NumberColumn(label, format="%d", width=width)
+    if col.kind in ("status", "pstatus", "bool", "name"):
+        return st.column_config.TextColumn(label, width=width)
+    return None
+
+
+def table(df: pd.DataFrame, columns: list[Column], *, name: str, key: str, height: int | str = "auto",
+          show: list[str] | None = None) -> pd.DataFrame:
     """Show ``df`` as a localized table (see :func:`display_frame`) with CSV/XLSX downloads.
 
-    ``show`` lists the columns of ``spec`` drawn on screen (the essential ones, so the table fits the
-    page); the downloads always carry every column of ``spec``. Missing values read “—”."""
-    shown = display_frame(df, spec)
+    ``show`` lists the keys of the columns drawn on screen (the essential ones, so the table fits the
+    page); the downloads always carry every column. Missing values read “—”."""
+    lang = ui.lang()
+    shown = display_frame(df, columns)
+    visible = [c for c in columns if c.key in df.columns and (show is None or c.key in show)]
+    others = sum(WIDTHS.get(c.kind, 110) for c in visible if c.kind != "name")
+    name_width = max(200, min(460, NAME_ROOM - others))
     config = {}
-    for col, (k, kind) in spec.items():
-        label = ui.t(k)
-        width = WIDTHS.get(kind)
-        if kind == MONEY:
-            config[label] = st.column_config.NumberColumn(label, format="localized", width=width)
-        elif kind == PCT:
-            config[label] = st.column_config.NumberColumn(label, format="%.1f%%", width=width)
-        elif kind == PROGRESS:
-            config[label] = st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%.0f%%",
-                                                            width=width)
-        elif kind == NUMBER:
-            config[label] = st.column_config.NumberColumn(label, format="localized", width=width)
-        elif kind == INT:
-            config[label] = st.column_config.NumberColumn(label, format="%d", width=width)
-        elif kind in (STATUS, PSTATUS, BOOL, NAME):
-            config[label] = st.column_config.TextColumn(label, width=width)
-    visible = [c for c in (show or spec) if c in spec and c in df.columns]
-    # a long name gets what the other visible columns leave of a 1280-px-wide page (about 800 px)
-    others = sum(w if isinstance(w := WIDTHS.get(spec[c][1], 110), int) else 110
-                 for c in visible if spec[c][1] != NAME)
-    name_width = max(200, min(460, 800 - others))
-    for c in visible:
-        if spec[c][1] == NAME:
-            label = ui.t(spec[c][0])
-            config[label] = st.column_config.TextColumn(label, width=name_width)
-    order = [ui.t(spec[c][0]) for c in visible] if show else None
+    for col in columns:
+        label = col.heading(lang)
+        width = name_width if col.kind == "name" else WIDTHS.get(col.kind)
+        if (cfg := _column_config(col, label, width)) is not None:
+            config[label] = cfg
+    order = [c.heading(lang) for c in sorted(visible, key=lambda c: show.index(c.key))] if show else None
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, height=height,
                  column_order=order, placeholder=fmt.DASH)
     downloads(shown, name, key)
@@ -191,7 +171,7 @@ def table(df: pd.DataFrame, spec: dict[str, tuple[str, str]], *, name: str, key:
 
 def pct_delta(change: float) -> str | None:
     """A score change as percentage points (``+3.2 pp``), or None when undefined."""
-    if change is None or (isinstance(change, float) and math.isnan(change)):
+    if missing(change):
         return None
     return f"{change * 100:+.1f} pp"
 

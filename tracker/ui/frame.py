@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 
 import streamlit as st
 
@@ -17,10 +19,11 @@ BANGKOK = periods.BANGKOK
 def require_router() -> None:
     """First line of every page: make sure the page runs inside ``dashboard.py``'s navigation.
 
-    Because the pages live in ``pages/``, Streamlit's legacy multipage mode is switched on until
-    the first ``st.navigation`` call of the process; a deep link opened first after a restart
-    (and every AppTest run) would then execute the page alone, without the frame. This turns the
-    legacy mode off and reruns, which goes through the router.
+    The router workaround, documented here and only here: because the pages live in ``pages/``
+    (the user's layout), Streamlit switches on its legacy multipage mode until the first
+    ``st.navigation`` call of the process; a deep link opened first after a restart (and every
+    AppTest run) would then execute the page alone, without the frame. This turns the legacy mode
+    off and reruns, which goes through the router. The architecture test checks every page calls it.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -55,17 +58,27 @@ def plan() -> Plan:
     return default_plan()
 
 
-def db():
-    """A fresh connection for this script run (sqlite3 connections are bound to their thread)."""
+@contextlib.contextmanager
+def db() -> Iterator[store.Database]:
+    """``with ui.db() as conn:`` a connection for this script run, closed after the block.
+
+    A fresh one each time: sqlite3 connections are bound to their thread and reruns run in others.
+    The database is created or migrated, and the plan loaded, once per process.
+    """
     _ready(db_path(), plan().sha256)
-    return store.connect(db_path())
+    conn = store.connect(db_path())
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_call(name: str, path: str, rev: int, args: tuple, kwargs: tuple, _func=None):
     conn = store.connect(path)
     try:
-        return _func(conn, *args, **dict(kwargs))
+        with store.reading(conn):     # every read of one call sees one state of the database
+            return _func(conn, *args, **dict(kwargs))
     finally:
         conn.close()
 
@@ -76,11 +89,8 @@ def load(func, *args, **kwargs):
     The cache key includes the data revision, so any committed write (from a page or the command
     line) makes the next read fresh; pages also call :func:`after_write` to drop old entries.
     """
-    conn = db()
-    try:
+    with db() as conn:
         rev = store.revision(conn)
-    finally:
-        conn.close()
     name = f"{func.__module__}.{func.__qualname__}"
     return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func)
 
@@ -105,6 +115,22 @@ def figure(builder, *args, **kwargs):
 def after_write() -> None:
     """Clear cached reads after any write."""
     st.cache_data.clear()
+
+
+def write(action, *args, **kwargs) -> tuple[bool, object]:
+    """Run the package write ``action(conn, *args, **kwargs)`` (it checks the role itself).
+
+    Returns ``(True, result)`` and clears cached reads; when the action is refused (any
+    :class:`tracker.errors.TrackerError`) shows why, in the chosen language, and returns ``(False, None)``.
+    """
+    with db() as conn:
+        try:
+            result = action(conn, *args, **kwargs)
+        except TrackerError as exc:
+            refusal(exc)
+            return False, None
+    after_write()
+    return True, result
 
 
 def period() -> tuple[int, int]:

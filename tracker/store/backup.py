@@ -3,8 +3,8 @@
 ``backup()`` copies a consistent snapshot of the database (readers and writers may continue)
 into a timestamped file in the ``backup_dir`` setting and keeps the newest ``backups_keep``.
 ``restore()`` first backs up the current database, then copies the backup over it.
-Automatic backups are taken before each schema migration (``store.migrate``) and before each
-rollback (the import pipeline calls :func:`backup_before`).
+Automatic backups are taken before each schema migration (:func:`tracker.store.schema.migrate`) and
+before each rollback (the import pipeline calls :func:`backup_before`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from pathlib import Path
 
 from tracker import settings
 from tracker.errors import TrackerError
+from tracker.store.auditlog import audit
+from tracker.store.db import connect
 
 PREFIX = "tracker-"
 _NAME = re.compile(r"^tracker-\d{8}T\d{6}\d{6}Z-[a-z0-9-]+\.db$")
@@ -168,12 +170,10 @@ def restore(path: str | Path, *, db_path: str | Path | None = None, user: str | 
         src.close()
         dst.close()
     if user:
-        from tracker import store
-
-        db = store.connect(target)
+        db = connect(target)
         try:
-            store.audit(db, user=user, action="restore", target=Path(path).name,
-                        detail={"safety_backup": safety.name if safety else None})
+            audit(db, user=user, action="restore", target=Path(path).name,
+                  detail={"safety_backup": safety.name if safety else None})
         finally:
             db.close()
     return safety

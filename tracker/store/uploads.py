@@ -1,8 +1,8 @@
-"""The SQL the upload needs, kept in one place (the ingest side of :mod:`tracker.store`).
+"""What an upload writes and a rollback undoes: the data tables, ``import_batches`` (the receipts)
+and ``batch_changes`` (every row a batch created or changed, before and after, as JSON).
 
-Uses the tables of ``store.m001_initial`` as they are: projects, project_progress,
-indicator_results, import_batches, batch_changes, quarter_locks. Writes are plain ``executemany``
-statements; callers run them inside ``db.atomic()``.
+Writes are plain ``executemany`` statements; callers run them inside ``db.atomic()``
+(:mod:`tracker.ingest.commit`, :mod:`tracker.ingest.rollback`).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from sqlite_utils import Database
 
-from tracker import store
+from tracker.store.db import Database, first, frame, in_list
+from tracker.store.db import rows as select_rows
 
 #: the data columns of each upload table (batch_id is added on write)
 TABLE_COLUMNS = {
@@ -30,30 +30,21 @@ TABLE_KEYS = {
 }
 
 
-def _in(values) -> tuple[str, list]:
-    values = list(values)
-    return ",".join("?" * len(values)) or "NULL", values
-
-
 def known_projects(db: Database) -> pd.DataFrame:
-    return store.frame(db, "SELECT project_code, fiscal_year, allocated_budget FROM projects")
+    return frame(db, "SELECT project_code, fiscal_year, allocated_budget FROM projects")
 
 
 def progress_disbursed(db: Database, years: list[int]) -> pd.DataFrame:
-    marks, params = _in(years)
-    return store.frame(db, "SELECT project_code, fiscal_year, quarter, disbursed FROM project_progress "
+    marks, params = in_list(years)
+    return frame(db, "SELECT project_code, fiscal_year, quarter, disbursed FROM project_progress "
                            f"WHERE fiscal_year IN ({marks})", params)
-
-
-def quarter_locks(db: Database) -> pd.DataFrame:
-    return store.frame(db, "SELECT fiscal_year, quarter, locked_by, locked_at FROM quarter_locks")
 
 
 def existing_rows(db: Database, table: str, years: list[int]) -> pd.DataFrame:
     """Every stored row of ``table`` in the given fiscal years (all columns, incl. batch_id)."""
-    marks, params = _in(years)
+    marks, params = in_list(years)
     cols = ", ".join((*TABLE_COLUMNS[table], "batch_id"))
-    return store.frame(db, f"SELECT {cols} FROM {table} WHERE fiscal_year IN ({marks})", params)
+    return frame(db, f"SELECT {cols} FROM {table} WHERE fiscal_year IN ({marks})", params)
 
 
 def same_file_batch(db: Database, sha256: str, kind: str) -> int | None:
@@ -90,24 +81,23 @@ def insert_changes(db: Database, rows: list[tuple]) -> None:
 
 
 def batch(db: Database, batch_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM import_batches WHERE id = ?", [batch_id]))
-    return rows[0] if rows else None
+    """The receipt of batch ``batch_id`` (its ``import_batches`` row), or None."""
+    return first(db, "SELECT * FROM import_batches WHERE id = ?", [batch_id])
 
 
 def batch_changes(db: Database, batch_id: int) -> list[dict]:
-    return list(db.query("SELECT table_name, row_key, before, after FROM batch_changes WHERE batch_id = ? "
-                         "ORDER BY id", [batch_id]))
+    """``table_name, row_key, before, after`` of every row the batch created or changed, in order."""
+    return select_rows(db, "SELECT table_name, row_key, before, after FROM batch_changes WHERE batch_id = ? "
+                    "ORDER BY id", [batch_id])
 
 
 def later_batch_touching(db: Database, batch_id: int) -> dict | None:
     """The earliest committed batch after ``batch_id`` that changed one of its rows."""
-    rows = list(db.query(
-        "SELECT b.id, b.file_name FROM batch_changes mine "
-        "JOIN batch_changes later ON later.table_name = mine.table_name AND later.row_key = mine.row_key "
-        "     AND later.batch_id > mine.batch_id "
-        "JOIN import_batches b ON b.id = later.batch_id AND b.status = 'committed' "
-        "WHERE mine.batch_id = ? ORDER BY b.id LIMIT 1", [batch_id]))
-    return rows[0] if rows else None
+    return first(db, "SELECT b.id, b.file_name FROM batch_changes mine "
+                     "JOIN batch_changes later ON later.table_name = mine.table_name AND later.row_key = mine.row_key "
+                     "     AND later.batch_id > mine.batch_id "
+                     "JOIN import_batches b ON b.id = later.batch_id AND b.status = 'committed' "
+                     "WHERE mine.batch_id = ? ORDER BY b.id LIMIT 1", [batch_id])
 
 
 def progress_batch_for_projects(db: Database, keys: list[tuple]) -> dict | None:
@@ -116,11 +106,10 @@ def progress_batch_for_projects(db: Database, keys: list[tuple]) -> dict | None:
         chunk = keys[i:i + 400]
         where = " OR ".join("(p.project_code = ? AND p.fiscal_year = ?)" for _ in chunk)
         params = [v for k in chunk for v in k]
-        rows = list(db.query(
-            "SELECT b.id, b.file_name FROM project_progress p JOIN import_batches b ON b.id = p.batch_id "
-            f"WHERE {where} ORDER BY b.id LIMIT 1", params))
-        if rows:
-            return rows[0]
+        found = first(db, "SELECT b.id, b.file_name FROM project_progress p JOIN import_batches b "
+                          f"ON b.id = p.batch_id WHERE {where} ORDER BY b.id LIMIT 1", params)
+        if found:
+            return found
     return None
 
 

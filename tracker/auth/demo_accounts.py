@@ -1,0 +1,57 @@
+"""Demo accounts: exist only while demo data is loaded and the ``demo_accounts`` setting is on.
+
+Their passwords are public on purpose (the sign-in page lists them under a red warning); they are
+deleted as soon as the demo data is gone.
+"""
+
+from __future__ import annotations
+
+from tracker import settings, store
+from tracker.auth.users import create_user, get_user
+
+DEMO_ACCOUNTS: tuple[dict, ...] = (
+    {"username": "demo-viewer", "password": "demo-viewer-2569", "role": "viewer",
+     "display_name": "ผู้บริหาร (สาธิต) / Executive (demo)"},
+    {"username": "demo-analyst", "password": "demo-analyst-2569", "role": "analyst",
+     "display_name": "นักวิเคราะห์ (สาธิต) / Analyst (demo)"},
+    {"username": "demo-admin", "password": "demo-admin-2569", "role": "admin",
+     "display_name": "ผู้ดูแลระบบ (สาธิต) / Administrator (demo)"},
+)
+
+
+def demo_accounts_wanted(db) -> bool:
+    return bool(settings.get("demo_accounts")) and store.has_demo_data(db)
+
+
+def ensure_demo_accounts(db) -> list[str]:
+    """Create the demo accounts if demo data is loaded and the setting is on; returns names created.
+
+    When demo data is gone (or the setting is off), removes them instead (see :func:`remove_demo_accounts`).
+    """
+    if not demo_accounts_wanted(db):
+        remove_demo_accounts(db)
+        return []
+    created = []
+    for acc in DEMO_ACCOUNTS:
+        if get_user(db, acc["username"]) is None:
+            create_user(db, acc["username"], password=acc["password"], role=acc["role"],
+                        display_name=acc["display_name"], by="system", is_demo=True)
+            created.append(acc["username"])
+    return created
+
+
+def remove_demo_accounts(db) -> list[str]:
+    """Delete every demo account; returns the names removed (each removal audited)."""
+    names = store.accounts.demo_usernames(db)
+    if names:
+        with db.atomic():
+            store.accounts.delete_demo_users(db)
+            for n in names:
+                store.audit(db, user="system", action="user_remove_demo", target=n)
+    return names
+
+
+def active_demo_accounts(db) -> list[dict]:
+    """The demo accounts that exist now, with their public passwords (for the sign-in page warning)."""
+    present = set(store.accounts.demo_usernames(db, active_only=True))
+    return [a for a in DEMO_ACCOUNTS if a["username"] in present]

@@ -1,0 +1,185 @@
+"""``users add|list|set-role|reset-password|disable|enable``, ``backup``, ``restore``, ``lock``, ``unlock``, ``locks``.
+
+Passwords are never taken from the command line (it ends up in shell history and ``ps``): they are
+asked for twice at a terminal, or read from the first line of standard input when it is not one
+(``printf '%s\\n' "$PW" | python -m tracker users add somchai --role analyst``).
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from tracker import auth, locks, periods, store
+from tracker.cli.common import actor, opened
+from tracker.i18n import t
+from tracker.periods import Period
+from tracker.store.backup import BackupError
+
+
+def read_password(prompt: str = "Password / รหัสผ่าน: ") -> str:
+    """A new password: typed twice without echo at a terminal, else the first line of stdin."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        again = getpass.getpass("Again / อีกครั้ง: ")
+        if first != again:
+            raise auth.AuthError("users.passwords_differ")
+        return first
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def cmd_users_add(args) -> int:
+    password = read_password()
+    with opened(args) as db:
+        user = auth.create_user(db, args.username, password=password, role=args.role,
+                                display_name=args.display_name, by=actor(args))
+    print(f"{user['username']}: {user['role']} ({user['display_name']})")
+    return 0
+
+
+def cmd_users_list(args) -> int:
+    with opened(args) as db:
+        df = auth.list_users(db)
+    if df.empty:
+        print(t("auth.no_users", args.lang, command="python -m tracker users add admin --role admin"))
+        return 0
+    for r in df.itertuples(index=False):
+        flags = [f for f, on in (("disabled", r.disabled), ("demo", r.is_demo), ("locked", bool(r.locked_until)))
+                 if on]
+        print(f"{r.username:<24} {r.role:<8} {r.display_name}" + (f"  [{', '.join(flags)}]" if flags else ""))
+    return 0
+
+
+def cmd_users_set_role(args) -> int:
+    with opened(args) as db:
+        auth.set_role(db, args.username, args.role, by=actor(args))
+    print(t("users.role_set", args.lang, username=args.username, role=auth.role_label(args.role, args.lang)))
+    return 0
+
+
+def cmd_users_reset_password(args) -> int:
+    password = read_password("New password / รหัสผ่านใหม่: ")
+    with opened(args) as db:
+        auth.reset_password(db, args.username, password, by=actor(args))
+    print(t("users.password_reset", args.lang, username=args.username))
+    return 0
+
+
+def cmd_users_disable(args) -> int:
+    with opened(args) as db:
+        auth.set_disabled(db, args.username, True, by=actor(args))
+    print(t("users.disabled_done", args.lang, username=args.username))
+    return 0
+
+
+def cmd_users_enable(args) -> int:
+    with opened(args) as db:
+        auth.set_disabled(db, args.username, False, by=actor(args))
+    print(t("users.enabled_done", args.lang, username=args.username))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    with opened(args) as db:
+        store.audit(db, user=actor(args), action="backup", target=args.dest or "backup_dir")
+        path = store.backup.backup(db, args.dest, reason="manual")
+    print(t("backup.done", args.lang, path=str(path)))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    if not args.yes:
+        raise BackupError("backup.confirm_restore")
+    safety = store.backup.restore(args.path, db_path=args.db, user=actor(args))
+    print(t("backup.restored", args.lang, path=args.path, safety=str(safety) if safety else "-"))
+    return 0
+
+
+def _period(args) -> Period:
+    text = args.period if args.quarter is None else f"{args.period}-Q{args.quarter}"
+    try:
+        p = Period.parse(text)
+    except ValueError:
+        raise locks.LockError("locks.bad_period", period=text) from None
+    return p
+
+
+def cmd_lock(args) -> int:
+    p = _period(args)
+    with opened(args) as db:
+        locks.lock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), note=args.note)
+    print(t("locks.locked_done", args.lang, period=periods.period_label(p, args.lang)))
+    return 0
+
+
+def cmd_unlock(args) -> int:
+    p = _period(args)
+    with opened(args) as db:
+        locks.unlock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), reason=args.reason)
+    print(t("locks.unlocked_done", args.lang, period=periods.period_label(p, args.lang)))
+    return 0
+
+
+def cmd_locks(args) -> int:
+    with opened(args) as db:
+        found = locks.list_locks(db)
+    if found.empty:
+        print(t("locks.none", args.lang))
+    for r in found.itertuples(index=False):
+        print(f"{r.fiscal_year}-Q{r.quarter}  {r.locked_by:<20} {r.locked_at}  {r.note or ''}")
+    return 0
+
+
+def register(sub, parents) -> None:
+    users = sub.add_parser("users", help="manage accounts (passwords are asked for, never arguments)")
+    users.set_defaults(help_of=users)
+    usub = users.add_subparsers(dest="users_command", metavar="ACTION")
+    actor_ = [parents["actor"]]
+
+    p = usub.add_parser("add", parents=actor_, help="add an account; the password is read from a prompt or stdin")
+    p.add_argument("username")
+    p.add_argument("--role", choices=auth.ROLES, required=True)
+    p.add_argument("--display-name", default=None, help="name shown in the app (Thai is fine)")
+    p.set_defaults(func=cmd_users_add)
+
+    p = usub.add_parser("list", parents=[parents["db"]], help="list accounts (never shows passwords)")
+    p.set_defaults(func=cmd_users_list)
+
+    p = usub.add_parser("set-role", parents=actor_, help="change an account's role")
+    p.add_argument("username")
+    p.add_argument("role", choices=auth.ROLES)
+    p.set_defaults(func=cmd_users_set_role)
+
+    for name, func, helptext in (
+            ("reset-password", cmd_users_reset_password, "set a new password (prompt or stdin); also unlocks it"),
+            ("disable", cmd_users_disable, "disable an account (it can no longer sign in)"),
+            ("enable", cmd_users_enable, "enable a disabled account again")):
+        p = usub.add_parser(name, parents=actor_, help=helptext)
+        p.add_argument("username")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("backup", parents=actor_,
+                       help="back up the database with SQLite's online backup API (safe while in use)")
+    p.add_argument("--dest", default=None, help="file to write (default: a timestamped file in TRACKER_BACKUP_DIR)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", parents=actor_,
+                       help="replace the database with a backup (the current one is backed up first)")
+    p.add_argument("path", help="backup file to restore")
+    p.add_argument("--yes", action="store_true", help="confirm: all current data is replaced")
+    p.set_defaults(func=cmd_restore)
+
+    for name, func, helptext in (("lock", cmd_lock, "lock a council-approved quarter (analyst or admin)"),
+                                 ("unlock", cmd_unlock, "unlock a quarter (admin, with --reason)")):
+        p = sub.add_parser(name, parents=actor_, help=helptext)
+        p.add_argument("period", help="fiscal year and quarter, e.g. 2569-Q2 (or 2569 2)")
+        p.add_argument("quarter", nargs="?", type=int, default=None)
+        if name == "lock":
+            p.add_argument("--note", default=None, help="e.g. council resolution number and date")
+        else:
+            p.add_argument("--reason", required=True, help="why the approved figures must change")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("locks", parents=[parents["db"]], help="list locked quarters")
+    p.set_defaults(func=cmd_locks)

@@ -1,0 +1,90 @@
+"""``import FILE``, ``batches``, ``rollback BATCH_ID``, ``templates``: the upload pipeline on the command line.
+
+``import`` exits 0 when committed, when there is nothing to do or after a clean dry run, and 1 when
+the file has errors (every problem printed as a table) or the import is refused.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tracker import ingest, store
+from tracker.cli.common import actor, opened, text_table
+from tracker.i18n import t
+from tracker.ingest.contract import KINDS
+from tracker.ingest.templates import write_templates
+
+
+def cmd_import(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no such file: {path}", file=sys.stderr)
+        return 2
+    with opened(args) as db:
+        preview, receipt = ingest.import_file(db, path, kind=args.kind, user=actor(args), dry_run=args.dry_run)
+    c = preview.counts
+    print(f"file: {path.name}  kind: {preview.kind or '?'}  format: {preview.format or '?'}  "
+          f"encoding: {preview.encoding or '-'}  separator: {preview.separator_name or '-'}  sha256: {preview.sha256}")
+    print(f"rows: {c['rows']}  new: {c['new']}  changed: {c['changed']}  unchanged: {c['unchanged']}  "
+          f"errors: {c['errors']}  warnings: {c['warnings']}")
+    if len(preview.problems):
+        print(text_table(preview.problems.rename(columns={f"message_{args.lang}": "message"}),
+                         ["row", "column", "value", "severity", "code", "message"]))
+    if preview.has_errors:
+        print(preview.summary(args.lang), file=sys.stderr)
+        return 1
+    if receipt is not None:
+        print(receipt.message(args.lang))
+        print(receipt)
+    elif args.dry_run and not preview.nothing_to_do:
+        print(t("ingest.dry_run", args.lang))
+    else:
+        print(preview.summary(args.lang))
+    return 0
+
+
+def cmd_batches(args) -> int:
+    with opened(args) as db:
+        b = store.batches(db)
+    if b.empty:
+        print(t("history.empty", args.lang))
+        return 0
+    b = b.assign(sha256=b["sha256"].str[:12], demo=b["is_demo"].map({1: "demo", 0: ""}))
+    print(text_table(b, ["id", "kind", "file_name", "username", "created_at", "n_rows", "n_new", "n_changed",
+                         "n_unchanged", "n_warnings", "status", "rolled_back_by", "periods", "demo", "sha256"]))
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    with opened(args) as db:
+        result = ingest.rollback(db, args.batch_id, user=actor(args))   # no backup, no rollback
+    print(result.message(args.lang))
+    return 0
+
+
+def cmd_templates(args) -> int:
+    for p in write_templates(args.out):
+        print(p)
+    return 0
+
+
+def register(sub, parents) -> None:
+    p = sub.add_parser("import", parents=[parents["actor"]],
+                       help="check and import a CSV/XLSX file (projects, project_progress, indicator_results)")
+    p.add_argument("file", help="the file to import")
+    p.add_argument("--kind", choices=list(KINDS), default=None, help="kind of data (default: detect from headers)")
+    p.add_argument("--dry-run", action="store_true", help="check and show the preview; write nothing")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("batches", parents=[parents["db"]], help="list every import batch with its receipt")
+    p.set_defaults(func=cmd_batches)
+
+    p = sub.add_parser("rollback", parents=[parents["actor"]],
+                       help="undo an import batch (refused if a later batch changed the same rows)")
+    p.add_argument("batch_id", type=int)
+    p.set_defaults(func=cmd_rollback)
+
+    p = sub.add_parser("templates", parents=[parents["db"]], help="write the blank upload templates (CSV and XLSX)")
+    p.add_argument("--out", default=None, help="folder (default data/templates)")
+    p.set_defaults(func=cmd_templates)

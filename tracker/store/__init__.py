@@ -1,0 +1,42 @@
+"""The SQLite store (sqlite-utils): the ONLY code that knows SQL, the database file or sqlite-utils.
+
+Everything else asks it through functions that return DataFrames, dicts or plain values, and writes
+through functions that callers run inside ``db.atomic()`` (one transaction: whole or nothing).
+
+- :mod:`.db` — connections (WAL, busy timeout, ``BEGIN IMMEDIATE`` writes), :func:`reading` (one
+  read transaction for reads that must agree), the time every row is stamped with;
+- :mod:`.schema` — migrations (sqlite-utils ``Migrations``) and :func:`open_db`;
+- :mod:`.meta` — the data revision (the UI's cache key) and other ``meta`` keys;
+- :mod:`.plan` — the plan's tables loaded from the plan file;
+- :mod:`.reads` — the plan and the figures as documented DataFrames;
+- :mod:`.uploads` — rows written by uploads, their receipts (``import_batches``) and
+  ``batch_changes`` (what a rollback restores);
+- :mod:`.accounts` — users, their roles, failed sign-ins;
+- :mod:`.locks` — quarters locked after council approval;
+- :mod:`.auditlog` — the append-only audit trail;
+- :mod:`.backup` — online backups and restore;
+- :mod:`.snapshots` — pinned read-only copies for meetings.
+
+The common functions are importable from the package itself: ``store.connect(...)``,
+``store.projects(db, 2569)``, ``store.audit(db, user=..., action=...)``.
+"""
+
+from tracker.store import accounts, auditlog, backup, locks, snapshots, uploads
+from tracker.store.auditlog import audit, audit_log, audit_users_and_actions
+from tracker.store.db import BUSY_TIMEOUT_MS, Database, connect, connect_read_only, db_path, now_iso, reading
+from tracker.store.meta import bump_revision, get_meta, revision, set_meta
+from tracker.store.plan import load_plan
+from tracker.store.reads import (batches, data_as_of, departments, fiscal_years_with_projects, goals, has_any_data,
+                                 has_demo_data, indicators, last_batch_id, latest_period, missions, periods_with_data,
+                                 progress, projects, results, targets)
+from tracker.store.schema import migrate, migrations, open_db
+
+__all__ = [
+    "accounts", "auditlog", "backup", "locks", "snapshots", "uploads",
+    "BUSY_TIMEOUT_MS", "Database", "connect", "connect_read_only", "db_path", "now_iso", "reading",
+    "migrate", "migrations", "open_db", "load_plan",
+    "get_meta", "set_meta", "revision", "bump_revision", "audit", "audit_log", "audit_users_and_actions",
+    "goals", "missions", "departments", "indicators", "targets", "projects", "progress", "results", "batches",
+    "has_demo_data", "has_any_data", "data_as_of", "last_batch_id", "periods_with_data",
+    "fiscal_years_with_projects", "latest_period",
+]

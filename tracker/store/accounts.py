@@ -1,0 +1,81 @@
+"""Table ``users``: accounts, their role, password hash, failed sign-ins and lockout.
+
+Plain reads and writes; the rules (who may do what, password policy, lockout) are in
+:mod:`tracker.auth`. Names are stored normalised (lower case) by the caller.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.store.db import Database, first, frame
+
+
+def get_user(db: Database, username: str) -> dict | None:
+    """The user row as a dict (including ``password_hash``), or None."""
+    return first(db, "SELECT * FROM users WHERE username = ?", [username])
+
+
+def list_users(db: Database) -> pd.DataFrame:
+    """Every account without its password hash, admins first: ``username, display_name, role, disabled,
+    is_demo, failed_count, locked_until, created_at, password_changed_at``."""
+    return frame(db, "SELECT username, display_name, role, disabled, is_demo, failed_count, locked_until, "
+                     "created_at, password_changed_at FROM users "
+                     "ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'analyst' THEN 1 ELSE 2 END, username")
+
+
+def add_user(db: Database, *, username: str, display_name: str, role: str, password_hash: str, is_demo: bool,
+             at: str) -> None:
+    db["users"].insert({"username": username, "display_name": display_name, "role": role,
+                        "password_hash": password_hash, "failed_count": 0, "locked_until": None, "disabled": 0,
+                        "is_demo": int(is_demo), "created_at": at, "password_changed_at": at})
+
+
+def set_role(db: Database, username: str, role: str) -> None:
+    db.execute("UPDATE users SET role = ? WHERE username = ?", [role, username])
+
+
+def set_password(db: Database, username: str, password_hash: str, *, at: str) -> None:
+    """A new password hash; also clears failed sign-ins and any lockout."""
+    db.execute("UPDATE users SET password_hash = ?, password_changed_at = ?, failed_count = 0, "
+               "locked_until = NULL WHERE username = ?", [password_hash, at, username])
+
+
+def set_disabled(db: Database, username: str, disabled: bool) -> None:
+    db.execute("UPDATE users SET disabled = ? WHERE username = ?", [int(disabled), username])
+
+
+def active_admins(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0").fetchone()[0]
+
+
+def has_active_users(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM users WHERE disabled = 0 LIMIT 1").fetchone() is not None
+
+
+def record_failure(db: Database, username: str, failed_count: int, *, locked_until: str | None = None) -> None:
+    """Failed sign-ins in a row; with ``locked_until`` the account is locked (and the count restarts)."""
+    if locked_until:
+        db.execute("UPDATE users SET failed_count = 0, locked_until = ? WHERE username = ?", [locked_until, username])
+    else:
+        db.execute("UPDATE users SET failed_count = ?, locked_until = NULL WHERE username = ?",
+                   [failed_count, username])
+
+
+def record_success(db: Database, username: str, *, new_hash: str | None = None) -> None:
+    """A successful sign-in: failures cleared; ``new_hash`` replaces the hash (parameters raised)."""
+    if new_hash:
+        db.execute("UPDATE users SET failed_count = 0, locked_until = NULL, password_hash = ? WHERE username = ?",
+                   [new_hash, username])
+    else:
+        db.execute("UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = ?", [username])
+
+
+def demo_usernames(db: Database, *, active_only: bool = False) -> list[str]:
+    """Names of the demo accounts (``is_demo = 1``), optionally only those not disabled."""
+    sql = "SELECT username FROM users WHERE is_demo = 1" + (" AND disabled = 0" if active_only else "")
+    return [r[0] for r in db.execute(sql + " ORDER BY username").fetchall()]
+
+
+def delete_demo_users(db: Database) -> None:
+    db.execute("DELETE FROM users WHERE is_demo = 1")

@@ -1,0 +1,110 @@
+"""Reads of the plan and the figures, each returning a documented DataFrame (or a small value).
+
+Column names are the tables' own (see :mod:`tracker.store.schema`); rows come in a stable order.
+``fiscal_year`` selects one Buddhist-Era fiscal year (None: every year).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.store.db import Database, frame
+
+
+def _of_year(fiscal_year: int | None) -> tuple[str, list]:
+    return ("WHERE fiscal_year = ?", [int(fiscal_year)]) if fiscal_year else ("", [])
+
+
+def goals(db: Database) -> pd.DataFrame:
+    """``goal_no, mission_no, text_th/en, short_th/en, mission_th/en`` by goal number."""
+    return frame(db, "SELECT g.*, m.text_th AS mission_th, m.text_en AS mission_en FROM goals g "
+                     "LEFT JOIN missions m USING (mission_no) ORDER BY goal_no")
+
+
+def missions(db: Database) -> pd.DataFrame:
+    """``mission_no, text_th, text_en`` by number."""
+    return frame(db, "SELECT * FROM missions ORDER BY mission_no")
+
+
+def departments(db: Database) -> pd.DataFrame:
+    """``code, name_th, name_en`` by code."""
+    return frame(db, "SELECT * FROM departments ORDER BY code")
+
+
+def indicators(db: Database) -> pd.DataFrame:
+    """Every indicator of the plan: ``code, goal_no, name_th/en, unit_th/en, direction, aggregation,
+    frequency, baseline_value, baseline_fy, source_th/en, owner, definition_th/en`` by code."""
+    return frame(db, "SELECT * FROM indicators ORDER BY code")
+
+
+def targets(db: Database) -> pd.DataFrame:
+    """``indicator_code, fiscal_year, target``."""
+    return frame(db, "SELECT * FROM indicator_targets ORDER BY indicator_code, fiscal_year")
+
+
+def projects(db: Database, fiscal_year: int | None = None) -> pd.DataFrame:
+    """Projects (one row per code and fiscal year) with every column of the ``projects`` upload and
+    ``batch_id``, by year, goal and code."""
+    where, params = _of_year(fiscal_year)
+    return frame(db, f"SELECT * FROM projects {where} ORDER BY fiscal_year, goal_no, project_code", params)
+
+
+def progress(db: Database, fiscal_year: int | None = None) -> pd.DataFrame:
+    """Quarterly progress rows: ``project_code, fiscal_year, quarter, status, progress_pct, committed,
+    disbursed, note, batch_id`` (money cumulative), by year, project and quarter."""
+    where, params = _of_year(fiscal_year)
+    return frame(db, f"SELECT * FROM project_progress {where} ORDER BY fiscal_year, project_code, quarter", params)
+
+
+def results(db: Database, fiscal_year: int | None = None) -> pd.DataFrame:
+    """Indicator values: ``indicator_code, fiscal_year, quarter, value, note, batch_id``."""
+    where, params = _of_year(fiscal_year)
+    return frame(db, f"SELECT * FROM indicator_results {where} ORDER BY indicator_code, fiscal_year, quarter",
+                 params)
+
+
+def batches(db: Database) -> pd.DataFrame:
+    """Every import batch with its receipt (``import_batches``), newest first."""
+    return frame(db, "SELECT * FROM import_batches ORDER BY id DESC")
+
+
+def has_demo_data(db: Database) -> bool:
+    """True while any committed demo batch is loaded (the app then shows the demo banner)."""
+    row = db.execute("SELECT 1 FROM import_batches WHERE is_demo = 1 AND status = 'committed' LIMIT 1").fetchone()
+    return row is not None
+
+
+def has_any_data(db: Database) -> bool:
+    """True when any project or indicator value is stored."""
+    return db.execute("SELECT 1 FROM projects LIMIT 1").fetchone() is not None or \
+        db.execute("SELECT 1 FROM indicator_results LIMIT 1").fetchone() is not None
+
+
+def data_as_of(db: Database) -> str | None:
+    """Time (UTC ISO) of the latest committed batch, or None when no data was imported."""
+    row = db.execute("SELECT max(created_at) FROM import_batches WHERE status = 'committed'").fetchone()
+    return row[0] if row else None
+
+
+def last_batch_id(db: Database) -> int | None:
+    """The id of the latest committed batch, or None."""
+    row = db.execute("SELECT max(id) FROM import_batches WHERE status = 'committed'").fetchone()
+    return row[0] if row else None
+
+
+def periods_with_data(db: Database) -> list[tuple[int, int]]:
+    """(fiscal_year, quarter) pairs that have any progress or indicator result, ascending."""
+    rows = db.execute(
+        "SELECT fiscal_year, quarter FROM project_progress UNION "
+        "SELECT fiscal_year, quarter FROM indicator_results ORDER BY 1, 2").fetchall()
+    return [(int(a), int(b)) for a, b in rows]
+
+
+def fiscal_years_with_projects(db: Database) -> list[int]:
+    return [int(r[0]) for r in db.execute("SELECT DISTINCT fiscal_year FROM projects ORDER BY 1").fetchall()]
+
+
+def latest_period(db: Database) -> tuple[int, int] | None:
+    """The latest (fiscal_year, quarter) with data, or None."""
+    p = periods_with_data(db)
+    return p[-1] if p else None

@@ -1,0 +1,161 @@
+"""Meeting mode's slides on the projector (the Streamlit side of the report model's slides).
+
+Projector layout: :func:`projector_style` (static CSS, no data) sets the root font size from the
+viewport (16 px at 1280×720, 24 px at 1920×1080; the smaller of width and height decides, so 4:3
+screens fit too), so every rem-sized thing (titles, numbers, tables, buttons, the chart's box) scales
+and a slide fills the screen the same way at both; it also keeps the demo banner below the header.
+Tables are HTML (``st.table``) so their type scales too; the one chart stretches to a box sized in rem.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tracker import fmt
+from tracker import status as S
+from tracker.report import content, figures
+from tracker.status import missing
+from tracker.tables import Column, Table
+from tracker.ui import frame as ui
+
+MAX_ROWS = 8   # table rows on one slide (the rest: "and n more", see the report)
+
+
+def projector_style() -> None:
+    """The page's static CSS (a literal: no data, no user text)."""
+    st.html("""<style>
+    html{font-size:clamp(12px,min(1.25vw,2.2222vh),40px)}
+    .block-container{padding:4.1rem 3rem .25rem;max-width:100%}
+    [data-testid=stMainBlockContainer]{max-width:100%}
+    .block-container [data-testid=stAlertContainer]{padding:.45rem 1rem}
+    .block-container [data-testid=stAlertContainer] p{font-size:.9rem}
+    .st-key-prev button,.st-key-next button{min-height:3rem;font-size:1.2rem;font-weight:600;padding:0 1.2rem}
+    .st-key-prev button p,.st-key-next button p{font-size:1.2rem}
+    .st-key-slideno p{font-size:1.3rem;font-weight:700;text-align:center;margin:0;line-height:1.3}
+    .st-key-stamp p{font-size:.78rem;text-align:center;line-height:1.3}
+    .st-key-slide h1{font-size:2.1rem;padding:.2rem 0 .4rem}
+    .st-key-slide h2{font-size:1.9rem;padding:0 0 .3rem}
+    .st-key-slide [data-testid=stMetricLabel] p{font-size:1.1rem}
+    .st-key-slide [data-testid=stMetricValue]{font-size:2.3rem}
+    .st-key-slide [data-testid=stMetricDelta] p{font-size:1.05rem}
+    .st-key-slide [data-testid=stTable] table{font-size:1rem}
+    .st-key-slide [data-testid=stTable] th{font-size:.95rem}
+    .st-key-slide [data-testid=stTable] td,.st-key-slide [data-testid=stTable] th{padding:.25rem .6rem;line-height:1.3}
+    .st-key-slide [data-testid=stCaptionContainer] p{font-size:.9rem}
+    .st-key-cover{padding:4.5rem 0 0 2rem;border-left:.5rem solid #1f5f99;margin-top:2rem}
+    .st-key-cover h1{font-size:2.4rem;font-weight:600;color:#1f5f99}
+    .st-key-cover h2{font-size:2.7rem;line-height:1.3}
+    .st-key-cover p{font-size:1.6rem}
+    .st-key-vision p{font-size:1.5rem;font-style:italic;line-height:1.4}
+    [class*=st-key-card]{min-height:19rem !important;padding:1rem}
+    [class*=st-key-card] p{font-size:1.2rem;line-height:1.35}
+    [class*=st-key-card] [data-testid=stMetricLabel] p{font-size:1.05rem}
+    .st-key-goalscore [data-testid=stMetricValue]{font-size:3rem;line-height:1.1}
+    .st-key-slide [class*=st-key-status] p{font-size:1.4rem}
+    .st-key-status{margin-top:-.6rem}
+    [class*=st-key-score] [data-testid=stMetricValue],[class*=st-key-score] [data-testid=stMetricValue] p{font-size:3.2rem;line-height:1.2}
+    .st-key-chart{flex:0 0 26rem !important;height:26rem}
+    .st-key-chart>div{flex:1 1 0 !important;height:100% !important}
+    .st-key-chart [data-testid=stPlotlyChart],.st-key-chart .js-plotly-plot{height:100% !important}
+    .st-key-slide [data-testid=stProgress] p{font-size:1.05rem}
+    .st-key-settings button{min-height:3rem}
+</style>""")
+
+
+def _cell(col: Column, value, lang: str) -> str:
+    """As the report writes it, but money in whole baht (the header says บาท): easier to read on a screen."""
+    if col.kind == "money" and not missing(value):
+        return f"{float(value):,.0f}"
+    return fmt.cell(col.kind, value, lang)
+
+
+def table(t: Table, limit: int = MAX_ROWS) -> None:
+    """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold."""
+    rows = [*t.rows[:limit], *([t.total] if t.total is not None else [])]
+    df = pd.DataFrame([[ui.plain(_cell(c, r.get(c.key), t.lang)) for c in t.columns] for r in rows],
+                      columns=t.header)
+    numeric = [h for c, h in zip(t.columns, t.header) if c.numeric]
+    sty = df.style.hide(axis="index").set_properties(subset=numeric, **{"text-align": "right !important"})
+    if t.total is not None:
+        sty = sty.set_properties(subset=pd.IndexSlice[df.index[-1:], :], **{"font-weight": "700"})
+    st.table(sty)
+    if len(t.rows) > limit:
+        st.caption(ui.t("meeting.more_items", n=len(t.rows) - limit))
+
+
+def status_line(status: str, label: str, key: str) -> None:
+    """The status in large coloured words with its icon (never colour alone)."""
+    st.container(key=key).markdown(f"**:{S.BADGE_COLOURS.get(status, 'gray')}[{label}]**")
+
+
+def _cover(report: content.Report) -> None:
+    with st.container(key="cover"):
+        st.title(report.organization)
+        st.header(report.report_title)
+        st.markdown(f"{report.plan_title} · {report.fy_label}")
+        st.markdown(f"{ui.t('report.as_of_quarter')} **{report.quarter_label}**")
+
+
+def _goals(report: content.Report) -> None:
+    st.container(key="vision").markdown(f"“{report.vision}”")
+    for col, g in zip(st.columns(len(report.goals)), report.goals):
+        with col.container(border=True, key=f"card{g.number}"):
+            st.markdown(f"**{ui.t('plan.goal_n', n=g.number)}**  \n{g.short}")
+            st.container(key=f"score{g.number}").metric(ui.t("report.metric.score"), fmt.pct(g.score))
+            status_line(g.status, g.status_label, f"status{g.number}")
+
+
+def _goal(report: content.Report, g: content.GoalSection) -> None:
+    c = g.counts
+    cols = st.columns([1.3, 1, 1, 1.4])
+    with cols[0]:
+        st.container(key="goalscore").metric(ui.t("report.metric.score"), fmt.pct(g.score))
+        status_line(g.status, g.status_label, "status")
+    cols[1].metric(ui.t("report.metric.projects"), f"{c['funded']}/{c['in_plan']}")
+    cols[2].metric(ui.t("report.metric.completed"), f"{c['completed']}")
+    with cols[3]:
+        st.metric(ui.t("report.metric.disbursed"), fmt.money(g.budget["disbursed"], report.lang))
+        st.progress(min(g.disbursement_rate or 0.0, 1.0), ui.t("meeting.disbursed_of", rate=fmt.pct(g.disbursement_rate)))
+    a, b = st.columns([3, 2], gap="medium")
+    with a:
+        table(g.indicators.pick("name", "target", "actual", "status"), limit=6)
+    with b:
+        table(g.projects.pick("name", "allocated", "status", limit=content.TOP_PROJECTS_SLIDE))
+
+
+def _budget(report: content.Report) -> None:
+    a, b = st.columns([3, 2], gap="medium")
+    with a.container(key="chart"):
+        fig = figures.figure(report.charts[0], report.lang, font_size=18).update_layout(
+            height=None, autosize=True, margin_r=120)
+        st.plotly_chart(fig, height="stretch", theme=None,
+                        config={"displayModeBar": False, "staticPlot": True, "responsive": True})
+    with b:
+        table(report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate"))
+
+
+def _attention(report: content.Report) -> None:
+    if not report.attention.rows:
+        st.success(ui.t("report.attention.none"))
+    else:
+        table(report.attention.pick("kind", "goal_no", "name", "value"))
+
+
+def draw(report: content.Report, slide: content.Slide) -> None:
+    """One slide of the report model (:func:`tracker.report.content.slides_of`) on the screen."""
+    with st.container(key="slide"):
+        if slide.kind == "title":
+            _cover(report)
+            return
+        st.header(slide.title)
+        if slide.kind == "goals":
+            _goals(report)
+        elif slide.kind == "goal":
+            _goal(report, slide.goal)
+        elif slide.kind == "budget":
+            _budget(report)
+        elif slide.kind == "form2":
+            table(report.form2)
+        elif slide.kind == "attention":
+            _attention(report)
