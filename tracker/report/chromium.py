@@ -289,3 +289,13 @@ def shared() -> Chromium:
             _shared = Chromium()
             atexit.register(_shared.shutdown)
         return _shared
+
+
+def _forget_after_fork() -> None:
+    # a forked child must not drive its parent's browser (the pipes and the loop thread are the
+    # parent's): it starts its own on first use
+    global _shared, _shared_lock
+    _shared, _shared_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
