@@ -107,3 +107,13 @@ def test_dry_run_json_has_the_issue_shape_and_exit_code_zero(book):
                for p in doc["problems"])
     json.dumps(doc, ensure_ascii=False)
     assert exit_code(book) == 0
+
+
+def test_the_loaded_plan_gives_the_same_context_as_the_plan_file(plan):
+    ctx = PlanContext.from_plan(plan)
+    assert ctx == khilek_context()
+
+
+def test_reading_without_a_plan_uses_the_typical_sao_divisions(expected):
+    book = read_plan_workbook(SAMPLE.read_bytes(), filename=SAMPLE.name)
+    assert [p.department.code for p in book.projects] == [p["department"]["code"] for p in expected["projects"]]

@@ -146,3 +146,23 @@ def test_first_edition_book_labels_its_projects_ฉบับแรก():
     _, book = read_written(small_spec(revision=None))
     assert book.plan.base_revision == "ฉบับแรก"
     assert book.projects[0].revision == "ฉบับแรก"
+
+
+def test_header_labels_with_other_spacing_and_line_breaks_and_year_forms_map_by_label():
+    from tracker.ingest.planbook.write import write_plan_workbook
+
+    written = write_plan_workbook(small_spec())
+    sheet = "ยุทธ1.1ผง.อุตสาหกรรม"
+    h = written.rows[sheet]["header"]
+    relabel = {"seq": "ลำดับ\nที่", "name": "โครง การ", "objective": "วัตถุ\nประสงค์",
+               "kpi": "ตัวชี้วัด (KPI)", "expected_result": "ผลที่คาด ว่าจะได้รับ",
+               "department": "หน่วยงาน\nรับผิดชอบ\nหลัก"}
+    overrides = {(sheet, written.at(sheet, f, h)): label for f, label in relabel.items()}
+    for y, form in zip(YEARS, ["พ.ศ. 2566", "๒๕๖๗", "2568\n(บาท)", "ปี 2569", 2570]):
+        overrides[(sheet, written.at(sheet, "budget", h + 1, y))] = form
+    _, book = read_written(options=WriteOptions(overrides=overrides))
+    assert book.verdict == "accept", [p.message_en for p in book.problems]
+    facts = next(s for s in book.sheets if s.name == sheet)
+    assert set(facts.columns) >= {"seq", "name", "objective", "target", "kpi", "expected_result", "department",
+                                  *(f"budget_{y}" for y in YEARS)}
+    assert book.projects[0].department.code == "ENG"

@@ -301,6 +301,8 @@ class _Rows:
         """``รวม …`` with amounts, a project count, or nothing else ("รวม 3 แห่ง" continuing a
         target is not a total)."""
         sq = squash(first_text)
+        if sq.startswith(("จำนวนโครงการ", "ยอดรวม")):
+            return True
         if not sq.startswith("รวม"):
             return False
         if sq in ("รวม", "รวมทั้งสิ้น", "รวมทั้งหมด") or "จำนวนโครงการ" in sq or "งบประมาณ" in sq:

@@ -152,10 +152,15 @@ def find_revision(value) -> Revision | None:
 
 
 def is_marker_line(value) -> bool:
-    """A row that is only a marker (perhaps with a word or two around it), not a project name."""
+    """A row that is only a marker, perhaps with the plan's title or a word or two around it
+    ("เพิ่มเติม ครั้งที่ 1/2567", "โครงการเพิ่มเติม ครั้งที่ 1/2567", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566-2570)
+    เปลี่ยนแปลง ครั้งที่ 3/2567"), not a project name that mentions one."""
     text = one_line(value)
     m = _MARKER.search(text)
-    return bool(m) and len(text) - len(m.group(0)) <= 25 and not text.startswith("โครงการ")
+    if not m:
+        return False
+    rest = _PERIOD.sub("", text[: m.start()] + text[m.end():])
+    return len(re.sub(r"\s", "", rest).strip("():-.")) <= 20
 
 
 @dataclass(frozen=True)
@@ -181,8 +186,9 @@ def find_period(value) -> PeriodLine | None:
 
 _STRATEGY = re.compile(r"^(\d{1,2})\s*[.)]?\s*((?:ยุทธศาสตร์|ประเด็นการพัฒนา).*)$")
 _ISSUE = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?(ประเด็นการพัฒนา(?:ท้องถิ่น)?\s*ที่\s*(\d{1,2}))\s*[:.]?\s*(.*)$")
-_STRATEGY_NO = re.compile(r"^(ยุทธศาสตร์\s*ที่\s*(\d{1,2}))\s*[:.]?\s*(.*)$")
+_STRATEGY_NO = re.compile(r"^(ยุทธศาสตร์\S{0,12}?\s*ที่\s*(\d{1,2}))\s*[:.]?\s*(.*)$")
 _TACTIC = re.compile(r"^(\d{1,2}\s*\.\s*\d{1,2})\s*[.)]?\s+(.+)$")
+_TACTIC_WORD = re.compile(r"^(กลยุทธ์|แนวทางการพัฒนา|แนวทาง)\s*(?:ที่)?\s*(\d{1,2}\s*\.\s*\d{1,2})\s*[:.]?\s*(.*)$")
 _PROGRAMME = re.compile(r"^(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\s*[.)])?\s*(แผนงาน\S.*)$")
 
 LEVEL1_STRATEGY = "ยุทธศาสตร์"
@@ -216,6 +222,10 @@ def find_heading(value) -> Heading | None:
     if m:
         label = LEVEL1_ISSUE if m.group(2).startswith("ประเด็น") else LEVEL1_STRATEGY
         return Heading("strategy", int(m.group(1)), "", m.group(2).strip(), label)
+    m = _TACTIC_WORD.match(text)
+    if m:
+        label = LEVEL2_GUIDELINE if m.group(1).startswith("แนวทาง") else LEVEL2_TACTIC
+        return Heading("tactic", None, re.sub(r"\s", "", m.group(2)), f"{m.group(1)}{m.group(3)}".strip(), label)
     m = _TACTIC.match(text)
     if m and not m.group(2).startswith("แผนงาน"):
         name = m.group(2).strip()
