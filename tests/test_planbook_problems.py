@@ -402,3 +402,18 @@ def test_an_outside_agency_on_a_coordination_project_is_only_noted():
     p = only(book, "department_outside_agency")
     assert p.severity == "info" and p.value == "อบจ.อุบลราชธานี"
     assert book.coordination_projects[0].department.code is None
+
+
+def test_a_refused_book_raises_one_tracker_error_carrying_every_problem():
+    from tracker.errors import TrackerError
+
+    written = write_plan_workbook(small_spec())
+    sheet, cell = written.cell(ROAD, "budget", 2566)
+    _, book = spoil({(sheet, cell): "1,2OO,OOO"})
+    with pytest.raises(TrackerError) as caught:
+        book.raise_if_rejected()
+    exc = caught.value
+    assert exc.code == "rejected" and "written.xlsx" in exc.message("th") and "ยังไม่มีการบันทึก" in exc.message("th")
+    assert {p.code for p in exc.problems} >= {"money_letter_o", "sheet_total_money"}
+    _, good = read_written()
+    good.raise_if_rejected()

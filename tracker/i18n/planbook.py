@@ -148,6 +148,10 @@ MESSAGES = {
     "planbook.problem.p01_row_missing": (
         "ผ.01 ไม่มีแถวของ {what} ซึ่งมีโครงการในแผ่นงานรายละเอียด — เพิ่มแถวนี้ใน ผ.01",
         "ผ.01 has no row for {what}, which has projects on the detail sheets — add the row to ผ.01"),
+    # the refusal
+    "planbook.rejected": (
+        "ไม่นำเข้าแผนจากไฟล์ '{filename}': พบข้อผิดพลาด {errors} รายการ — แก้ตามรายการปัญหาแล้วนำเข้าใหม่ ยังไม่มีการบันทึกข้อมูลใด",
+        "the plan in '{filename}' was not imported: {errors} errors — fix them as listed and import again; nothing was saved"),
     # words used inside messages
     "planbook.word.in_year": (" ในปี {year}", " in {year}"),
     "planbook.word.attached": (" (โครงการแถว {row})", " (project on row {row})"),

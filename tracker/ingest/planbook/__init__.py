@@ -18,10 +18,10 @@ from tracker.ingest.planbook.dryrun import dry_run_json, exit_code
 from tracker.ingest.planbook.model import (Annotation, Department, Equipment, EquipmentItem, P01, P01Row,
                                            PlanBookRead, PlanMeta, PlanProject, SheetFacts, Strategy, Tactic,
                                            TextNote, TotalRows)
-from tracker.ingest.planbook.problems import ERROR, INFO, SEVERITY, WARNING, Problem
+from tracker.ingest.planbook.problems import ERROR, INFO, SEVERITY, WARNING, PlanBookRejected, Problem
 from tracker.ingest.planbook.read import DEFAULT_DIVISIONS, PlanContext, read_plan_workbook
 
 __all__ = ["read_plan_workbook", "PlanContext", "dry_run_json", "exit_code", "DepartmentMatcher", "Division",
            "SEED_ALIASES", "DEFAULT_DIVISIONS", "PlanBookRead", "PlanMeta", "PlanProject", "Department",
            "Annotation", "Equipment", "EquipmentItem", "P01", "P01Row", "SheetFacts", "Strategy", "Tactic",
-           "TextNote", "TotalRows", "Problem", "SEVERITY", "ERROR", "WARNING", "INFO"]
+           "TextNote", "TotalRows", "Problem", "PlanBookRejected", "SEVERITY", "ERROR", "WARNING", "INFO"]

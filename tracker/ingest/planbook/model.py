@@ -310,6 +310,13 @@ class PlanBookRead:
     def has_errors(self) -> bool:
         return any(p.severity == ERROR for p in self.problems)
 
+    def raise_if_rejected(self) -> None:
+        """Raise :class:`PlanBookRejected` (a TrackerError) when an error refuses the book."""
+        from tracker.ingest.planbook.problems import PlanBookRejected
+
+        if self.has_errors:
+            raise PlanBookRejected(self.filename, self.problems)
+
     @property
     def verdict(self) -> str:
         """"accept" when the book can be imported, "reject" when a problem refuses it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tracker.errors import TrackerError
 from tracker.i18n import t
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -96,3 +97,13 @@ def _in(lang: str, fill: dict) -> dict:
 
 def has_errors(problems) -> bool:
     return any(p.severity == ERROR for p in problems)
+
+
+class PlanBookRejected(TrackerError):
+    """A plan book refused because of its errors; ``problems`` lists every problem found (errors,
+    warnings and notes), for the page's table and the command line."""
+
+    def __init__(self, filename: str, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("planbook.rejected", filename=filename,
+                         errors=sum(p.severity == ERROR for p in self.problems))

@@ -1,5 +1,5 @@
 """Write a plan workbook of the office's shape (ผ.01, ผ.02 per strategy.tactic × แผนงาน, optional
-ผ.02/2, equipment and strategy-map sheets) from structured data.
+ผ.02/2, equipment and strategy-map sheets) from structured data (:mod:`bookspec`).
 
 It makes the demo plan book and the reader's variant fixtures, so every layout variant the reader
 must handle is a switch of :class:`WriteOptions`: 12/17 columns, header depth 2/3, Thai digits,
@@ -14,131 +14,15 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 import xlsxwriter
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name, xl_rowcol_to_cell
 
-from tracker.ingest.planbook.text import FIRST_EDITION
+from tracker.ingest.planbook.bookspec import (TO_THAI, BookSpec, EquipmentSpec, ProjectSpec, StrategySpec,
+                                              WriteOptions, WrittenBook, styled_digits, revision_text)
+from tracker.ingest.planbook.write_summary import SummarySheets
 
-TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 ACCOUNTING = '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-'
-
-
-@dataclass
-class ProjectSpec:
-    strategy: int
-    tactic: str                    #: "1.1"
-    programme: str                 #: "แผนงานเคหะและชุมชน"
-    name: str
-    objective: str = ""
-    target: str = ""
-    kpi: str = ""
-    expected_result: str = ""
-    department: str = ""
-    budgets: Mapping[int, float | int | None] = field(default_factory=dict)
-    ordinance: Mapping[int, float | int | None] = field(default_factory=dict)
-    revision: str | None = None    #: None: the book's base revision; else e.g. "เพิ่มเติม 1/2567"
-    remark: str = ""
-    rationale: str = ""
-    note: str | None = None        #: a text box next to the project's row
-
-
-@dataclass
-class EquipmentSpec:
-    programme: str
-    category: str
-    type: str
-    target: str
-    department: str
-    budgets: Mapping[int, float | int | None]
-
-
-@dataclass
-class StrategySpec:
-    number: int
-    name: str                      #: "ยุทธศาสตร์การพัฒนาด้าน…" (or the issue's text, 2571 style)
-    goal_text: str = ""
-    tactics: Mapping[str, str] = field(default_factory=dict)   #: code -> name ("กลยุทธ์…")
-
-
-@dataclass
-class BookSpec:
-    strategies: list[StrategySpec]
-    projects: list[ProjectSpec]
-    coordination: list[ProjectSpec] = field(default_factory=list)
-    equipment: list[EquipmentSpec] = field(default_factory=list)
-    organization: str = "องค์การบริหารส่วนตำบลขี้เหล็ก"
-    district: str = "อำเภอเมืองอุบลราชธานี"
-    province: str = "จังหวัดอุบลราชธานี"
-    first_year: int = 2566
-    last_year: int = 2570
-    revision: str | None = "ทบทวน 1/2565"      #: None: the first edition (ฉบับแรก)
-
-    @property
-    def years(self) -> list[int]:
-        return list(range(self.first_year, self.last_year + 1))
-
-
-@dataclass
-class WriteOptions:
-    columns: int = 12                 #: 12, or 17 with a เทศบัญญัติ year group
-    header_depth: int = 3             #: 3 (years, then (บาท)) or 2 (years with (บาท) in the cell)
-    thai_digits: bool = False         #: every number written in Thai digits (money as text)
-    style: str = "2566"               #: "2571": ประเด็นการพัฒนาท้องถิ่น / แนวทางการพัฒนา, one sheet per
-                                      #: strategy with in-band tactic and แผนงาน headings
-    continuation_rows: bool = False   #: multi-line text typed over several rows instead of wrapped
-    total_style: str = "one"          #: "one" (รวม n โครงการ) or "two" (รวมจำนวนโครงการ / รวมงบประมาณ)
-    stubs_to: int | None = None       #: empty bordered rows (some with a number) down to this row
-    merge_departments: bool = False   #: equal departments of neighbouring projects in one merged cell
-    money_forms: str = "number"       #: "number", or "mixed": text, #,##0, accounting, ".-", dashes
-    formulas: bool = False            #: totals as SUM/COUNTIF formulas with their cached results
-    remark_column: bool = False       #: a หมายเหตุ column
-    rationale_column: bool = False    #: a เหตุผลความจำเป็น column (2571–2575 books)
-    ordinance_label: str = "เทศบัญญัติ"
-    p01: bool = True
-    linkage: bool = True
-    form_textboxes: bool = True       #: "แบบ ผ.02" boxes at the top right
-    note_rows: bool = False           #: a "หมายเหตุ : …" line under each table
-    copy_first_sheet: bool = False    #: add Excel's "… (2)" copy of the first detail sheet
-    sheet_names: Mapping[tuple, str] = field(default_factory=dict)   #: (strategy, tactic, programme) -> name
-    overrides: Mapping[tuple[str, str], object] = field(default_factory=dict)  #: (sheet, "F20") -> raw value
-
-
-@dataclass
-class WrittenBook:
-    data: bytes
-    sheets: list[str]
-    #: index in BookSpec.projects (or "c<i>" for coordination) -> (sheet, first row, last row)
-    where: dict = field(default_factory=dict)
-
-    #: sheet -> landmark ("title", "strategy", "programme", "header", "total") -> 1-based row
-    rows: dict = field(default_factory=dict)
-    _cols: dict = field(default_factory=dict)
-
-    def cell(self, index, field_name: str, year: int | None = None) -> tuple[str, str]:
-        """(sheet, "F20"): where the writer put a project's field (``budget``/``ordinance`` with a
-        year), for tests that spoil one cell through ``WriteOptions.overrides``."""
-        sheet, row, _ = self.where[index]
-        return sheet, self.at(sheet, field_name, row, year)
-
-    def at(self, sheet: str, field_name: str, row: int, year: int | None = None) -> str:
-        """The cell ("F20") of a column of a detail sheet on a 1-based row."""
-        col = self._cols[sheet][f"{field_name}_{year}" if year else field_name]
-        return xl_rowcol_to_cell(row - 1, col)
-
-
-def _digits(text: str, opts: WriteOptions) -> str:
-    return str(text).translate(TO_THAI) if opts.thai_digits else str(text)
-
-
-def _revision_text(label: str | None) -> str:
-    """ "เพิ่มเติม 1/2567" -> "เพิ่มเติม ครั้งที่ 1/2567"."""
-    if not label or label == FIRST_EDITION:
-        return ""
-    kind, num = label.split(" ", 1)
-    return f"{kind} ครั้งที่ {num}"
 
 
 def _programmes_of(projects: list[ProjectSpec]) -> list[tuple[int, str, str]]:
@@ -157,7 +41,7 @@ def write_plan_workbook(spec: BookSpec, options: WriteOptions | None = None) -> 
     return _Writer(spec, options or WriteOptions()).write()
 
 
-class _Writer:
+class _Writer(SummarySheets):
     def __init__(self, spec: BookSpec, opts: WriteOptions):
         self.spec, self.opts = spec, opts
         self.buf = io.BytesIO()
@@ -223,7 +107,7 @@ class _Writer:
     def _money(self, ws, row: int, col: int, value):
         o = self.opts
         if o.thai_digits and value is not None:
-            text = "-" if value == 0 else _digits(f"{value:,.2f}".removesuffix(".00"), o)
+            text = "-" if value == 0 else styled_digits(f"{value:,.2f}".removesuffix(".00"), o)
             return self._put(ws, row, col, text, self.f_cell)
         if o.money_forms != "mixed":
             return self._put(ws, row, col, value, self.f_num if value is not None else self.f_cell)
@@ -274,9 +158,9 @@ class _Writer:
 
     def _preamble_lines(self, coordination: bool) -> list[tuple[str, object]]:
         spec, o = self.spec, self.opts
-        period = _digits(f"แผนพัฒนาท้องถิ่น (พ.ศ. {spec.first_year} - {spec.last_year})", o)
-        rev = _revision_text(spec.revision)
-        lines = [("รายละเอียดโครงการพัฒนา", self.f_title), (period + (f" {_digits(rev, o)}" if rev else ""), self.f_title)]
+        period = styled_digits(f"แผนพัฒนาท้องถิ่น (พ.ศ. {spec.first_year} - {spec.last_year})", o)
+        rev = revision_text(spec.revision)
+        lines = [("รายละเอียดโครงการพัฒนา", self.f_title), (period + (f" {styled_digits(rev, o)}" if rev else ""), self.f_title)]
         if coordination:
             lines.append(("สำหรับ ประสานโครงการพัฒนาองค์การบริหารส่วนจังหวัด", self.f_title))
         lines.append((f"{spec.organization}  {spec.district}  {spec.province}", self.f_title))
@@ -286,12 +170,12 @@ class _Writer:
     def _strategy_line(self, n: int) -> str:
         s = next(s for s in self.spec.strategies if s.number == n)
         if self.opts.style == "2571":
-            return _digits(f"ประเด็นการพัฒนาท้องถิ่นที่ {n} {s.name}", self.opts)
-        return _digits(f"{n}. {s.name}", self.opts)
+            return styled_digits(f"ประเด็นการพัฒนาท้องถิ่นที่ {n} {s.name}", self.opts)
+        return styled_digits(f"{n}. {s.name}", self.opts)
 
     def _tactic_line(self, strategy: int, code: str) -> str:
         s = next(s for s in self.spec.strategies if s.number == strategy)
-        return _digits(f"{code} {s.tactics.get(code, '')}", self.opts)
+        return styled_digits(f"{code} {s.tactics.get(code, '')}", self.opts)
 
     def _columns(self) -> list[tuple[str, str]]:
         """(field, label) in sheet order; years expand to one column each."""
@@ -317,7 +201,7 @@ class _Writer:
             if f in ("budgets", "ordinance"):
                 ws.merge_range(top, c, top, c + len(years) - 1, label, self.f_head)
                 for y in years:
-                    ytext = _digits(str(y), o)
+                    ytext = styled_digits(str(y), o)
                     if depth == 3:
                         self._put(ws, top + 1, c, ytext if o.thai_digits else y, self.f_head)
                         ws.write_string(top + 2, c, "(บาท)", self.f_head)
@@ -370,7 +254,7 @@ class _Writer:
         programmes = _programmes_of([p for _, p in items])
         if o.style != "2571":
             ws.write_string(r, 0, self._over(ws, r, 0, "    " + self._tactic_line(strategy, first.tactic)), self.f_text)
-            line = "        " + _digits(f"({self._programme_no(first)}) {first.programme}", o)
+            line = "        " + styled_digits(f"({self._programme_no(first)}) {first.programme}", o)
             ws.write_string(r + 1, 0, self._over(ws, r + 1, 0, line), self.f_text)
             marks["programme"] = r + 2
             r += 2
@@ -387,7 +271,7 @@ class _Writer:
         programme = None
         for label, section in by_section:
             if label:
-                ws.write_string(r, at["name"], _digits(_revision_text(label), o), self.f_bold)
+                ws.write_string(r, at["name"], styled_digits(revision_text(label), o), self.f_bold)
                 r += 1
             seq = 0
             for index, p in section:
@@ -399,7 +283,7 @@ class _Writer:
                         seq = 0
                     if p.programme != programme:
                         programme = p.programme
-                        ws.write_string(r, 0, _digits(f"({self._programme_no(p)}) {p.programme}", o), self.f_bold)
+                        ws.write_string(r, 0, styled_digits(f"({self._programme_no(p)}) {p.programme}", o), self.f_bold)
                         r += 1
                         seq = 0
                 seq += 1
@@ -441,7 +325,7 @@ class _Writer:
     def _project_rows(self, ws, r: int, at: dict, seq: int, p: ProjectSpec) -> int:
         """Write one project from row ``r``; returns its last row (continuation rows)."""
         o = self.opts
-        self._put(ws, r, at["seq"], _digits(str(seq), o) if o.thai_digits else seq, self.f_cell)
+        self._put(ws, r, at["seq"], styled_digits(str(seq), o) if o.thai_digits else seq, self.f_cell)
         fields = ["name", "objective", "target", "kpi", "expected_result", "department", "remark", "rationale"]
         last = r
         for f in fields:
@@ -450,7 +334,7 @@ class _Writer:
             text = getattr(p, f) or ""
             if f == "department" and o.merge_departments:
                 continue
-            text = _digits(text, o)
+            text = styled_digits(text, o)
             lines = text.split("\n") if (o.continuation_rows and f != "department") else [text]
             for i, line in enumerate(lines):
                 if line or i == 0:
@@ -506,124 +390,13 @@ class _Writer:
                 figure(r, c, counts[y], f'=COUNTIF({rng(c)},">0")', self.f_count)
                 figure(r + 1, c, sums[y], f"=SUM({rng(c)})", self.f_boldnum)
             return r + 2
-        text = self._over(ws, r, 0, _digits(f"รวม  {len(projects)}  โครงการ", o))
+        text = self._over(ws, r, 0, styled_digits(f"รวม  {len(projects)}  โครงการ", o))
         ws.merge_range(r, 0, r, first_money - 1, text, self.f_bold)
         for y in years:
             c = at[f"budget_{y}"]
             figure(r, c, sums[y], f"=SUM({rng(c)})", self.f_boldnum)
         return r + 1
 
-    # --- ผ.01, equipment, strategy map -------------------------------------------------------------
 
-    def _p01(self):
-        spec, o, years = self.spec, self.opts, self.spec.years
-        ws = self._sheet("ผ.01")
-        ws.set_column(0, 0, 45)
-        width = 1 + 2 * (len(years) + 1)
-        rev = _revision_text(spec.revision)
-        for r, text in enumerate(["บัญชีสรุปโครงการพัฒนา",
-                                  _digits(f"แผนพัฒนาท้องถิ่น (พ.ศ. {spec.first_year} - {spec.last_year})"
-                                          + (f" {rev}" if rev else ""), o),
-                                  f"{spec.organization}  {spec.district}  {spec.province}"]):
-            ws.merge_range(r, 0, r, width - 1, text, self.f_title)
-        if o.form_textboxes:
-            self._textbox(ws, 0, width - 2, "แบบ ผ.01")
-        label = "ประเด็นการพัฒนา" if o.style == "2571" else "ยุทธศาสตร์"
-        ws.merge_range(4, 0, 5, 0, self._over(ws, 4, 0, label), self.f_head)
-        for i, y in enumerate([*years, None]):
-            c = 1 + 2 * i
-            ws.merge_range(4, c, 4, c + 1, f"ปี {_digits(str(y), o)}" if y else f"รวม {len(years)} ปี", self.f_head)
-            ws.write_string(5, c, "จำนวน\nโครงการ", self.f_head)
-            ws.write_string(5, c + 1, "งบประมาณ\n(บาท)", self.f_head)
-        r = 6
-
-        def figures(row, projects):
-            total_n = total_m = 0
-            for i, y in enumerate(years):
-                n = sum(1 for p in projects if (p.budgets.get(y) or 0) > 0)
-                m = sum(p.budgets.get(y) or 0 for p in projects)
-                total_n, total_m = total_n + n, total_m + m
-                self._put(ws, row, 1 + 2 * i, n, self.f_num)
-                self._put(ws, row, 2 + 2 * i, m, self.f_num)
-            self._put(ws, row, 1 + 2 * len(years), total_n, self.f_num)
-            self._put(ws, row, 2 + 2 * len(years), total_m, self.f_num)
-
-        for s in spec.strategies:
-            ps = [p for p in spec.projects if p.strategy == s.number]
-            if not ps:
-                continue
-            ws.write_string(r, 0, f"{s.number}) {s.name}", self.f_bold)
-            r += 1
-            progs = list(dict.fromkeys(p.programme for p in ps))
-            for k, prog in enumerate(progs, start=1):
-                self._put(ws, r, 0, f"{s.number}.{k} {prog}", self.f_cell)
-                figures(r, [p for p in ps if p.programme == prog])
-                r += 1
-            ws.write_string(r, 0, "รวม", self.f_bold)
-            figures(r, ps)
-            r += 1
-        ws.write_string(r, 0, "รวมทั้งสิ้น", self.f_bold)
-        figures(r, spec.projects)
-        r += 2
-        self._rest(ws)
-        if spec.coordination:
-            ws.write_string(r, 0, "บัญชีสรุปโครงการพัฒนาที่ประสานองค์การบริหารส่วนจังหวัด (แบบ ผ.02/2)", self.f_bold)
-            r += 1
-            for s in spec.strategies:
-                ps = [p for p in spec.coordination if p.strategy == s.number]
-                if ps:
-                    ws.write_string(r, 0, f"{s.number}) {s.name}", self.f_cell)
-                    figures(r, ps)
-                    r += 1
-
-    def _equipment(self):
-        spec, o, years = self.spec, self.opts, self.spec.years
-        ws = self._sheet("ผ.08 ครุภัณฑ์")
-        width = 6 + len(years)
-        for r, text in enumerate(["บัญชีครุภัณฑ์",
-                                  _digits(f"แผนพัฒนาท้องถิ่น (พ.ศ. {spec.first_year} - {spec.last_year})", o),
-                                  f"{spec.organization}  {spec.district}  {spec.province}"]):
-            ws.merge_range(r, 0, r, width - 1, text, self.f_title)
-        if o.form_textboxes:
-            self._textbox(ws, 0, width - 2, "แบบ ผ.03")
-        heads = ["ที่", "แผนงาน", "หมวด", "ประเภท", "เป้าหมาย\n(ผลผลิตของครุภัณฑ์)"]
-        for c, h in enumerate(heads):
-            ws.merge_range(4, c, 6, c, self._over(ws, 4, c, h), self.f_head)
-        ws.merge_range(4, 5, 4, 4 + len(years), "งบประมาณ", self.f_head)
-        for i, y in enumerate(years):
-            ws.write_number(5, 5 + i, y, self.f_head)
-            ws.write_string(6, 5 + i, "(บาท)", self.f_head)
-        ws.merge_range(4, 5 + len(years), 6, 5 + len(years), "หน่วยงาน\nรับผิดชอบหลัก", self.f_head)
-        r = 7
-        for n, e in enumerate(spec.equipment, start=1):
-            ws.write_number(r, 0, n, self.f_cell)
-            for c, v in enumerate([e.programme, e.category, e.type, e.target], start=1):
-                ws.write_string(r, c, v, self.f_cell)
-            for i, y in enumerate(years):
-                self._money(ws, r, 5 + i, e.budgets.get(y))
-            ws.write_string(r, 5 + len(years), e.department, self.f_cell)
-            r += 1
-        ws.merge_range(r, 0, r, 4, "รวม", self.f_bold)
-        for i, y in enumerate(years):
-            self._put(ws, r, 5 + i, sum(e.budgets.get(y) or 0 for e in spec.equipment), self.f_boldnum)
-
-    def _linkage(self):
-        spec = self.spec
-        ws = self._sheet("แผนงาน")
-        ws.merge_range(0, 0, 0, 4, "ความเชื่อมโยงยุทธศาสตร์ แผนงาน และหน่วยงานรับผิดชอบ", self.f_title)
-        for c, h in enumerate(["ยุทธศาสตร์การพัฒนา", "เป้าประสงค์", "กลยุทธ์", "แผนงาน", "หน่วยงานรับผิดชอบหลัก"]):
-            ws.write_string(2, c, h, self.f_head)
-        r = 3
-        for s in spec.strategies:
-            tactics = list(s.tactics.items()) or [("", "")]
-            end = r + len(tactics) - 1
-            for c, text in ((0, f"{s.number}. {s.name}"), (1, f"{s.number}. {s.goal_text}" if s.goal_text else "")):
-                if end > r:
-                    ws.merge_range(r, c, end, c, text, self.f_cell)
-                else:
-                    ws.write_string(r, c, text, self.f_cell)
-            for i, (code, name) in enumerate(tactics):
-                ws.write_string(r + i, 2, f"{code} {name}".strip(), self.f_cell)
-                progs = dict.fromkeys(p.programme for p in spec.projects if (p.strategy, p.tactic) == (s.number, code))
-                ws.write_string(r + i, 3, "\n".join(progs), self.f_cell)
-            r = end + 1
+__all__ = ["write_plan_workbook", "BookSpec", "ProjectSpec", "EquipmentSpec", "StrategySpec", "WriteOptions",
+           "WrittenBook", "TO_THAI"]
