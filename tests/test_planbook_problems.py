@@ -162,6 +162,7 @@ def test_a_formula_without_a_saved_result_is_reported():
     book = read_plan_workbook(buf.getvalue(), filename="resaved.xlsx")
     p = only(book, "formula_not_calculated")
     assert p.sheet == SHEET and p.row == written.rows[SHEET]["total"] and "Excel" in p.message_th
+    assert [x.sheet for x in book.problems if x.code == "formula_not_calculated"].count(SHEET) == 1
 
 
 def test_unknown_sheet_is_a_warning_and_the_rest_imports():
@@ -417,3 +418,16 @@ def test_a_refused_book_raises_one_tracker_error_carrying_every_problem():
     assert {p.code for p in exc.problems} >= {"money_letter_o", "sheet_total_money"}
     _, good = read_written()
     good.raise_if_rejected()
+
+
+def test_a_copy_made_by_another_program_is_not_imported_twice_either():
+    written = write_plan_workbook(small_spec())
+    wb = openpyxl.load_workbook(io.BytesIO(written.data))
+    wb.copy_worksheet(wb[SHEET])              # openpyxl/LibreOffice name it "… Copy"
+    renamed = wb.copy_worksheet(wb[SHEET])
+    renamed.title = "ยุทธ1.1 ทำงาน"           # no copy in the name, same projects
+    buf = io.BytesIO()
+    wb.save(buf)
+    book = read_plan_workbook(buf.getvalue(), filename="copies.xlsx")
+    assert codes(book).count("duplicate_sheet_copy") == 2
+    assert len(book.projects) == 7

@@ -130,6 +130,7 @@ class _Rows:
         out.facts.base_revision = self.revision
         out.revisions.append(self.revision)
         self.prev_seq = 0
+        self.formula_reported = False
         self.current: PlanProject | None = None
         self.segment_start = 0
         self.pending_total: TotalRows | None = None
@@ -160,7 +161,8 @@ class _Rows:
             m = parse_money(v)
             if (r, c) in self.g.formulas and not self.g.formulas[(r, c)]:
                 m = parse_money(None)
-                if report:
+                if report and not self.formula_reported:   # once a sheet: one save in Excel fixes all
+                    self.formula_reported = True
                     self.out.problems.append(problem("formula_not_calculated", sheet=self.g.name, row=r,
                                                      column=get_column_letter(c)))
             if m.bad:

@@ -70,7 +70,7 @@ class PlanContext:
 
 
 _FILE_PROBLEM = {"xls": "old_xls", "pdf": "pdf_file", "html": "html_file", "zip": "not_xlsx", "other": "not_xlsx"}
-_COPY = re.compile(r"^(.*?)\s*\(\d+\)\s*$")
+_COPY = re.compile(r"^(.*?)\s*(?:\(\d+\)|copy(?:\s*\d+)?|สำเนา\S*)\s*$", re.IGNORECASE)
 _SHORT = (("องค์การบริหารส่วนตำบล", "อบต."), ("องค์การบริหารส่วนจังหวัด", "อบจ."), ("เทศบาลตำบล", "ทต."),
           ("เทศบาลเมือง", "ทม."), ("เทศบาลนคร", "ทน."))
 
@@ -200,22 +200,29 @@ class _Book:
         plan.level2_label = next((t.label for _, t in levels if t), None)
 
     def _copies(self):
-        """A sheet named ``… (2)`` covering the same strategy, tactic and แผนงาน as another sheet is
-        Excel's copy of it: not imported twice."""
+        """A copy of a sheet covering the same strategy, tactic and แผนงาน as another is not imported
+        twice: one named as Excel and LibreOffice name copies (``… (2)``, ``… Copy``, ``สำเนา``), or
+        one listing exactly the same projects."""
         def key(d):
             f = d.facts
             return (f.kind, f.strategy, f.tactic, squash(f.programme)) if f.strategy else None
 
-        originals = {}
+        def content(d):
+            return [(squash(p.name), tuple(sorted(p.budgets.items()))) for p in d.projects]
+
+        originals: dict[tuple, DetailRead] = {}
         for d in self.details:
             if key(d) and not _COPY.match(d.facts.name):
-                originals.setdefault(key(d), d.facts.name)
+                originals.setdefault(key(d), d)
         for d in self.details:
-            if _COPY.match(d.facts.name) and key(d) in originals:
-                d.facts.copy_of = originals[key(d)]
-                d.facts.ignored, d.facts.ignored_reason = True, f"copy of '{d.facts.copy_of}'"
+            orig = originals.get(key(d)) if key(d) else None
+            if orig is None or orig is d:
+                continue
+            if _COPY.match(d.facts.name) or content(d) == content(orig):
+                d.facts.copy_of = orig.facts.name
+                d.facts.ignored, d.facts.ignored_reason = True, f"copy of '{orig.facts.name}'"
                 self.out.problems.append(problem("duplicate_sheet_copy", sheet=d.facts.name,
-                                                 original=d.facts.copy_of))
+                                                 original=orig.facts.name))
 
     def _strategies(self):
         found: dict[int, Strategy] = {}

@@ -23,7 +23,8 @@ def _figure(grid: Grid, r: int, c: int | None, problems: list[Problem]):
     if c is None:
         return None
     if (r, c) in grid.formulas and not grid.formulas[(r, c)]:
-        problems.append(problem("formula_not_calculated", sheet=grid.name, row=r, column=get_column_letter(c)))
+        if not any(p.code == "formula_not_calculated" for p in problems):   # once a sheet
+            problems.append(problem("formula_not_calculated", sheet=grid.name, row=r, column=get_column_letter(c)))
         return None
     m = parse_money(grid.value(r, c))
     if m.bad:
