@@ -142,8 +142,10 @@ def figures_to_svg(figures: list[B.Figure], *, timeout: float = PRINT_TIMEOUT) -
     if not figures:
         return []
 
+    items = _items(figures)
+
     async def job(tab: Tab) -> list[str]:
-        return await tab.call(_RENDER_SVG, _items(figures))
+        return await tab.call(_RENDER_SVG, items)
 
     return shared().run_in("charts", _chart_tab_setup, job, timeout=timeout)
 
@@ -153,10 +155,12 @@ def figures_to_png(figures: list[B.Figure], *, scale: float = 2.0, timeout: floa
     if not figures:
         return []
 
+    items = _items(figures)
+
     async def job(tab: Tab) -> list[bytes]:
-        svgs = await tab.call(_RENDER_SVG, _items(figures))
+        svgs = await tab.call(_RENDER_SVG, items)
         images = []
-        for svg, (_, width, height) in zip(svgs, _items(figures)):
+        for svg, (_, width, height) in zip(svgs, items):
             await tab.call("(svg) => { document.getElementById('host').innerHTML = svg; return document.fonts.ready.then(() => 1); }", svg)
             shot = await tab.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
                                   clip={"x": 0, "y": 0, "width": width, "height": height, "scale": scale})
