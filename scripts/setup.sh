@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 MODE=${1:-run}
 
 # --- Debian packages (only those missing; needs root or sudo) -------------------------------
-APT_PKGS="chromium fonts-thai-tlwg libthai0"
+APT_PKGS="chromium fonts-thai-tlwg"
 APT_LEAN=""   # installed without recommended packages (spelling dictionaries, Math, Python-UNO: not needed)
 if [ "$MODE" = test ]; then
   APT_PKGS="$APT_PKGS poppler-utils"

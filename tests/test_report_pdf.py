@@ -10,7 +10,8 @@ import pytest
 from tests.report_helpers import FY, Q, loaded, squash
 from tracker import rollup
 from tracker.plan import default_plan
-from tracker.report import content, pdf, thai
+from tracker import thai
+from tracker.report import content, pdf
 
 # cover, plan, results (landscape), one page per goal, charts, attention, method
 PAGES_SMALL_SET = 1 + 1 + 1 + 5 + 1 + 1 + 1
@@ -70,12 +71,19 @@ def test_thai_font_is_embedded(report_th, tmp_path):
 
 @pytest.mark.parametrize("text", ["ไม่มีช่องว่างเลยในประโยคที่ยาวมากจนต้องตัดบรรทัดหลายครั้งน้ำที่ปู่",
                                   "การพัฒนาชุมชนให้น่าอยู่มีความเข้มแข็ง โดยได้รับบริการสาธารณะ"])
-def test_thai_wrapping_never_separates_marks(text):
-    lines = thai.wrap(text, 8, len)
-    assert "".join(lines) == text.replace(" ", "")
+def test_pdf_lines_break_between_words_and_never_separate_marks(text):
+    lines = thai.wrap(text, 8, measure=len, hard=True)      # what the PDF writer does (pdf._PDF.wrap)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
-        assert line[0] not in thai.COMBINING and line[0] not in thai.FOLLOWING
-        assert line[-1] not in thai.LEADING_VOWELS
+        assert line[0] not in thai.THAI_MARKS and line[0] not in "ะาำๅ"
+        assert line[-1] not in "เแโใไ"
+
+
+def test_columns_are_widened_to_their_longest_word_from_columns_with_room():
+    fitted = pdf._fit_widths([10, 50, 40], [20, 10, 10])
+    assert fitted == pytest.approx([20, 50 - 10 * 40 / 70, 40 - 10 * 30 / 70])   # in proportion to slack
+    assert sum(fitted) == pytest.approx(100)
+    assert pdf._fit_widths([10, 12], [20, 12]) == [10, 12]     # no room: unchanged
 
 
 @pytest.mark.slow

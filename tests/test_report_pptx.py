@@ -7,7 +7,7 @@ from pptx import Presentation
 from tests.report_helpers import FY, Q, loaded, squash
 from tracker.plan import default_plan
 from tracker.report import content, pptx
-from tracker.report.thai import OFFICE_FONT
+from tracker.report.fonts import OFFICE_FONT
 
 
 def _deck(db, lang="th"):

@@ -177,7 +177,7 @@ def test_a_hard_cap_cuts_a_long_word_between_clusters_never_before_a_mark():
 
 
 def test_wrap_measures_with_a_font_when_given_one():
-    from tracker.report.thai import FontMissing, font_file
+    from tracker.report.fonts import FontMissing, font_file
 
     try:
         measure = thai.font_measure(font_file(""), 12)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker import fmt
+from tracker import fmt, thai
 from tracker import status as S
 from tracker.i18n import t
 from tracker.status import missing
@@ -62,22 +62,9 @@ def empty(title: str, lang: str, message: str | None = None, height: int = 300) 
 
 
 def wrap(text: str, width: int = 18) -> str:
-    """Break a label into lines of about ``width`` characters with ``<br>``: at spaces, or for Thai
-    (no spaces) before “และ” — never inside a word."""
-    text = str(text)
-    if len(text) <= width:
-        return text
-    if " " in text:
-        lines, line = [], ""
-        for word in text.split(" "):
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        return "<br>".join([*lines, line])
-    cut = text.find("และ", 1)
-    return text if cut <= 0 else text[:cut] + "<br>" + text[cut:]
+    """A label in lines of at most ``width`` display cells joined with ``<br>``, broken between words
+    (Thai words too: :func:`tracker.thai.wrap_html`), never inside one."""
+    return thai.wrap_html(str(text), width)
 
 
 def goal_label(row, lang: str, width: int | None = None) -> str:

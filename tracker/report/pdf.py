@@ -4,8 +4,8 @@ Pages, in order (:data:`LAYOUT`): cover; part 1 vision, missions and goals; part
 follow-up tables (แบบที่ 2, goal scores, budget) on a landscape page; part 3 one page per goal
 (indicators with target, actual and status; largest projects); part 4 charts; part 5 items needing
 attention; the method as an appendix. Every page after the cover has the page number and the
-data-as-of / pinned stamp in its footer. fpdf2 with HarfBuzz shaping; Thai line breaking is ours
-(:mod:`tracker.report.thai`). Charts are kaleido PNGs of :mod:`tracker.report.figures` when a
+data-as-of / pinned stamp in its footer. fpdf2 with HarfBuzz shaping; Thai lines break between words
+(:mod:`tracker.thai`). Charts are kaleido PNGs of :mod:`tracker.report.figures` when a
 browser is available, else drawn natively.
 """
 
@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 
 from fpdf import FPDF
 
 from tracker import fmt
 from tracker import status as S
-from tracker.report import thai
+from tracker import thai
+from tracker.report import fonts
 from tracker.report.content import Chart, Report
 from tracker.tables import Table
 
@@ -41,8 +41,8 @@ class _PDF(FPDF):
         self.report, self.total_pages = report, total_pages
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=18)
-        for style, _ in thai.FONT_FILES.items():
-            self.add_font(FAMILY, style, str(thai.font_file(style)))
+        for style in fonts.FONT_FILES:
+            self.add_font(FAMILY, style, str(fonts.font_file(style)))
         self.set_text_shaping(use_shaping_engine=True, script="thai", language="tha")
         self.set_title(report.report_title)
         self.set_author(report.organization)
@@ -59,13 +59,18 @@ class _PDF(FPDF):
         page = r.t("report.page_n", n=self.page_no(), total=self.total_pages or "")
         w = self.epw - self.get_string_width(page) - 4
         stamp = f"{r.organization} · {r.fy_label} {r.t('report.as_of_quarter')} {r.quarter_label} · {r.stamp}"
-        lines = thai.wrap(stamp, w, self.get_string_width)
+        lines = self.wrap(stamp, w)
         self.set_x(self.l_margin)
         self.cell(w, 4.2, lines[0] + (" …" if len(lines) > 1 else ""))
         self.cell(0, 4.2, page, align="R")
         self.set_text_color(*INK)
 
     # ------------------------------------------------------------ text helpers
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Lines of ``text`` in the current font no wider than ``width`` mm: broken between Thai words
+        (:func:`tracker.thai.wrap`), a word wider than the line cut between character clusters."""
+        return thai.wrap(str(text), width, measure=self.get_string_width, hard=True)
 
     def font(self, size: float, bold: bool = False):
         self.set_font(FAMILY, "B" if bold else "", size)
@@ -76,7 +81,7 @@ class _PDF(FPDF):
         self.font(size, bold)
         self.set_text_color(*colour)
         h = h or size * 0.47
-        for line in thai.wrap(text, self.epw - indent, self.get_string_width):
+        for line in self.wrap(text, self.epw - indent):
             if self.will_page_break(h):
                 self.add_page(orientation=self.cur_orientation)
             self.set_x(self.l_margin + indent)
@@ -96,9 +101,8 @@ class _PDF(FPDF):
     # ------------------------------------------------------------ tables
 
     def _widest_word(self, text: str) -> float:
-        """Width of the longest word of ``text`` (Thai words found by libthai) in the current font."""
-        words = re.split(r"[ \u200b\n]+", thai.mark_word_breaks(str(text)))
-        return max((self.get_string_width(w) for w in words if w), default=0.0)
+        """Width of the widest unbreakable piece of ``text`` (:func:`tracker.thai.pieces`) in the current font."""
+        return max((self.get_string_width(p) for p in thai.pieces(str(text))), default=0.0)
 
     def table(self, table: Table, size: float = 11, *, title: bool = True, with_total: bool = True):
         """Draw ``table`` full width: wrapped cells, header repeated on a page break, status as a
@@ -124,7 +128,7 @@ class _PDF(FPDF):
 
         def draw(texts, bold, fill, status_keys):
             self.font(size, bold)
-            lines = [thai.wrap(txt, w - 2 * pad - (3.2 if k else 0), self.get_string_width)
+            lines = [self.wrap(txt, w - 2 * pad - (3.2 if k else 0))
                      for txt, w, k in zip(texts, widths, status_keys)]
             h = max(len(ls) for ls in lines) * lh + 2 * pad
             if self.will_page_break(h):
@@ -218,7 +222,7 @@ class _PDF(FPDF):
         for i, cat in enumerate(chart.categories):
             gy = y + i * group_h
             self.font(9)
-            lines = thai.wrap(cat, label_w - 2, self.get_string_width)[:2]
+            lines = self.wrap(cat, label_w - 2)[:2]
             for j, line in enumerate(lines):
                 self.set_xy(self.l_margin, gy + j * 4)
                 self.cell(label_w - 2, 4, line)

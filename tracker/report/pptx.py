@@ -18,7 +18,7 @@ from pptx.util import Emu, Inches, Pt
 
 from tracker import fmt
 from tracker.report.content import TOP_PROJECTS_SLIDE, Chart, Report, Slide, Table
-from tracker.report.thai import OFFICE_FONT
+from tracker.report.fonts import OFFICE_FONT
 
 W, H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
