@@ -121,7 +121,7 @@ def test_a_disabled_account_is_signed_out_at_the_next_page_view(app, db_file):
     db = store.connect(db_file)
     try:
         signed_in_session(db_file, "admin")
-        auth.disable_user(db, "test-analyst", by="test-admin")
+        auth.set_disabled(db, "test-analyst", True, by="test-admin")
     finally:
         db.close()
     at.run()
@@ -191,7 +191,7 @@ def test_admin_unlocks_with_a_reason(app, db_file):
     at.run()
     db = store.connect(db_file)
     try:
-        assert not locks.is_locked(db, 2569, 2)
+        assert locks.lock_for(db, 2569, 2) is None
     finally:
         db.close()
 

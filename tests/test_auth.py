@@ -136,7 +136,7 @@ def test_disabled_account_cannot_sign_in_and_its_session_ends(mem):
     add(mem)
     session = auth.new_session({"username": "somchai"}, now=T0)
     assert auth.session_user(mem, session, now=T0 + timedelta(minutes=1))["role"] == "analyst"
-    auth.disable_user(mem, "somchai", by="boss")
+    auth.set_disabled(mem, "somchai", True, by="boss")
     assert auth.authenticate(mem, "somchai", PW).reason == "bad_credentials"
     assert auth.session_user(mem, session, now=T0 + timedelta(minutes=1)) is None
     auth.set_disabled(mem, "somchai", False, by="boss")
@@ -166,7 +166,7 @@ def test_role_is_read_fresh_so_a_demotion_applies_at_once(mem):
 def test_the_last_active_admin_cannot_be_demoted_or_disabled(mem):
     add(mem, "boss", role="admin")
     for change in (lambda: auth.set_role(mem, "boss", "analyst", by="boss"),
-                   lambda: auth.disable_user(mem, "boss", by="boss")):
+                   lambda: auth.set_disabled(mem, "boss", True, by="boss")):
         with pytest.raises(auth.AuthError) as err:
             change()
         assert err.value.key == "users.last_admin"

@@ -24,7 +24,7 @@ def people(db):
 def test_analyst_locks_a_quarter_and_it_is_audited(people):
     db = people
     row = locks.lock_quarter(db, 2569, 2, user="ana", note="มติสภา ครั้งที่ 3/2569")
-    assert row["locked_by"] == "ana" and locks.is_locked(db, 2569, 2) and not locks.is_locked(db, 2569, 1)
+    assert row["locked_by"] == "ana" and locks.lock_for(db, 2569, 2) is not None and locks.lock_for(db, 2569, 1) is None
     audit = store.audit_log(db, action="quarter_lock").iloc[0]
     assert audit["username"] == "ana" and audit["target"] == "2569-Q2"
     assert json.loads(audit["detail"])["after"] == "locked"
@@ -53,9 +53,9 @@ def test_only_an_admin_with_a_reason_can_unlock(people):
     with pytest.raises(locks.LockError) as err:
         locks.unlock_quarter(db, 2569, 2, user="boss", reason="  ")
     assert err.value.key == "locks.reason_required"
-    assert locks.is_locked(db, 2569, 2)
+    assert locks.lock_for(db, 2569, 2) is not None
     locks.unlock_quarter(db, 2569, 2, user="boss", reason="council corrected figure 3")
-    assert not locks.is_locked(db, 2569, 2)
+    assert locks.lock_for(db, 2569, 2) is None
     detail = json.loads(store.audit_log(db, action="quarter_unlock").iloc[0]["detail"])
     assert detail["reason"] == "council corrected figure 3" and detail["locked_by"] == "ana"
     with pytest.raises(locks.LockError) as err:

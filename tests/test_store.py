@@ -59,6 +59,6 @@ def test_audit_log_is_append_only(db):
 
 
 def test_empty_database_has_no_period_and_no_demo(db):
-    assert store.latest_period(db) is None
+    assert store.periods_with_data(db) == []
     assert not store.has_demo_data(db)
     assert store.data_as_of(db) is None

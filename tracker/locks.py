@@ -33,10 +33,6 @@ def lock_for(db, fiscal_year: int, quarter: int) -> dict | None:
     return store.locks.lock_for(db, fiscal_year, quarter)
 
 
-def is_locked(db, fiscal_year: int, quarter: int) -> bool:
-    return lock_for(db, fiscal_year, quarter) is not None
-
-
 def list_locks(db) -> pd.DataFrame:
     """Every locked quarter, newest period first."""
     return store.locks.list_locks(db)

@@ -20,7 +20,7 @@ from tracker.auth.passwords import (MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, ch
 from tracker.auth.roles import PERMISSIONS, ROLES, AuthError, PermissionDenied, action_label, can, require, role_label
 from tracker.auth.signin import (SignIn, authenticate, failure_delay, new_session, session_expired, session_user,
                                  sign_out)
-from tracker.auth.users import (USERNAME_RE, authorize, create_user, disable_user, get_user, has_users, list_users,
+from tracker.auth.users import (USERNAME_RE, authorize, create_user, get_user, has_users, list_users,
                                 normalize_username, public_user, require_user, reset_password, set_disabled,
                                 set_role)
 
@@ -28,7 +28,7 @@ __all__ = [
     "ROLES", "PERMISSIONS", "AuthError", "PermissionDenied", "can", "require", "action_label", "role_label",
     "MIN_PASSWORD_LENGTH", "MAX_PASSWORD_LENGTH", "hash_password", "verify_password", "check_password_policy",
     "USERNAME_RE", "normalize_username", "get_user", "public_user", "list_users", "has_users", "create_user",
-    "set_role", "reset_password", "set_disabled", "disable_user", "require_user", "authorize",
+    "set_role", "reset_password", "set_disabled", "require_user", "authorize",
     "SignIn", "authenticate", "failure_delay", "sign_out", "new_session", "session_expired", "session_user",
     "DEMO_ACCOUNTS", "demo_accounts_wanted", "ensure_demo_accounts", "remove_demo_accounts", "active_demo_accounts",
 ]

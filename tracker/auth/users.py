@@ -129,10 +129,6 @@ def set_disabled(db, username: str, disabled: bool = True, *, by: str) -> None:
                     detail={"before": {"disabled": bool(user["disabled"])}, "after": {"disabled": disabled}})
 
 
-def disable_user(db, username: str, *, by: str) -> None:
-    set_disabled(db, username, True, by=by)
-
-
 def require_user(db, username: str, action: str) -> dict:
     """Look up ``username`` and require that its role may do ``action``; returns the user.
 

@@ -22,7 +22,6 @@ MESSAGES = {
                         "Mean achievement ratio (capped at 100%) of the indicators with a result"),
     "dash.projects_done": ("โครงการแล้วเสร็จ / ได้รับงบ", "Projects completed / funded"),
     "dash.allocated": ("งบตามข้อบัญญัติ", "Allocated"),
-    "dash.disbursed_rate": ("เบิกจ่าย {amount} ({rate})", "Disbursed {amount} ({rate})"),
     "dash.total_allocated": ("งบตามข้อบัญญัติ", "Total allocated"),
     "dash.total_disbursed": ("เบิกจ่ายสะสม", "Disbursed to date"),
     "dash.total_completed": ("โครงการแล้วเสร็จ", "Projects completed"),

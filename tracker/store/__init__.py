@@ -26,9 +26,8 @@ from tracker.store.auditlog import audit, audit_log, audit_users_and_actions
 from tracker.store.db import BUSY_TIMEOUT_MS, Database, connect, connect_read_only, db_path, now_iso, reading
 from tracker.store.meta import bump_revision, get_meta, revision, set_meta
 from tracker.store.plan import load_plan
-from tracker.store.reads import (batches, data_as_of, departments, fiscal_years_with_projects, goals, has_any_data,
-                                 has_demo_data, indicators, last_batch_id, latest_period, missions, periods_with_data,
-                                 progress, projects, results, targets)
+from tracker.store.reads import (batches, data_as_of, departments, goals, has_any_data, has_demo_data, indicators,
+                                 last_batch_id, missions, periods_with_data, progress, projects, results, targets)
 from tracker.store.schema import migrate, migrations, open_db
 
 __all__ = [
@@ -38,5 +37,4 @@ __all__ = [
     "get_meta", "set_meta", "revision", "bump_revision", "audit", "audit_log", "audit_users_and_actions",
     "goals", "missions", "departments", "indicators", "targets", "projects", "progress", "results", "batches",
     "has_demo_data", "has_any_data", "data_as_of", "last_batch_id", "periods_with_data",
-    "fiscal_years_with_projects", "latest_period",
 ]

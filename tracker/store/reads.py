@@ -1,18 +1,22 @@
 """Reads of the plan and the figures, each returning a documented DataFrame (or a small value).
 
 Column names are the tables' own (see :mod:`tracker.store.schema`); rows come in a stable order.
-``fiscal_year`` selects one Buddhist-Era fiscal year (None: every year).
+``fiscal_year`` selects one Buddhist-Era fiscal year or several (a list; None: every year).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from tracker.store.db import Database, frame
+from tracker.store.db import Database, frame, in_list
 
 
-def _of_year(fiscal_year: int | None) -> tuple[str, list]:
-    return ("WHERE fiscal_year = ?", [int(fiscal_year)]) if fiscal_year else ("", [])
+def _of_year(fiscal_year) -> tuple[str, list]:
+    if fiscal_year is None:
+        return "", []
+    years = [int(y) for y in fiscal_year] if isinstance(fiscal_year, (list, tuple, set, range)) else [int(fiscal_year)]
+    marks, params = in_list(years)
+    return f"WHERE fiscal_year IN ({marks})", params
 
 
 def goals(db: Database) -> pd.DataFrame:
@@ -42,21 +46,21 @@ def targets(db: Database) -> pd.DataFrame:
     return frame(db, "SELECT * FROM indicator_targets ORDER BY indicator_code, fiscal_year")
 
 
-def projects(db: Database, fiscal_year: int | None = None) -> pd.DataFrame:
+def projects(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
     """Projects (one row per code and fiscal year) with every column of the ``projects`` upload and
     ``batch_id``, by year, goal and code."""
     where, params = _of_year(fiscal_year)
     return frame(db, f"SELECT * FROM projects {where} ORDER BY fiscal_year, goal_no, project_code", params)
 
 
-def progress(db: Database, fiscal_year: int | None = None) -> pd.DataFrame:
+def progress(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
     """Quarterly progress rows: ``project_code, fiscal_year, quarter, status, progress_pct, committed,
     disbursed, note, batch_id`` (money cumulative), by year, project and quarter."""
     where, params = _of_year(fiscal_year)
     return frame(db, f"SELECT * FROM project_progress {where} ORDER BY fiscal_year, project_code, quarter", params)
 
 
-def results(db: Database, fiscal_year: int | None = None) -> pd.DataFrame:
+def results(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
     """Indicator values: ``indicator_code, fiscal_year, quarter, value, note, batch_id``."""
     where, params = _of_year(fiscal_year)
     return frame(db, f"SELECT * FROM indicator_results {where} ORDER BY indicator_code, fiscal_year, quarter",
@@ -98,13 +102,3 @@ def periods_with_data(db: Database) -> list[tuple[int, int]]:
         "SELECT fiscal_year, quarter FROM project_progress UNION "
         "SELECT fiscal_year, quarter FROM indicator_results ORDER BY 1, 2").fetchall()
     return [(int(a), int(b)) for a, b in rows]
-
-
-def fiscal_years_with_projects(db: Database) -> list[int]:
-    return [int(r[0]) for r in db.execute("SELECT DISTINCT fiscal_year FROM projects ORDER BY 1").fetchall()]
-
-
-def latest_period(db: Database) -> tuple[int, int] | None:
-    """The latest (fiscal_year, quarter) with data, or None."""
-    p = periods_with_data(db)
-    return p[-1] if p else None

@@ -175,6 +175,3 @@ def pct_delta(change: float) -> str | None:
         return None
     return f"{change * 100:+.1f} pp"
 
-
-def money_rate(amount: float, rate: float) -> str:
-    return ui.t("dash.disbursed_rate", amount=fmt.money(amount, ui.lang()), rate=fmt.pct(rate))

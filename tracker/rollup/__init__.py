@@ -1,0 +1,121 @@
+"""Joins goals with indicators, projects and budget (pandas) into the figures pages, reports and the
+command line show.
+
+The calculation method is written down in README.md ("How figures are computed") and on the
+methodology page (วิธีคำนวณ); every figure comes from a function here or in :mod:`tracker.status`,
+so every surface agrees by construction.
+
+- :mod:`.inputs` — the tables figures are computed from, read once (:func:`~.inputs.load`), and the
+  thresholds;
+- :mod:`.indicators` — indicator scoring; :mod:`.projects` — projects and budget breakdowns;
+  :mod:`.goals` — goal scores, the summary, history and what needs attention. All pure functions of
+  loaded frames: a view can load once and compute every figure from the same data.
+
+The functions below are the thin loaders pages and the command line call: ``(db, fiscal_year,
+quarter)`` — the Buddhist-Era fiscal year and the quarter "as of" which figures are cumulated — in,
+DataFrames (one row per indicator, goal, project, department, ...) out, except :func:`summary` (a
+JSON-ready dict). Money is in baht, ratios are fractions (0.456, not 45.6), undefined figures are NaN
+(None in :func:`summary`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker import store
+from tracker.rollup import goals, indicators, projects
+from tracker.rollup.goals import ATTENTION_KINDS
+from tracker.rollup.indicators import filter_indicators
+from tracker.rollup.inputs import Inputs, load, thresholds_of
+from tracker.rollup.projects import (BUDGET, PROJECT_COUNTS, WHOLE_SUBDISTRICT, budget_sums, filter_projects,
+                                     parse_villages, project_counts)
+
+
+def indicator_table(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+    """One row per indicator as of ``quarter`` (:func:`tracker.rollup.indicators.indicator_table`)."""
+    return indicators.indicator_table(load(db, [fiscal_year]), fiscal_year, quarter, thresholds_of(thresholds))
+
+
+def indicator_history(db, *, thresholds: dict | None = None) -> pd.DataFrame:
+    """Every indicator at every quarter with data in the plan period (:func:`tracker.rollup.indicators.indicator_history`)."""
+    return indicators.indicator_history(load(db), thresholds_of(thresholds))
+
+
+def indicator_values(db, code: str) -> pd.DataFrame:
+    """Every reported value of one indicator with its batch (:func:`tracker.rollup.indicators.indicator_values`)."""
+    return indicators.indicator_values(store.results(db), store.batches(db), code)
+
+
+def project_table(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
+    """One row per project of the year as of ``quarter`` (:func:`tracker.rollup.projects.project_table`)."""
+    return projects.project_table(load(db, [fiscal_year]), fiscal_year, quarter)
+
+
+def _projects_of(db, fiscal_year: int, quarter: int, goal: int | None = None) -> pd.DataFrame:
+    proj = project_table(db, fiscal_year, quarter)
+    return proj if goal is None else proj[proj["goal_no"] == goal]
+
+
+def totals(db, fiscal_year: int, quarter: int) -> dict:
+    """Project counts and budget over all goals (:func:`tracker.rollup.projects.totals`)."""
+    return projects.totals(project_table(db, fiscal_year, quarter))
+
+
+def missing_reports(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
+    """Funded projects with no progress row for exactly ``quarter``."""
+    return projects.missing_reports(project_table(db, fiscal_year, quarter))
+
+
+def welfare_split(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
+    """Development and welfare transfers apart, plus the total (:func:`tracker.rollup.projects.welfare_split`)."""
+    return projects.welfare_split(project_table(db, fiscal_year, quarter))
+
+
+def budget_by_department(db, fiscal_year: int, quarter: int, *, goal: int | None = None) -> pd.DataFrame:
+    """Budget per department, optionally of one goal's projects (:func:`tracker.rollup.projects.budget_by_department`)."""
+    return projects.budget_by_department(_projects_of(db, fiscal_year, quarter, goal), store.departments(db))
+
+
+def budget_by_village(db, fiscal_year: int, quarter: int, *, goal: int | None = None) -> pd.DataFrame:
+    """Budget per village, split equally (:func:`tracker.rollup.projects.budget_by_village`)."""
+    return projects.budget_by_village(_projects_of(db, fiscal_year, quarter, goal))
+
+
+def disbursement_by_quarter(db, fiscal_year: int, *, goal: int | None = None) -> pd.DataFrame:
+    """Cumulative money by quarter against an even pace (:func:`tracker.rollup.projects.disbursement_by_quarter`)."""
+    return projects.disbursement_by_quarter(load(db, [fiscal_year]), fiscal_year, goal)
+
+
+def projects_per_goal(db, fiscal_year: int) -> pd.DataFrame:
+    """Projects and allocated budget per goal for the plan page."""
+    return projects.projects_per_goal(load(db, [fiscal_year]), fiscal_year)
+
+
+def goal_summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+    """One row per goal, with the change on last year (:func:`tracker.rollup.goals.goal_summary`)."""
+    return goals.goal_summary(load(db, [fiscal_year - 1, fiscal_year]), fiscal_year, quarter,
+                              thresholds_of(thresholds))
+
+
+def summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> dict:
+    """The overview's figures as a JSON-ready dict (:func:`tracker.rollup.goals.summary`)."""
+    return goals.summary(load(db, [fiscal_year - 1, fiscal_year]), fiscal_year, quarter, thresholds_of(thresholds))
+
+
+def goal_score_history(db, *, thresholds: dict | None = None) -> pd.DataFrame:
+    """Every goal's score at every quarter with data (:func:`tracker.rollup.goals.goal_score_history`)."""
+    return goals.goal_score_history(load(db), thresholds_of(thresholds))
+
+
+def attention_items(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+    """What needs attention as of ``quarter`` (:func:`tracker.rollup.goals.attention_items`)."""
+    return goals.attention_items(load(db, [fiscal_year]), fiscal_year, quarter, thresholds_of(thresholds))
+
+
+__all__ = [
+    "Inputs", "load", "thresholds_of", "PROJECT_COUNTS", "BUDGET", "WHOLE_SUBDISTRICT", "ATTENTION_KINDS",
+    "indicator_table", "indicator_history", "indicator_values", "filter_indicators", "project_table",
+    "project_counts", "budget_sums", "totals", "missing_reports", "filter_projects", "parse_villages",
+    "welfare_split", "budget_by_department", "budget_by_village", "disbursement_by_quarter", "projects_per_goal",
+    "goal_summary", "summary", "goal_score_history", "attention_items",
+]

@@ -1,0 +1,66 @@
+"""What every figure is computed from: the plan's and the store's tables, loaded once, and the thresholds.
+
+:func:`load` is the only part of the rollup that reads the database; every other function of the
+package is a pure function of an :class:`Inputs` (so a view can load once and compute many figures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tracker import status as S
+from tracker import store
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The tables figures are computed from (frames of :mod:`tracker.store.reads`).
+
+    ``results``, ``projects`` and ``progress`` hold the loaded fiscal years only (see :func:`load`).
+    """
+
+    goals: pd.DataFrame
+    departments: pd.DataFrame
+    indicators: pd.DataFrame
+    targets: pd.DataFrame
+    results: pd.DataFrame
+    projects: pd.DataFrame
+    progress: pd.DataFrame
+
+    def of_year(self, table: str, fiscal_year: int) -> pd.DataFrame:
+        """The rows of ``table`` (results, projects or progress) of one fiscal year, in stored order."""
+        df = getattr(self, table)
+        return df[df["fiscal_year"] == fiscal_year]
+
+    @property
+    def periods(self) -> list[tuple[int, int]]:
+        """(fiscal_year, quarter) pairs with any progress or indicator result, ascending."""
+        pairs = {(int(y), int(q)) for frame in (self.progress, self.results)
+                 for y, q in zip(frame["fiscal_year"], frame["quarter"])}
+        return sorted(pairs)
+
+
+def load(db, fiscal_years: list[int] | None = None) -> Inputs:
+    """Read the tables, the figures only of ``fiscal_years`` (None: every year)."""
+    years = None if fiscal_years is None else [int(y) for y in fiscal_years]
+    return Inputs(goals=store.goals(db), departments=store.departments(db), indicators=store.indicators(db),
+                  targets=store.targets(db), results=store.results(db, years), projects=store.projects(db, years),
+                  progress=store.progress(db, years))
+
+
+def thresholds_of(thresholds: dict | None = None) -> dict[str, float]:
+    """The status thresholds: ``thresholds`` if given, else the plan file's (on_track, at_risk,
+    low_disbursement_share_of_pace)."""
+    import yaml
+
+    from tracker.plan import PlanError, default_plan
+
+    base = {**S.DEFAULT_THRESHOLDS, "low_disbursement_share_of_pace": 0.5}
+    if thresholds is None:
+        try:
+            thresholds = default_plan().thresholds
+        except (OSError, PlanError, yaml.YAMLError):  # no plan file readable: the documented defaults
+            thresholds = {}
+    return {**base, **thresholds}

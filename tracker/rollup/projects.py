@@ -1,0 +1,209 @@
+"""Projects (โครงการ) and budget (งบประมาณ): each project's state as of a quarter, the counts of the
+official form (แบบที่ 2), and budget breakdowns by department, village and quarter.
+
+Pure functions of :class:`tracker.rollup.inputs.Inputs` or of a :func:`project_table`. Money is in
+baht, ratios are fractions, undefined figures NaN.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from tracker import status as S
+from tracker.rollup.inputs import Inputs
+
+PROJECT_COUNTS = ("in_plan", "funded", "completed", "in_progress", "not_started", "cancelled", "added")
+BUDGET = ("planned", "allocated", "committed", "disbursed")
+#: ``village_no`` used for projects that name no village (the whole subdistrict, ทั้งตำบล).
+WHOLE_SUBDISTRICT = 0
+
+
+def rate(num: float, den: float) -> float:
+    """``num ÷ den``; NaN when ``den`` is 0 (a rate of nothing is undefined, not 0 %)."""
+    return num / den if den else math.nan
+
+
+def parse_villages(text) -> list[int]:
+    """The stored village list ``"1;3"`` -> ``[1, 3]``; empty or missing -> ``[]`` (the whole subdistrict)."""
+    if S.missing(text):
+        return []
+    return sorted({int(v) for v in str(text).replace(",", ";").split(";") if v.strip().isdigit()})
+
+
+def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
+    pr = pr[pr["quarter"] <= q].sort_values(["project_code", "quarter"])
+    latest = pr.groupby("project_code").tail(1).set_index("project_code")
+    reported = set(pr.loc[pr["quarter"] == q, "project_code"])
+    out = p.copy()
+    code = out["project_code"]
+    out["planned_budget"] = out["planned_budget"].astype(float)
+    out["allocated_budget"] = out["allocated_budget"].astype(float)
+    out["is_welfare_transfer"] = out["is_welfare_transfer"].astype(int).astype(bool)
+    out["added_by_revision"] = out["added_by_revision"].astype(int).astype(bool)
+    out["funded"] = out["allocated_budget"] > 0
+    out["status"] = code.map(latest["status"]).fillna("not_started").astype(str)
+    out["progress_pct"] = code.map(latest["progress_pct"]).astype(float)
+    out["committed"] = code.map(latest["committed"]).astype(float).fillna(0.0)
+    out["disbursed"] = code.map(latest["disbursed"]).astype(float).fillna(0.0)
+    out["as_of_quarter"] = code.map(latest["quarter"]).astype("Int64")
+    out["progress_note"] = code.map(latest["note"])
+    out["progress_batch_id"] = code.map(latest["batch_id"]).astype("Int64")
+    out["reported_this_quarter"] = code.isin(reported)
+    alloc = out["allocated_budget"]
+    out["disbursement_rate"] = (out["disbursed"] / alloc.where(alloc > 0)).astype(float)
+    out["quarter"] = q
+    return out.reset_index(drop=True)
+
+
+def project_table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
+    """One row per project in the plan for ``fiscal_year`` with its state as of ``quarter``.
+
+    Adds to the project columns: ``funded`` (allocated budget > 0), ``status`` (of the latest progress
+    row with quarter ≤ q; ``not_started`` if none), ``progress_pct``, ``committed`` and ``disbursed``
+    (latest cumulative values, 0 if none), ``as_of_quarter`` (quarter of that row),
+    ``reported_this_quarter`` (a progress row for exactly q exists), ``disbursement_rate``.
+    """
+    return _rows(data.of_year("projects", fiscal_year), data.of_year("progress", fiscal_year), quarter)
+
+
+def project_counts(projects: pd.DataFrame) -> dict[str, int]:
+    """``in_plan, funded, completed, in_progress, not_started, cancelled, added`` of a
+    :func:`project_table` slice. Status buckets count funded projects only, so they add up to funded."""
+    funded = projects[projects["funded"]]
+    counts = {"in_plan": len(projects), "funded": len(funded)}
+    for s in S.PROJECT_STATUSES:
+        counts[s] = int((funded["status"] == s).sum())
+    counts["added"] = int(projects["added_by_revision"].sum())
+    return counts
+
+
+def budget_sums(projects: pd.DataFrame) -> dict[str, float]:
+    """``planned, allocated, committed, disbursed`` (baht) of a :func:`project_table` slice."""
+    return {"planned": float(projects["planned_budget"].sum()), "allocated": float(projects["allocated_budget"].sum()),
+            "committed": float(projects["committed"].sum()), "disbursed": float(projects["disbursed"].sum())}
+
+
+def totals(projects: pd.DataFrame) -> dict:
+    """Project counts and budget over all the projects of a :func:`project_table` (not by adding goal
+    rows), so that the goals can be checked to reconcile with it."""
+    return {"projects": project_counts(projects), "budget": budget_sums(projects)}
+
+
+def missing_reports(projects: pd.DataFrame) -> pd.DataFrame:
+    """Completeness: funded projects of a :func:`project_table` with no progress row for its quarter."""
+    return projects[projects["funded"] & ~projects["reported_this_quarter"]].reset_index(drop=True)
+
+
+def filter_projects(projects: pd.DataFrame, *, goals=None, departments=None, villages=None, statuses=None,
+                    text: str = "") -> pd.DataFrame:
+    """Rows of a :func:`project_table` matching every filter given (lists; empty or None = all).
+
+    ``villages`` matches projects naming any of them (0 = the whole subdistrict); ``text`` is a
+    case-insensitive search in the code and both names."""
+    m = pd.Series(True, index=projects.index)
+    if goals:
+        m &= projects["goal_no"].isin(list(goals))
+    if departments:
+        m &= projects["department"].isin(list(departments))
+    if statuses:
+        m &= projects["status"].isin(list(statuses))
+    if villages:
+        want = set(villages)
+        m &= projects["villages"].map(lambda v: bool(want & set(parse_villages(v) or [WHOLE_SUBDISTRICT])))
+    if text and text.strip():
+        needle = text.strip().casefold()
+        hay = (projects["project_code"].astype(str) + " " + projects["name_th"].fillna("").astype(str) + " "
+               + projects["name_en"].fillna("").astype(str)).str.casefold()
+        m &= hay.str.contains(needle, regex=False)
+    return projects[m].reset_index(drop=True)
+
+
+def welfare_split(projects: pd.DataFrame) -> pd.DataFrame:
+    """Development projects and welfare transfers (เบี้ยยังชีพ, งบกลาง) apart, plus the total:
+    ``kind`` (development | welfare | total), ``projects, funded`` and the budget columns,
+    ``disbursement_rate``."""
+    welfare = projects["is_welfare_transfer"]
+    rows = []
+    for kind, part in (("development", projects[~welfare]), ("welfare", projects[welfare]), ("total", projects)):
+        b = budget_sums(part)
+        rows.append({"kind": kind, "projects": len(part), "funded": int(part["funded"].sum()), **b,
+                     "disbursement_rate": rate(b["disbursed"], b["allocated"])})
+    return pd.DataFrame(rows)
+
+
+def _budget_frame(proj: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Group a (possibly weighted) project frame by ``key``: counts and budget sums."""
+    w = proj["weight"] if "weight" in proj else 1.0
+    p = proj.assign(planned=proj["planned_budget"] * w, allocated=proj["allocated_budget"] * w,
+                    committed=proj["committed"] * w, disbursed=proj["disbursed"] * w, n=1,
+                    n_funded=proj["funded"].astype(int))
+    out = p.groupby(key, sort=True).agg(projects=("n", "sum"), funded=("n_funded", "sum"), planned=("planned", "sum"),
+                                        allocated=("allocated", "sum"), committed=("committed", "sum"),
+                                        disbursed=("disbursed", "sum")).reset_index()
+    out["disbursement_rate"] = (out["disbursed"] / out["allocated"].where(out["allocated"] > 0)).astype(float)
+    return out
+
+
+def budget_by_department(projects: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
+    """Per department (ส่วนราชการ) with projects: ``department, name_th, name_en, projects, funded,
+    planned, allocated, committed, disbursed, disbursement_rate``."""
+    out = _budget_frame(projects, "department")
+    out = out.merge(departments.rename(columns={"code": "department"}), on="department", how="left")
+    return out[["department", "name_th", "name_en", "projects", "funded", *BUDGET, "disbursement_rate"]]
+
+
+def budget_by_village(projects: pd.DataFrame) -> pd.DataFrame:
+    """Per village (หมู่ที่): ``village_no, projects`` (projects that name the village), ``funded`` and the
+    budget columns. A project that names n villages adds 1/n of its money to each (split equally), so
+    the village totals add up to the overall totals; a project naming none goes to ``village_no`` 0
+    (ทั้งตำบล, the whole subdistrict)."""
+    proj = projects.copy()
+    proj["village_no"] = proj["villages"].map(lambda v: parse_villages(v) or [WHOLE_SUBDISTRICT])
+    proj["weight"] = 1.0 / proj["village_no"].map(len).astype(float)
+    proj = proj.explode("village_no")
+    proj["village_no"] = proj["village_no"].astype(int)
+    out = _budget_frame(proj, "village_no")
+    return out[["village_no", "projects", "funded", *BUDGET, "disbursement_rate"]]
+
+
+def disbursement_by_quarter(data: Inputs, fiscal_year: int, goal: int | None = None) -> pd.DataFrame:
+    """Cumulative money by quarter 1–4 of ``fiscal_year`` against an even pace.
+
+    Columns: ``quarter, allocated, committed, disbursed, dev_disbursed, welfare_disbursed,
+    disbursement_rate, pace_rate`` (q/4), ``even_pace`` (allocated × q/4), ``reported`` (progress rows
+    for that quarter). Committed and disbursed are NaN after the last quarter with any progress row,
+    so a chart does not draw a flat line into the future.
+    """
+    p, pr = data.of_year("projects", fiscal_year), data.of_year("progress", fiscal_year)
+    if goal is not None:
+        p = p[p["goal_no"] == goal]
+        pr = pr[pr["project_code"].isin(p["project_code"])]
+    last = int(pr["quarter"].max()) if len(pr) else 0
+    rows = []
+    for q in range(1, 5):
+        proj = _rows(p, pr, q)
+        b = budget_sums(proj)
+        welfare = proj["is_welfare_transfer"]
+        has = q <= last
+        rows.append({"quarter": q, "allocated": b["allocated"],
+                     "committed": b["committed"] if has else math.nan,
+                     "disbursed": b["disbursed"] if has else math.nan,
+                     "dev_disbursed": float(proj.loc[~welfare, "disbursed"].sum()) if has else math.nan,
+                     "welfare_disbursed": float(proj.loc[welfare, "disbursed"].sum()) if has else math.nan,
+                     "disbursement_rate": rate(b["disbursed"], b["allocated"]) if has else math.nan,
+                     "pace_rate": q / 4, "even_pace": b["allocated"] * q / 4,
+                     "reported": int((pr["quarter"] == q).sum())})
+    return pd.DataFrame(rows)
+
+
+def projects_per_goal(data: Inputs, fiscal_year: int) -> pd.DataFrame:
+    """Per goal for one fiscal year: ``goal_no``, ``projects`` (rows in the plan for the year) and
+    ``allocated`` (sum of allocated budget). Every goal of the plan appears, with 0 when it has none."""
+    p = data.of_year("projects", fiscal_year)
+    agg = p.groupby("goal_no").agg(projects=("project_code", "count"), allocated=("allocated_budget", "sum"))
+    out = data.goals[["goal_no"]].merge(agg, left_on="goal_no", right_index=True, how="left")
+    out["projects"] = out["projects"].fillna(0).astype(int)
+    out["allocated"] = out["allocated"].fillna(0.0).astype(float)
+    return out.reset_index(drop=True)
