@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.periods import FIRST_FY, LAST_FY, THAI_DIGITS
+import pandas as pd
+
+from tracker.periods import THAI_DIGITS
+from tracker.status import PROJECT_STATUSES
 
 
 @dataclass(frozen=True)
@@ -162,25 +165,64 @@ def kind_of_sheet(sheet_name: str) -> str | None:
     return None
 
 
-def store_schema(kind: str):
-    """pandera schema of the clean rows a kind writes to the store (store column names, typed).
+#: problem codes of the schema's own checks (pandera names them ``not_nullable`` and
+#: ``multiple_fields_uniqueness``); every other check is named by its problem code
+SCHEMA_CODES = {"not_nullable": "required_value", "multiple_fields_uniqueness": "duplicate_key"}
 
-    The checks above produce these rows; this schema is the last guard before a commit, so a bug in
-    the normalisers can never put a quarter 5, a negative amount or an unknown status in the store.
+
+#: What a clean value of each column type must be: (problem code, pandera check, its arguments from
+#: the plan). The one list of value rules: the schema is built from it and problems are named by it.
+_RULES: dict[str, tuple[tuple[str, str, object], ...]] = {
+    "year": (("year_outside_plan", "in_range", lambda plan: (plan.first_fy, plan.last_fy)),),
+    "quarter": (("quarter_out_of_range", "in_range", lambda plan: (1, 4)),),
+    "money": (("negative_amount", "ge", lambda plan: (0,)),),
+    "percent": (("percent_out_of_range", "in_range", lambda plan: (0, 100)),),
+    "goal": (("unknown_goal", "isin", lambda plan: (sorted(plan.goals),)),),
+    "indicator": (("unknown_indicator", "isin", lambda plan: (sorted(plan.indicators),)),),
+    "department": (("unknown_department", "isin", lambda plan: (sorted(plan.departments),)),),
+    "status": (("bad_status", "isin", lambda plan: (list(PROJECT_STATUSES),)),),
+    "yes_no": (("bad_yes_no", "isin", lambda plan: ([0, 1],)),),
+}
+
+
+def value_codes(column_type: str) -> tuple[str, ...]:
+    """The problem codes of the value checks of a column type, in the order they are reported."""
+    return tuple(code for code, _, _ in _RULES.get(column_type, ()))
+
+
+def schema(kind: str, plan):
+    """The pandera schema of the clean rows of ``kind`` (store column names, typed values), from the contract.
+
+    The rules live here once: :func:`tracker.ingest.validate.check` turns its failures into the problems
+    the user sees (required values, ranges, codes of the plan, the key unique in the file), and
+    :func:`tracker.ingest.commit.commit` runs it again as the last guard before writing, so a bug in a
+    normaliser can never put a quarter 5, a negative amount or an unknown status in the store. Reading
+    what analysts type (Thai digits, Buddhist-Era years, baht signs, Thai status words) is the
+    normalisers' part (:mod:`tracker.ingest.normalize`).
     """
     import pandera.pandas as pa
 
     k = KINDS[kind]
-    money = [pa.Check.ge(0)]
-    checks = {
-        "year": [pa.Check.in_range(FIRST_FY, LAST_FY)], "quarter": [pa.Check.in_range(1, 4)],
-        "money": money, "percent": [pa.Check.in_range(0, 100)],
-        "status": [pa.Check.isin(["not_started", "in_progress", "completed", "cancelled"])],
-        "yes_no": [pa.Check.isin([0, 1])], "goal": [pa.Check.ge(1)],
-    }
-    columns = {}
-    for c in k.columns:
-        nullable = not c.required or c.type == "yes_no"
-        columns[c.store_name] = pa.Column(checks=checks.get(c.type, []), nullable=nullable,
-                                          unique=False, required=True)
-    return pa.DataFrameSchema(columns, unique=list(k.store_key), strict=False, name=kind)
+
+    def checks(column_type: str) -> list:
+        return [getattr(pa.Check, check)(*args(plan), error=code) for code, check, args in _RULES.get(column_type, ())]
+
+    columns = {c.store_name: pa.Column(checks=checks(c.type), nullable=not c.required or c.type == "yes_no")
+               for c in k.columns}
+    return pa.DataFrameSchema(columns, unique=list(k.store_key), report_duplicates="exclude_first", strict=False,
+                              name=kind)
+
+
+def schema_failures(kind: str, plan, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that break :func:`schema`: ``index`` (of ``rows``), ``column`` (store name), ``code`` (the
+    problem code), one row per failing cell. Empty when every row passes."""
+    import pandera.errors
+
+    try:
+        schema(kind, plan).validate(rows, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        fc = exc.failure_cases
+        fc = fc[fc["index"].notna()]
+        return pd.DataFrame({"index": fc["index"].astype(int).to_numpy(), "column": fc["column"].to_numpy(),
+                             "code": fc["check"].map(lambda c: SCHEMA_CODES.get(c, c)).to_numpy()})
+    return pd.DataFrame({"index": pd.Series(dtype=int), "column": pd.Series(dtype=str), "code": pd.Series(dtype=str)})

@@ -165,8 +165,8 @@ def code(s: pd.Series) -> pd.Series:
 _GOAL = re.compile(r"^(?:เป้าประสงค์\s*(?:ที่)?|goal|g)?\s*(\d+)(?:\.0+)?$", re.IGNORECASE)
 
 
-def goal(s: pd.Series, goals) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Goal number ``2``, ``G2``, ``เป้าประสงค์ที่ 2`` -> Int64; returns (values, not_parsed, unknown)."""
+def goal(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Goal number ``2``, ``G2``, ``เป้าประสงค์ที่ 2`` -> Int64 (whether the plan has it is the schema's check)."""
     def one(u):
         t = _clean_digits(u)
         if not t:
@@ -176,9 +176,7 @@ def goal(s: pd.Series, goals) -> tuple[pd.Series, pd.Series, pd.Series]:
 
     g = by_unique(s, one)
     bad = (g == -1).astype(bool)
-    g = pd.to_numeric(g.where(~bad), errors="coerce").astype("Int64")
-    unknown = g.notna() & ~g.isin(list(goals))
-    return g.where(~unknown), bad, unknown
+    return pd.to_numeric(g.where(~bad), errors="coerce").astype("Int64"), bad
 
 
 def department(s: pd.Series, plan) -> tuple[pd.Series, pd.Series]:

@@ -37,6 +37,7 @@ class Preview:
     problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
     changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CHANGE_COLUMNS))  #: old -> new
     same_file_batch: int | None = None    #: an earlier committed batch of the very same file
+    plan: object = field(default=None, repr=False)   #: the plan the file was checked against
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -118,7 +119,7 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
     if plan is None:
         from tracker.plan import default_plan
         plan = default_plan()
-    pv = Preview(file_name=file_name, sha256=sha256(data), size=len(data), kind=kind)
+    pv = Preview(file_name=file_name, sha256=sha256(data), size=len(data), kind=kind, plan=plan)
     limit = settings.get("max_upload_mb")
     if len(data) > limit * 1024 * 1024:
         return _file_problem(pv, "file_too_large", size=f"{len(data) / 1024 / 1024:.1f}", limit=limit)

@@ -15,7 +15,7 @@ import pandas as pd
 from tracker import store
 from tracker.i18n import t
 from tracker.ingest import normalize as n
-from tracker.ingest.contract import Kind, match_header
+from tracker.ingest.contract import Kind, match_header, schema_failures, value_codes
 from tracker.ingest.read import ROW
 from tracker.store import uploads
 
@@ -119,78 +119,74 @@ def map_headers(headers: list[str], kind: Kind, problems: Problems) -> dict[str,
     return mapping
 
 
+def _read(typ: str, s: pd.Series, plan) -> tuple[pd.Series, list[tuple[str, pd.Series]]]:
+    """Cells of a column of type ``typ`` as clean values (the Thai-Excel readings of
+    :mod:`tracker.ingest.normalize`) and the cells that could not be read: ``[(problem code, mask)]``."""
+    if typ in ("code", "indicator", "text"):
+        v = n.text(s) if typ == "text" else n.code(s)
+        return v.where(v != ""), []
+    if typ in ("money", "percent", "number"):
+        v, bad = n.number(s, money=typ == "money", percent=typ == "percent")
+        return v, [("not_a_number", bad)]
+    readers = {"year": (n.year, "not_a_year"), "quarter": (n.quarter, "not_a_quarter"),
+               "goal": (n.goal, "unknown_goal"), "status": (n.status, "bad_status"),
+               "yes_no": (n.yes_no, "bad_yes_no"), "department": (lambda x: n.department(x, plan), "unknown_department"),
+               "villages": (lambda x: n.villages(x, plan.villages), "unknown_village"),
+               "indicators": (lambda x: n.indicator_list(x, plan.indicators), "unknown_indicator")}
+    if typ not in readers:  # pragma: no cover - contract and parsers are kept in step by the tests
+        raise ValueError(f"unknown column type {typ}")
+    reader, code = readers[typ]
+    v, bad = reader(s)
+    return v, [(code, bad)]
+
+
 def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Validate ``raw`` (text cells + ``_row``) as ``kind``: (clean rows, problem table)."""
+    """Validate ``raw`` (text cells + ``_row``) as ``kind``: (clean rows, problem table).
+
+    Each cell is read the way Thai Excel writes it (unreadable cells are problems), then the clean
+    rows are checked against the contract's schema (:func:`tracker.ingest.contract.schema`: required
+    values, ranges, codes of the plan, the key unique in the file); then the checks against the store
+    (unknown projects, falling cumulative money, locked quarters).
+    """
     P = Problems()
     headers = [c for c in raw.columns if c != ROW]
     mapping = map_headers(headers, kind, P)
     rows = raw[ROW]
     clean = pd.DataFrame({ROW: rows})
-    goals = ", ".join(map(str, sorted(plan.goals)))
-    villages = f"{min(plan.villages)}–{max(plan.villages)}" if plan.villages else "-"
-    example_dept = next(iter(plan.departments.values())).name.th if plan.departments else "-"
-
+    unreadable: dict[str, list[tuple[str, pd.Series]]] = {}
     for c in kind.columns:
-        col = c.store_name
-        if c.name not in mapping:
-            clean[col] = 0 if c.type == "yes_no" else None
-            continue
-        header = mapping[c.name]
-        s = raw[header].astype(str)
-        if c.required:
-            P.add("required_value", n.empty(s), rows, header, s)
-        typ = c.type
-        if typ in ("code", "indicator"):
-            v = n.code(s)
-            v = v.where(v != "")
-            if typ == "indicator":
-                P.add("unknown_indicator", v.notna() & ~v.isin(list(plan.indicators)), rows, header, s)
-        elif typ == "text":
-            v = n.text(s)
-            v = v.where(v != "")
-        elif typ == "year":
-            v, bad = n.year(s)
-            P.add("not_a_year", bad, rows, header, s)
-            outside = (v.notna() & ((v < plan.first_fy) | (v > plan.last_fy))).fillna(False)
-            P.add("year_outside_plan", outside, rows, header, v.astype(str), first=plan.first_fy, last=plan.last_fy)
-        elif typ == "quarter":
-            v, bad = n.quarter(s)
-            P.add("not_a_quarter", bad, rows, header, s)
-            P.add("quarter_out_of_range", (v.notna() & ((v < 1) | (v > 4))).fillna(False), rows, header, s)
-        elif typ == "goal":
-            v, bad, unknown = n.goal(s, plan.goals)
-            P.add("unknown_goal", bad | unknown.fillna(False), rows, header, s, goals=goals)
-        elif typ in ("money", "percent", "number"):
-            v, bad = n.number(s, money=typ == "money", percent=typ == "percent")
-            P.add("not_a_number", bad, rows, header, s)
-            if typ == "money":
-                P.add("negative_amount", v < 0, rows, header, s)
-            if typ == "percent":
-                P.add("percent_out_of_range", (v < 0) | (v > 100), rows, header, s)
-        elif typ == "status":
-            v, bad = n.status(s)
-            P.add("bad_status", bad, rows, header, s)
-        elif typ == "yes_no":
-            v, bad = n.yes_no(s)
-            P.add("bad_yes_no", bad, rows, header, s)
-        elif typ == "department":
-            v, bad = n.department(s, plan)
-            P.add("unknown_department", bad, rows, header, s, example=example_dept)
-        elif typ == "villages":
-            v, bad = n.villages(s, plan.villages)
-            P.add("unknown_village", bad, rows, header, s, villages=villages)
-        elif typ == "indicators":
-            v, bad = n.indicator_list(s, plan.indicators)
-            P.add("unknown_indicator", bad, rows, header, s)
-        else:  # pragma: no cover - contract and parsers are kept in step by the tests
-            raise ValueError(f"unknown column type {typ}")
-        clean[col] = v
+        if c.name in mapping:
+            clean[c.store_name], unreadable[c.store_name] = _read(c.type, raw[mapping[c.name]].astype(str), plan)
+        else:
+            clean[c.store_name] = 0 if c.type == "yes_no" else None
+    failures = schema_failures(kind.name, plan, clean)
+    params = {"unknown_goal": {"goals": ", ".join(map(str, sorted(plan.goals)))},
+              "year_outside_plan": {"first": plan.first_fy, "last": plan.last_fy},
+              "unknown_department": {"example": next(iter(plan.departments.values())).name.th
+                                     if plan.departments else "-"},
+              "unknown_village": {"villages": f"{min(plan.villages)}–{max(plan.villages)}" if plan.villages else "-"}}
 
-    have_key = all(k in mapping for k in kind.key)
-    if have_key:
-        _check_duplicates(clean, kind, mapping, P)
-    if kind.name == "project_progress" and have_key:
-        _check_progress(clean, mapping, P, db)
+    def failed(col: str, code: str) -> pd.Series:
+        hit = failures.loc[(failures["column"] == col) & (failures["code"] == code), "index"]
+        return pd.Series(clean.index.isin(hit), index=clean.index)
+
+    for c in kind.columns:    # problems column by column, in the contract's order
+        if c.name not in mapping:
+            continue
+        col, header = c.store_name, mapping[c.name]
+        s = raw[header].astype(str)
+        if c.required:        # an unreadable cell is reported as such, not as missing
+            P.add("required_value", failed(col, "required_value") & n.empty(s), rows, header, s)
+        for code, bad in unreadable[col]:
+            P.add(code, bad, rows, header, s, **params.get(code, {}))
+        for code in value_codes(c.type):
+            shown = clean[col].astype(str) if code == "year_outside_plan" else s
+            P.add(code, failed(col, code), rows, header, shown, **params.get(code, {}))
+
+    if all(k in mapping for k in kind.key):
+        _check_duplicates(clean, kind, mapping, P, failures)
+        if kind.name == "project_progress":
+            _check_progress(clean, mapping, P, db)
     if kind.quarterly and "fiscal_year" in mapping and "quarter" in mapping:
         _check_locks(clean, mapping, P, db)
     return clean, P.frame()
@@ -204,11 +200,11 @@ def _key_text(clean: pd.DataFrame, cols) -> pd.Series:
     return out
 
 
-def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problems) -> None:
+def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problems, failures: pd.DataFrame) -> None:
+    """The schema's key-uniqueness failures (every repeat of a complete key) with the row it repeats."""
     keys = list(kind.store_key)
-    ok = clean[keys].notna().all(axis=1)
-    sub = clean.loc[ok]
-    dup = sub.duplicated(keys, keep="first")
+    sub = clean.loc[clean[keys].notna().all(axis=1)]
+    dup = pd.Series(sub.index.isin(failures.loc[failures["code"] == "duplicate_key", "index"]), index=sub.index)
     if not dup.any():
         return
     first = sub.groupby(keys, sort=False)[ROW].transform("first")
