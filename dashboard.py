@@ -8,6 +8,7 @@ import streamlit as st
 from tracker import periods, store
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
+from tracker.ui import navigation
 
 st.set_page_config(page_title="ติดตามแผนพัฒนา อบต.ขี้เหล็ก", page_icon=":material/insights:", layout="wide")
 
@@ -28,32 +29,7 @@ with st.sidebar:
     period_box = st.container()
 ui.demo_banner(is_demo)
 
-PAGES = {
-    "nav.section.dashboards": [
-        st.Page("pages/overview.py", title=ui.t("nav.overview"), icon=":material/dashboard:", url_path="overview",
-                default=True),
-        st.Page("pages/goal.py", title=ui.t("nav.goal"), icon=":material/target:", url_path="goal"),
-        st.Page("pages/indicators.py", title=ui.t("nav.indicators"), icon=":material/monitoring:",
-                url_path="indicators"),
-        st.Page("pages/projects.py", title=ui.t("nav.projects"), icon=":material/construction:", url_path="projects"),
-        st.Page("pages/budget.py", title=ui.t("nav.budget"), icon=":material/payments:", url_path="budget"),
-        st.Page("pages/plan.py", title=ui.t("nav.plan"), icon=":material/flag:", url_path="plan"),
-        st.Page("pages/method.py", title=ui.t("nav.method"), icon=":material/calculate:", url_path="method"),
-    ],
-    "nav.section.meeting": [
-        st.Page("pages/meeting.py", title=ui.t("nav.meeting"), icon=":material/co_present:", url_path="meeting"),
-        st.Page("pages/reports.py", title=ui.t("nav.reports"), icon=":material/description:", url_path="reports"),
-    ],
-    "nav.section.data": [
-        st.Page("pages/upload.py", title=ui.t("nav.upload"), icon=":material/upload_file:", url_path="upload"),
-        st.Page("pages/history.py", title=ui.t("nav.history"), icon=":material/history:", url_path="history"),
-        st.Page("pages/locks.py", title=ui.t("locks.nav"), icon=":material/lock:", url_path="locks"),
-    ],
-    "nav.section.admin": [
-        st.Page("pages/admin_users.py", title=ui.t("users.nav"), icon=":material/group:", url_path="users"),
-        st.Page("pages/audit.py", title=ui.t("audit.nav"), icon=":material/history_edu:", url_path="audit"),
-    ],
-}
+PAGES = navigation.pages()
 
 # --- sign-in gate: stops here with the sign-in form unless signed in (or public read-only mode) --
 user = ui_auth.gate(PAGES)

@@ -1,6 +1,10 @@
 """Helpers for browser tests: serve the app on a free port, drive Debian's chromium with Playwright.
 
 Never runs ``playwright install``: the browser is Debian's ``/usr/bin/chromium`` (scripts/setup.sh).
+
+Tests wait on states, never for a fixed time: :func:`wait_rendered` (the script run finished and
+everything drawn), :func:`after` (an action's rerun started and finished). Timeouts only bound a hang,
+so they are long (:data:`TIMEOUT_MS`): a busy machine makes a test slower, never red.
 """
 
 from __future__ import annotations
@@ -20,6 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: how long any wait may take before the test fails: only a hang should ever reach it
+TIMEOUT_MS = 180_000
+APP = "[data-testid='stApp']"
+#: counts the changes of the app's script state from now on (a rerun changes it at least twice)
+_WATCH_RUNS_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__scriptStateChanges = 0;
+  if (window.__scriptStateObserver) window.__scriptStateObserver.disconnect();
+  window.__scriptStateObserver = new MutationObserver(records => { window.__scriptStateChanges += records.length; });
+  window.__scriptStateObserver.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
 
 _DRAWN_JS = """() => {
   // only visible elements: a table in a hidden tab never draws its canvas
@@ -40,13 +55,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def app_env(tmp_path_factory, name: str, *, demo: bool = False, **settings: str) -> tuple[Path, dict]:
+    """A folder and the environment of a served app: its own database (created, demo data when asked),
+    backups and snapshots in that folder, plus ``settings`` (``TRACKER_PUBLIC_READ="1"``...)."""
+    need_chromium()
+    tmp = tmp_path_factory.mktemp(name)
+    env = {**os.environ, "TRACKER_DB": str(tmp / "tracker.db"), "TRACKER_BACKUP_DIR": str(tmp / "backups"),
+           "TRACKER_SNAPSHOT_DIR": str(tmp / "snaps"), **settings}
+    tracker_cli("init", env=env)
+    if demo:
+        tracker_cli("demo", env=env)
+    return tmp, env
+
+
 def tracker_cli(*args: str, env: dict, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tracker", *args], cwd=ROOT, env=env, input=stdin,
                           capture_output=True, text=True, check=True)
 
 
 @contextmanager
-def serve(env: dict, timeout: float = 60):
+def serve(env: dict, timeout: float = 180):
     """Start ``streamlit run dashboard.py`` on a free port with ``env``; yield the base URL."""
     port = free_port()
     log = open(Path(env.get("TRACKER_DB", "/tmp/x")).with_suffix(".log"), "w")
@@ -79,19 +107,26 @@ def serve(env: dict, timeout: float = 60):
 def launch(pw, width=1280, height=900):
     browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
     page = browser.new_page(viewport={"width": width, "height": height}, locale="th-TH", timezone_id="Asia/Bangkok")
+    page.set_default_timeout(TIMEOUT_MS)
     return browser, page
 
 
-def wait_rendered(page, timeout_ms: int = 45000) -> None:
+def wait_rendered(page) -> None:
     """Until the script run is finished and every chart and table is drawn (see shared/harness)."""
-    app = "[data-testid='stApp']"
-    page.locator(f"{app}[data-test-connection-state='CONNECTED']").wait_for(state="attached", timeout=timeout_ms)
-    page.locator(f"{app}[data-test-script-state='notRunning']").wait_for(state="attached", timeout=timeout_ms)
-    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-                           timeout=timeout_ms)
-    page.wait_for_function(_DRAWN_JS, timeout=timeout_ms)
+    page.locator(f"{APP}[data-test-connection-state='CONNECTED']").wait_for(state="attached")
+    page.locator(f"{APP}[data-test-script-state='notRunning']").wait_for(state="attached")
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0")
+    page.wait_for_function(_DRAWN_JS)
     page.evaluate("() => document.fonts.ready")
-    page.wait_for_timeout(200)
+
+
+def after(page, action) -> None:
+    """Do ``action()`` (a click that makes the app rerun), then wait until that rerun has started and
+    the page is drawn again: never judged on the page as it was before the click."""
+    page.evaluate(_WATCH_RUNS_JS)
+    action()
+    page.wait_for_function("() => window.__scriptStateChanges > 0")
+    wait_rendered(page)
 
 
 def exceptions(page) -> list[str]:
@@ -102,7 +137,8 @@ def nav_links(page) -> list[tuple[str, str]]:
     """(label, href) of every page in the sidebar navigation."""
     more = page.locator("[data-testid='stSidebarNavViewButton']")
     if more.count() and "more" in more.first.inner_text().lower():
+        count = page.locator("a[data-testid='stSidebarNavLink']").count()
         more.first.click()
-        page.wait_for_timeout(200)
+        page.wait_for_function(f"() => document.querySelectorAll(\"a[data-testid='stSidebarNavLink']\").length > {count}")
     links = page.locator("a[data-testid='stSidebarNavLink']")
     return [(links.nth(i).inner_text().strip(), links.nth(i).get_attribute("href")) for i in range(links.count())]

@@ -1,16 +1,25 @@
-"""Shared fixtures: a fresh database per test, and AppTest on the real entry point."""
+"""Shared fixtures: a fresh database per test (a copy of one built per session), cheap password
+hashing, and AppTest on the real entry point."""
 
 from __future__ import annotations
 
 import inspect
+import shutil
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from tracker import store
+from tracker.auth import passwords
 from tracker.plan import default_plan
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Tests hash with the cheapest argon2id parameters: a test checks what is hashed and verified, not how
+# slowly. Production keeps argon2-cffi's defaults (this is the only caller of use_hasher); the servers
+# and command lines that browser tests start run with the production cost.
+passwords.use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def csv_text(text: str) -> str:
@@ -23,15 +32,23 @@ def plan():
     return default_plan()
 
 
-@pytest.fixture
-def db_file(tmp_path, monkeypatch) -> Path:
-    """Path of a fresh database with the plan loaded; also set as the TRACKER_DB setting."""
-    path = tmp_path / "tracker.db"
-    monkeypatch.setenv("TRACKER_DB", str(path))
-    monkeypatch.setenv("TRACKER_BACKUP_DIR", str(tmp_path / "backups"))  # never into the repo's data/
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A database migrated, with the plan and the test accounts loaded: built once per session."""
+    path = tmp_path_factory.mktemp("template") / "tracker.db"
     conn = store.open_db(path)
     _add_test_accounts(conn)
-    conn.close()
+    conn.close()    # the last connection checkpoints the WAL: the file alone is the whole database
+    return path
+
+
+@pytest.fixture
+def db_file(tmp_path, monkeypatch, template_db) -> Path:
+    """Path of a fresh database (a copy of the template); also set as the TRACKER_DB setting."""
+    path = tmp_path / "tracker.db"
+    shutil.copyfile(template_db, path)
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    monkeypatch.setenv("TRACKER_BACKUP_DIR", str(tmp_path / "backups"))  # never into the repo's data/
     return path
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -96,6 +95,7 @@ def test_sign_in_through_the_form_then_sign_out(app, db_file):
         db.close()
 
 
+@pytest.mark.slow   # the form waits 1, 2, 2 s after failures: that is the behaviour under test
 def test_wrong_passwords_lock_the_account_through_the_form(app, db_file, monkeypatch):
     monkeypatch.setenv("TRACKER_LOCKOUT_FAILURES", "3")
     signed_in_session(db_file, "analyst")

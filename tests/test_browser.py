@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
-from tests.browser import exceptions, launch, nav_links, need_chromium, serve, tracker_cli, wait_rendered
+from tests.browser import after, app_env, exceptions, launch, nav_links, serve, wait_rendered
 from tracker.plan import default_plan
 
 pytestmark = pytest.mark.browser
@@ -15,11 +14,7 @@ PLAN = default_plan()
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    need_chromium()
-    tmp = tmp_path_factory.mktemp("browser")
-    env = {**os.environ, "TRACKER_DB": str(tmp / "tracker.db")}
-    tracker_cli("init", env=env)
-    tracker_cli("demo", env=env)
+    _, env = app_env(tmp_path_factory, "browser", demo=True)
     from tests import browser_auth
 
     browser_auth.prepare(env)
@@ -37,13 +32,13 @@ def test_deep_link_opened_first_after_start_runs_inside_the_frame(server):
     with sync_playwright() as pw:
         browser, page = launch(pw)
         page.goto(url + "/plan")
-        wait_rendered(page)
         browser_auth.sign_in(page, url + "/plan")
+        # the frame's period selector is there, and the plan page inside the frame
+        page.locator("[data-testid='stSidebar']").get_by_text("ปีงบประมาณ (พ.ศ.)").wait_for(state="visible")
+        page.locator("[data-testid='stMain']").get_by_text("วิสัยทัศน์").first.wait_for(state="visible")
+        wait_rendered(page)
         assert not exceptions(page)
         assert page.get_by_text("Page not found").count() == 0
-        # the frame's period selector is there (waits: the app may still be rerunning after sign-in)
-        page.locator("[data-testid='stSidebar']").get_by_text("ปีงบประมาณ (พ.ศ.)").wait_for(state="visible",
-                                                                                        timeout=15000)
         browser.close()
 
 
@@ -58,27 +53,21 @@ def test_every_page_renders_without_exception(server, lang, tmp_path):
     with sync_playwright() as pw:
         browser, page = launch(pw)
         page.goto(url + "/")
-        wait_rendered(page)
         browser_auth.sign_in(page, url + "/")
         if lang == "en":
-            page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
-            wait_rendered(page)
+            after(page, page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click)
         links = nav_links(page)
         assert len(links) >= 14, links   # an admin sees every page
         for label, href in links:
             # dispatch: meeting mode collapses the sidebar, so the link may be off screen
-            page.locator(f"a[data-testid='stSidebarNavLink'][href='{href}']").dispatch_event("click")
-            page.wait_for_timeout(300)
-            wait_rendered(page)
+            after(page, lambda: page.locator(f"a[data-testid='stSidebarNavLink'][href='{href}']").dispatch_event("click"))
             assert not exceptions(page), f"{label}: {exceptions(page)}"
             assert page.get_by_text("Page not found").count() == 0, label
             page.screenshot(path=str(tmp_path / f"{lang}-{len(seen)}.png"))
             seen.append(label)
         # the goals' published Thai text is visible on the plan page (Thai shown in English mode too)
         plan_link = [h for label, h in links if "plan" in (h or "")][0]
-        page.locator(f"a[data-testid='stSidebarNavLink'][href='{plan_link}']").dispatch_event("click")
-        page.wait_for_timeout(300)
-        wait_rendered(page)
+        after(page, lambda: page.locator(f"a[data-testid='stSidebarNavLink'][href='{plan_link}']").dispatch_event("click"))
         body = page.locator("[data-testid='stMain']").inner_text()
         for g in PLAN.goals.values():
             assert " ".join(g.text.th.split()) in " ".join(body.split()), g.number

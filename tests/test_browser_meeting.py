@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import exceptions, launch, need_chromium, serve, tracker_cli, wait_rendered
+from tests.browser import after, app_env, exceptions, launch, serve, wait_rendered
 
 pytestmark = pytest.mark.browser
 SLIDES = 10
@@ -22,16 +22,8 @@ OVERFLOW_JS = """() => { const m = document.querySelector('[data-testid=stMain]'
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    need_chromium()
-    tmp = tmp_path_factory.mktemp("meeting")
     # public read-only mode: the meeting-room screen needs no sign-in (the viewer role sees meeting mode)
-    env = {**os.environ, "TRACKER_DB": str(tmp / "tracker.db"), "TRACKER_SNAPSHOT_DIR": str(tmp / "snaps"),
-           "TRACKER_PUBLIC_READ": "1"}
-    tracker_cli("init", env=env)
-    tracker_cli("demo", env=env)
-    from tests import browser_auth
-
-    browser_auth.prepare(env)
+    tmp, env = app_env(tmp_path_factory, "meeting", demo=True, TRACKER_PUBLIC_READ="1")
     with serve(env) as url:
         yield url, tmp
 
@@ -40,19 +32,16 @@ def server(tmp_path_factory):
 def test_every_slide_fits_without_scrolling(server, width, height):
     from playwright.sync_api import sync_playwright
 
-    from tests import browser_auth
-
     url, tmp = server
     out = SHOTS or tmp / "shots"
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser, page = launch(pw, width=width, height=height)
         try:
-            browser_auth.sign_in(page, url)
-            page.goto(url + "/meeting")
+            page.goto(url + "/meeting")     # public read-only mode: no sign-in
             wait_rendered(page)
             for n in range(1, SLIDES + 1):
-                page.wait_for_timeout(300)
+                page.get_by_text(f"สไลด์ {n}/{SLIDES}").wait_for(state="visible")
                 wait_rendered(page)
                 page.screenshot(path=str(out / f"meeting-{width}x{height}-{n:02d}.png"))
                 assert not exceptions(page), (n, exceptions(page))
@@ -62,6 +51,6 @@ def test_every_slide_fits_without_scrolling(server, width, height):
                 banner = page.evaluate(BANNER_JS)  # the demo banner starts below Streamlit's header
                 assert banner and banner[0] >= banner[1] - 1, f"slide {n}: banner under the header {banner}"
                 if n < SLIDES:
-                    page.locator(".st-key-next button").click()
+                    after(page, page.locator(".st-key-next button").click)
         finally:
             browser.close()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
-from tests.browser import exceptions, launch, need_chromium, serve, tracker_cli, wait_rendered
+from tests.browser import app_env, exceptions, launch, serve, tracker_cli, wait_rendered
 from tests.conftest import csv_text
 
 pytestmark = pytest.mark.browser
@@ -25,10 +24,7 @@ PROGRESS = csv_text("""
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    need_chromium()
-    tmp = tmp_path_factory.mktemp("browser_upload")
-    env = {**os.environ, "TRACKER_DB": str(tmp / "tracker.db")}
-    tracker_cli("init", env=env)
+    tmp, env = app_env(tmp_path_factory, "browser_upload")
     projects = tmp / "projects.csv"
     projects.write_bytes(PROJECTS.encode("utf-8-sig"))
     tracker_cli("import", str(projects), "--user", "setup", env=env)
@@ -50,18 +46,17 @@ def test_upload_preview_confirm_and_the_overview_shows_the_new_figures(server):
     with sync_playwright() as pw:
         browser, page = launch(pw)
         page.goto(url + "/upload")
-        wait_rendered(page)
         browser_auth.sign_in(page, url + "/upload")
         main = page.locator("[data-testid='stMain']")
         main.get_by_text("นำเข้าข้อมูลรายไตรมาส").first.wait_for()
         page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(progress))
-        main.get_by_text("ยืนยันนำเข้า").first.wait_for(timeout=60000)
+        main.get_by_text("ยืนยันนำเข้า").first.wait_for(state="visible")
         wait_rendered(page)
         text = main.inner_text()
         assert "cp874" in text and "เพิ่มใหม่" in text
         assert not exceptions(page)
         main.get_by_role("button", name="ยืนยันนำเข้า").click()
-        main.get_by_text("นำเข้าชุดที่ 2 แล้ว").first.wait_for(timeout=60000)
+        main.get_by_text("นำเข้าชุดที่ 2 แล้ว").first.wait_for(state="visible")
         assert not exceptions(page)
 
         page.goto(url + "/overview")       # a new browser session: sign in again

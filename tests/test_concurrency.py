@@ -29,9 +29,6 @@ def finish(proc: subprocess.Popen, timeout: float = 120) -> str:
     return out
 
 
-
-
-
 def test_connections_use_wal_and_a_busy_timeout(db):
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
@@ -44,6 +41,7 @@ from tracker import store
 from tracker.ingest import import_file
 db = store.connect(sys.argv[1])
 go = Path(sys.argv[3])
+Path(sys.argv[4]).touch()          # modules imported: ready at the start line
 while not go.exists():
     time.sleep(0.005)
 preview, receipt = import_file(db, sys.argv[2], user="cli:ana")
@@ -53,15 +51,15 @@ print(receipt.batch_id, receipt.n_new)
 
 
 @pytest.mark.slow
-
 def test_two_imports_at_once_in_separate_processes_both_land(db_file, tmp_path):
     files = [DEMO / "2569" / "projects.csv", DEMO / "2570" / "projects.csv"]
-    if not all(f.exists() for f in files):
-        pytest.skip("demo CSVs not generated")
     go = tmp_path / "go"
+    ready = [tmp_path / f"ready-{i}" for i in range(len(files))]
     env = {**os.environ, "TRACKER_DB": str(db_file)}
-    procs = [spawn(IMPORT, str(db_file), str(f), str(go), env=env) for f in files]
-    time.sleep(1.5)  # both processes have imported their modules and wait at the start line
+    procs = [spawn(IMPORT, str(db_file), str(f), str(go), str(r), env=env) for f, r in zip(files, ready)]
+    while not all(r.exists() for r in ready):     # both wait at the start line
+        assert all(p.poll() is None for p in procs), [finish(p) for p in procs if p.poll() is not None]
+        time.sleep(0.01)
     go.touch()
     outs = [finish(p) for p in procs]
     db = store.connect(db_file)
@@ -144,7 +142,6 @@ def test_readers_never_see_half_a_batch(db_file, tmp_path):
 
 
 @pytest.mark.slow
-
 def test_two_writers_at_once_are_serialised_without_database_is_locked(db_file):
     env = _batch_table(db_file)
     size = 200

@@ -262,6 +262,7 @@ def test_load_demo_raises_on_a_file_with_errors_and_loads_nothing(db, tmp_path):
     assert store.batches(db).empty and store.projects(db).empty
 
 
+@pytest.mark.slow
 def test_demo_loads_through_the_import_pipeline(db):
     receipts = demo.load_demo(db)
     files = demo.demo_files()

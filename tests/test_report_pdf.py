@@ -1,34 +1,44 @@
 """The PDF report: Thai text survives exactly, figures equal rollup.summary, pages as designed."""
 
 import io
+import shutil
 import subprocess
-import sys
 
 import pypdf
 import pytest
 
 from tests.report_helpers import FY, Q, loaded, squash
-from tracker import rollup
+from tracker import rollup, store, thai
 from tracker.plan import default_plan
-from tracker import thai
 from tracker.report import content, pdf
 
 # cover, plan, results (landscape), one page per goal, charts, attention, method
 PAGES_SMALL_SET = 1 + 1 + 1 + 5 + 1 + 1 + 1
 
 
-@pytest.fixture
-def report_th(db):
-    return content.build(loaded(db), FY, Q, "th")
+@pytest.fixture(scope="module")
+def report_th(template_db, tmp_path_factory):
+    """The Thai report of the small data set, built once for the module (rendering a PDF takes seconds)."""
+    path = tmp_path_factory.mktemp("pdf") / "tracker.db"
+    shutil.copyfile(template_db, path)
+    db = store.connect(path)
+    try:
+        return content.build(loaded(db), FY, Q, "th")
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def pdf_th(report_th) -> bytes:
+    return pdf.render(report_th, charts="native")
 
 
 def _text(data: bytes) -> list[str]:
     return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
-def test_pdf_pages_goals_thai_text_and_figures(report_th):
-    data = pdf.render(report_th, charts="native")
-    pages = _text(data)
+def test_pdf_pages_goals_thai_text_and_figures(report_th, pdf_th):
+    pages = _text(pdf_th)
     assert len(pages) == PAGES_SMALL_SET
     whole = squash("".join(pages))
     for g in default_plan().goals.values():
@@ -55,6 +65,7 @@ def test_summary_in_the_model_is_rollup_summary(db):
         assert ind["code"] == row["code"] and ind["status"] == row["status"]
 
 
+@pytest.mark.slow
 def test_english_pdf_on_request(db):
     r = content.build(loaded(db), FY, Q, "en")
     whole = squash("".join(_text(pdf.render(r, charts="native"))))
@@ -62,9 +73,9 @@ def test_english_pdf_on_request(db):
     assert squash(default_plan().goals[1].text.en) in whole
 
 
-def test_thai_font_is_embedded(report_th, tmp_path):
+def test_thai_font_is_embedded(pdf_th, tmp_path):
     out = tmp_path / "r.pdf"
-    out.write_bytes(pdf.render(report_th, charts="native"))
+    out.write_bytes(pdf_th)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "Laksaman" in fonts and " yes yes " in fonts
 

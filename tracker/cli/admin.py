@@ -11,7 +11,7 @@ import getpass
 import sys
 
 from tracker import auth, locks, periods, store
-from tracker.cli.common import actor, opened
+from tracker.cli.common import actor, opened, print_rows
 from tracker.i18n import t
 from tracker.periods import Period
 from tracker.store.backup import BackupError
@@ -41,14 +41,13 @@ def cmd_users_add(args) -> int:
 def cmd_users_list(args) -> int:
     with opened(args) as db:
         df = auth.list_users(db)
-    if df.empty:
-        print(t("auth.no_users", args.lang, command="python -m tracker users add admin --role admin"))
-        return 0
-    for r in df.itertuples(index=False):
+
+    def line(r) -> str:
         flags = [f for f, on in (("disabled", r.disabled), ("demo", r.is_demo), ("locked", bool(r.locked_until)))
                  if on]
-        print(f"{r.username:<24} {r.role:<8} {r.display_name}" + (f"  [{', '.join(flags)}]" if flags else ""))
-    return 0
+        return f"{r.username:<24} {r.role:<8} {r.display_name}" + (f"  [{', '.join(flags)}]" if flags else "")
+
+    return print_rows(df, args.lang, "auth.no_users", line, command="python -m tracker users add admin --role admin")
 
 
 def cmd_users_set_role(args) -> int:
@@ -106,29 +105,24 @@ def _period(args) -> Period:
 
 
 def cmd_lock(args) -> int:
+    """``lock`` and ``unlock``: the quarter, the actor, and the note or the reason."""
     p = _period(args)
     with opened(args) as db:
-        locks.lock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), note=args.note)
-    print(t("locks.locked_done", args.lang, period=periods.period_label(p, args.lang)))
-    return 0
-
-
-def cmd_unlock(args) -> int:
-    p = _period(args)
-    with opened(args) as db:
-        locks.unlock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), reason=args.reason)
-    print(t("locks.unlocked_done", args.lang, period=periods.period_label(p, args.lang)))
+        if args.command == "lock":
+            locks.lock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), note=args.note)
+            done = "locks.locked_done"
+        else:
+            locks.unlock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), reason=args.reason)
+            done = "locks.unlocked_done"
+    print(t(done, args.lang, period=periods.period_label(p, args.lang)))
     return 0
 
 
 def cmd_locks(args) -> int:
     with opened(args) as db:
         found = locks.list_locks(db)
-    if found.empty:
-        print(t("locks.none", args.lang))
-    for r in found.itertuples(index=False):
-        print(f"{r.fiscal_year}-Q{r.quarter}  {r.locked_by:<20} {r.locked_at}  {r.note or ''}")
-    return 0
+    return print_rows(found, args.lang, "locks.none",
+                      lambda r: f"{r.fiscal_year}-Q{r.quarter}  {r.locked_by:<20} {r.locked_at}  {r.note or ''}")
 
 
 def register(sub, parents) -> None:
@@ -170,8 +164,8 @@ def register(sub, parents) -> None:
     p.add_argument("--yes", action="store_true", help="confirm: all current data is replaced")
     p.set_defaults(func=cmd_restore)
 
-    for name, func, helptext in (("lock", cmd_lock, "lock a council-approved quarter (analyst or admin)"),
-                                 ("unlock", cmd_unlock, "unlock a quarter (admin, with --reason)")):
+    for name, helptext in (("lock", "lock a council-approved quarter (analyst or admin)"),
+                           ("unlock", "unlock a quarter (admin, with --reason)")):
         p = sub.add_parser(name, parents=actor_, help=helptext)
         p.add_argument("period", help="fiscal year and quarter, e.g. 2569-Q2 (or 2569 2)")
         p.add_argument("quarter", nargs="?", type=int, default=None)
@@ -179,7 +173,7 @@ def register(sub, parents) -> None:
             p.add_argument("--note", default=None, help="e.g. council resolution number and date")
         else:
             p.add_argument("--reason", required=True, help="why the approved figures must change")
-        p.set_defaults(func=func)
+        p.set_defaults(func=cmd_lock)
 
     p = sub.add_parser("locks", parents=[parents["db"]], help="list locked quarters")
     p.set_defaults(func=cmd_locks)

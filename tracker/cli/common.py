@@ -11,7 +11,7 @@ import pandas as pd
 
 from tracker import settings, store
 from tracker.auth.users import CLI_PREFIX
-from tracker.i18n import LANGS
+from tracker.i18n import LANGS, t
 
 
 def parents() -> dict[str, argparse.ArgumentParser]:
@@ -46,6 +46,15 @@ def actor(args) -> str:
         except (KeyError, OSError):
             name = "unknown"
     return CLI_PREFIX + name
+
+
+def print_rows(df: pd.DataFrame, lang: str, none_key: str, line, **values) -> int:
+    """One line per row of ``df`` (``line(row)``), or the catalog's ``none_key`` message when there are none."""
+    if df.empty:
+        print(t(none_key, lang, **values))
+    for r in df.itertuples(index=False):
+        print(line(r))
+    return 0
 
 
 def text_table(df: pd.DataFrame, cols: list[str], width: int = 40) -> str:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from tracker import periods
-from tracker.cli.common import actor, opened
+from tracker.cli.common import actor, opened, print_rows
 from tracker.i18n import t
 from tracker.report import documents, snapshot
 
@@ -42,12 +42,9 @@ def cmd_snapshot_pin(args) -> int:
 def cmd_snapshot_list(args) -> int:
     with opened(args) as db:
         df = snapshot.list_snapshots(db)
-    if df.empty:
-        print(t("snapshot.none", args.lang))
-    for r in df.itertuples():
-        print(f"{r.name}\t{r.created_at}\t{r.created_by}\tbatch {r.last_batch_id}\t{r.file}"
-              + ("" if r.exists else "\t(file missing)"))
-    return 0
+    return print_rows(df, args.lang, "snapshot.none",
+                      lambda r: f"{r.name}\t{r.created_at}\t{r.created_by}\tbatch {r.last_batch_id}\t{r.file}"
+                                + ("" if r.exists else "\t(file missing)"))
 
 
 def cmd_snapshot_delete(args) -> int:

@@ -90,18 +90,24 @@ def number(s: pd.Series, *, money: bool = False, percent: bool = False) -> tuple
 _YEAR = re.compile(r"^(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?|fy|ปีงบประมาณ|ปี)?\s*(\d{4})(?:\.0+)?$", re.IGNORECASE)
 
 
-def year(s: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Fiscal years ``2569``, ``พ.ศ. 2569``, ``FY2569``, ``๒๕๖๙`` or CE ``2026`` -> BE ``Int64``."""
+def _numbered(s: pd.Series, pattern: re.Pattern, convert=int) -> tuple[pd.Series, pd.Series]:
+    """Cells holding one number in words (``ไตรมาสที่ ๒``, ``FY2569``): the number (``convert``-ed) as
+    ``Int64``, and the non-empty cells ``pattern`` does not match."""
     def one(u):
         t = _clean_digits(u)
         if not t:
             return None
-        m = _YEAR.match(t)
-        return normalize_year(int(m.group(1))) if m else -1
+        m = pattern.match(t)
+        return convert(int(m.group(1))) if m else -1
 
-    y = by_unique(s, one)
-    bad = (y == -1).astype(bool)
-    return pd.to_numeric(y.where(~bad), errors="coerce").astype("Int64"), bad
+    v = by_unique(s, one)
+    bad = (v == -1).astype(bool)
+    return pd.to_numeric(v.where(~bad), errors="coerce").astype("Int64"), bad
+
+
+def year(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Fiscal years ``2569``, ``พ.ศ. 2569``, ``FY2569``, ``๒๕๖๙`` or CE ``2026`` -> BE ``Int64``."""
+    return _numbered(s, _YEAR, normalize_year)
 
 
 _QUARTER = re.compile(r"^(?:ไตรมาส\s*(?:ที่)?|quarter|qtr|q)?\s*(\d{1,3})(?:\.0+)?$", re.IGNORECASE)
@@ -109,16 +115,7 @@ _QUARTER = re.compile(r"^(?:ไตรมาส\s*(?:ที่)?|quarter|qtr|q)?\
 
 def quarter(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Quarters ``2``, ``Q2``, ``ไตรมาส 2``, ``ไตรมาสที่ ๒`` -> ``Int64`` (range is checked later)."""
-    def one(u):
-        t = _clean_digits(u)
-        if not t:
-            return None
-        m = _QUARTER.match(t)
-        return int(m.group(1)) if m else -1
-
-    q = by_unique(s, one)
-    bad = (q == -1).astype(bool)
-    return pd.to_numeric(q.where(~bad), errors="coerce").astype("Int64"), bad
+    return _numbered(s, _QUARTER)
 
 
 STATUS_WORDS = {
@@ -167,16 +164,7 @@ _GOAL = re.compile(r"^(?:เป้าประสงค์\s*(?:ที่)?|goal
 
 def goal(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Goal number ``2``, ``G2``, ``เป้าประสงค์ที่ 2`` -> Int64 (whether the plan has it is the schema's check)."""
-    def one(u):
-        t = _clean_digits(u)
-        if not t:
-            return None
-        m = _GOAL.match(t)
-        return int(m.group(1)) if m else -1
-
-    g = by_unique(s, one)
-    bad = (g == -1).astype(bool)
-    return pd.to_numeric(g.where(~bad), errors="coerce").astype("Int64"), bad
+    return _numbered(s, _GOAL)
 
 
 def department(s: pd.Series, plan) -> tuple[pd.Series, pd.Series]:

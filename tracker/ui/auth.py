@@ -9,28 +9,17 @@ the next page view. ``st.session_state["username"]`` is kept equal to the signed
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from tracker import auth, settings
 from tracker.ui import frame as ui
+from tracker.ui import navigation
 
 SESSION_KEY = "auth"
 FLASH_KEY = "auth_flash"
 SHOW_SIGNIN_KEY = "auth_show_signin"
-
-#: The action a page needs, by its url_path or file name; pages not listed need "view".
-PAGE_ACTIONS = {
-    "upload": "upload",
-    "history": "rollback",
-    "locks": "lock",
-    "users": "manage_users",
-    "admin_users": "manage_users",
-    "audit": "view_audit",
-}
-
 
 def public_read() -> bool:
     return bool(settings.get("public_read"))
@@ -84,23 +73,11 @@ def require_action(action: str) -> dict | None:
     return current_user()
 
 
-def page_action(page) -> str:
-    """The action needed to see an ``st.Page`` (by url_path, then by file name)."""
-    names = [getattr(page, "url_path", "") or ""]
-    target = getattr(page, "_page", None)
-    if isinstance(target, (str, Path)):
-        names.append(Path(target).stem)
-    for n in names:
-        if n in PAGE_ACTIONS:
-            return PAGE_ACTIONS[n]
-    return "view"
-
-
 def allowed_pages(pages: dict, role: str | None) -> dict:
     """``pages`` ({section: [st.Page]}) without the pages ``role`` may not see; empty sections dropped."""
     out = {}
     for section, items in pages.items():
-        keep = [p for p in items if auth.can(role, page_action(p))]
+        keep = [p for p in items if auth.can(role, navigation.action_of(p))]
         if keep:
             out[section] = keep
     return out
