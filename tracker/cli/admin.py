@@ -66,16 +66,11 @@ def cmd_users_reset_password(args) -> int:
 
 
 def cmd_users_disable(args) -> int:
+    """``users disable`` and ``users enable``."""
+    disable = args.users_command == "disable"
     with opened(args) as db:
-        auth.set_disabled(db, args.username, True, by=actor(args))
-    print(t("users.disabled_done", args.lang, username=args.username))
-    return 0
-
-
-def cmd_users_enable(args) -> int:
-    with opened(args) as db:
-        auth.set_disabled(db, args.username, False, by=actor(args))
-    print(t("users.enabled_done", args.lang, username=args.username))
+        auth.set_disabled(db, args.username, disable, by=actor(args))
+    print(t("users.disabled_done" if disable else "users.enabled_done", args.lang, username=args.username))
     return 0
 
 
@@ -148,7 +143,7 @@ def register(sub, parents) -> None:
     for name, func, helptext in (
             ("reset-password", cmd_users_reset_password, "set a new password (prompt or stdin); also unlocks it"),
             ("disable", cmd_users_disable, "disable an account (it can no longer sign in)"),
-            ("enable", cmd_users_enable, "enable a disabled account again")):
+            ("enable", cmd_users_disable, "enable a disabled account again")):
         p = usub.add_parser(name, parents=actor_, help=helptext)
         p.add_argument("username")
         p.set_defaults(func=func)

@@ -8,20 +8,20 @@ database as it was.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from tracker import store
 from tracker.errors import TrackerError
-from tracker.plan import default_plan
 from tracker.i18n import t
-from tracker.store import uploads
 from tracker.ingest.contract import KINDS, schema_failures
-from tracker.ingest.preview import STATUS, Preview, diff
+from tracker.ingest.preview import STATUS, Preview, diff, nothing_to_do_message
 from tracker.ingest.read import ROW
 from tracker.ingest.validate import locked_quarters
+from tracker.plan import default_plan
+from tracker.status import missing
+from tracker.store import uploads
 
 
 class ImportRejected(TrackerError):
@@ -52,10 +52,7 @@ class Receipt:
 
     def message(self, lang: str = "th") -> str:
         if self.nothing_to_do:
-            msg = t("ingest.nothing_to_do", lang)
-            if self.same_file_batch:
-                msg += " — " + t("ingest.same_file", lang, batch=self.same_file_batch)
-            return msg
+            return nothing_to_do_message(lang, self.same_file_batch)
         return t("ingest.receipt", lang, batch=self.batch_id, new=self.n_new, changed=self.n_changed,
                  unchanged=self.n_unchanged)
 
@@ -69,16 +66,9 @@ class Receipt:
 
 def _py(v):
     """A value sqlite3 and json accept: Python scalars, None for missing."""
-    if v is None:
+    if missing(v):
         return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if v is pd.NA or v is pd.NaT:
-        return None
-    if hasattr(v, "item"):       # numpy scalar
-        v = v.item()
-        return None if isinstance(v, float) and math.isnan(v) else v
-    return v
+    return v.item() if hasattr(v, "item") else v    # a numpy scalar
 
 
 def _columns(df: pd.DataFrame, cols) -> list[list]:

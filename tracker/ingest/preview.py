@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from tracker import settings
+from tracker import fmt, settings
 from tracker.i18n import t
-from tracker.store import uploads
 from tracker.ingest.contract import KINDS, Kind, detect_kind
 from tracker.ingest.read import ROW, SEPARATORS, read_bytes
-from tracker.ingest.validate import PROBLEM_COLUMNS, Problems, check
+from tracker.ingest.validate import PROBLEM_COLUMNS, Problems, check, join_columns
+from tracker.status import missing
+from tracker.store import uploads
 
 STATUS = "_status"
 NUMERIC = {"fiscal_year", "quarter", "goal_no", "planned_budget", "allocated_budget", "is_welfare_transfer",
@@ -88,13 +89,18 @@ class Preview:
         if self.has_errors:
             return t("ingest.has_errors", lang, n=len(self.errors))
         if self.nothing_to_do:
-            msg = t("ingest.nothing_to_do", lang)
-            if self.same_file_batch:
-                msg += " — " + t("ingest.same_file", lang, batch=self.same_file_batch)
-            return msg
+            return nothing_to_do_message(lang, self.same_file_batch)
         c = self.counts
         return (f"{self.kind}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, "
                 f"{c['warnings']} warnings")
+
+
+def nothing_to_do_message(lang: str, same_file_batch: int | None) -> str:
+    """"Nothing to change", and which earlier batch held the very same file."""
+    msg = t("ingest.nothing_to_do", lang)
+    if same_file_batch:
+        msg += " — " + t("ingest.same_file", lang, batch=same_file_batch)
+    return msg
 
 
 def sha256(data: bytes) -> str:
@@ -152,12 +158,11 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
 
 
 def _display(v) -> str:
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return "—"
+    """A stored or new value as the preview shows it (old → new): codes and years as they are."""
     if isinstance(v, (int, np.integer)):
         return str(int(v))
-    if isinstance(v, (float, np.floating)):
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+    if isinstance(v, (float, np.floating)) or missing(v):
+        return fmt.number(v)
     return str(v)
 
 
@@ -169,14 +174,6 @@ def _same(a: pd.Series, b: pd.Series, numeric: bool) -> pd.Series:
     ao, bo = a.astype(object), b.astype(object)
     na_a, na_b = a.isna(), b.isna()
     return (na_a & na_b) | (~na_a & ~na_b & (ao.astype(str) == bo.astype(str)))
-
-
-def join_columns(df: pd.DataFrame, cols) -> pd.Series:
-    """``"G1-P01 / 2569 / 2"``: columns joined as text, vectorised (no row-wise apply)."""
-    out = df[cols[0]].astype(str)
-    for c in cols[1:]:
-        out = out + " / " + df[c].astype(str)
-    return out
 
 
 def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:

@@ -12,11 +12,12 @@ import re
 
 import pandas as pd
 
-from tracker import store
+from tracker import fmt, store
 from tracker.i18n import t
 from tracker.ingest import normalize as n
 from tracker.ingest.contract import Kind, match_header, schema_failures, value_codes
 from tracker.ingest.read import ROW
+from tracker.status import missing
 from tracker.store import uploads
 
 PROBLEM_COLUMNS = ["row", "column", "value", "code", "severity", "message_th", "message_en"]
@@ -33,16 +34,18 @@ PROBLEM_CODES = (
 )
 
 
-def _fmt_number(v) -> str:
-    if v is None or pd.isna(v):
-        return ""
-    v = float(v)
-    return f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}"
-
-
 def _fmt(values: pd.Series, mask: pd.Series) -> pd.Series:
     """Format numbers for messages only where a problem was found (not the whole column)."""
-    return values[mask].map(_fmt_number).reindex(values.index)
+    return values[mask].map(fmt.number).reindex(values.index)
+
+
+def join_columns(df: pd.DataFrame, cols) -> pd.Series:
+    """``"G1-P01 / 2569 / 2"``: columns joined as text, vectorised (no row-wise apply)."""
+    cols = list(cols)
+    out = df[cols[0]].astype(str)
+    for c in cols[1:]:
+        out = out + " / " + df[c].astype(str)
+    return out
 
 
 class Problems:
@@ -74,9 +77,9 @@ class Problems:
         out = []
         for r in records:
             row, column = r.pop("row"), r.pop("column")
-            row = None if row is None or pd.isna(row) else int(row)
-            column = None if column is None or pd.isna(column) else str(column)
-            params = {k: v for k, v in r.items() if not (v is None or (not isinstance(v, str) and pd.isna(v)))}
+            row = None if missing(row) else int(row)
+            column = None if missing(column) else str(column)
+            params = {k: v for k, v in r.items() if not missing(v)}
             params.setdefault("value", "")
             code = params.pop("code")
             msgs = {}
@@ -192,14 +195,6 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.
     return clean, P.frame()
 
 
-def _key_text(clean: pd.DataFrame, cols) -> pd.Series:
-    cols = list(cols)
-    out = clean[cols[0]].astype(str)
-    for c in cols[1:]:
-        out = out + " / " + clean[c].astype(str)
-    return out
-
-
 def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problems, failures: pd.DataFrame) -> None:
     """The schema's key-uniqueness failures (every repeat of a complete key) with the row it repeats."""
     keys = list(kind.store_key)
@@ -208,7 +203,7 @@ def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problem
     if not dup.any():
         return
     first = sub.groupby(keys, sort=False)[ROW].transform("first")
-    P.add("duplicate_key", dup, sub[ROW], mapping[kind.key[0]], _key_text(sub, keys), first=first.astype(str))
+    P.add("duplicate_key", dup, sub[ROW], mapping[kind.key[0]], join_columns(sub, keys), first=first.astype(str))
 
 
 def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None:

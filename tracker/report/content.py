@@ -17,6 +17,7 @@ from tracker import status as S
 from tracker.i18n import t
 from tracker.plan import Plan, default_plan
 from tracker.report import snapshot
+from tracker.rollup.projects import rate
 from tracker.status import missing
 from tracker.tables import Column, Table
 
@@ -110,48 +111,50 @@ def _none(x):
     return None if missing(x) else float(x)
 
 
-def _cols(spec: list[tuple]) -> list[Column]:
-    return [Column(key, label, kind, width) for key, label, kind, width in spec]
+def _money(keys, width: float) -> list[Column]:
+    return [Column(k, f"report.col.{k}", "money", width) for k in keys]
+
+
+def _rate(width: float) -> Column:
+    return Column("disbursement_rate", "report.col.disbursement_rate", "pct", width)
+
+
+def _per_goal(gs: pd.DataFrame, lang: str, keys) -> list[dict]:
+    """A row per goal: its number, ``"1. <short name>"`` and the figures ``keys`` of :func:`rollup.goal_summary`."""
+    return [{"goal_no": int(r["goal_no"]), "goal": f"{int(r['goal_no'])}. {r[f'short_{lang}']}",
+             **{k: r[k] for k in keys}} for r in gs.to_dict("records")]
 
 
 def _form2_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
-    cols = _cols([
-        ("goal", "report.col.goal", "text", 3.2), ("in_plan", "report.col.in_plan", "int", 1),
-        ("funded", "report.col.funded", "int", 1), ("completed", "pstatus.completed", "int", 1.1),
-        ("in_progress", "pstatus.in_progress", "int", 1.1), ("not_started", "pstatus.not_started", "int", 1.1),
-        ("cancelled", "pstatus.cancelled", "int", 0.9), ("added", "report.col.added", "int", 0.9),
-        ("planned", "report.col.planned", "money", 1.8), ("allocated", "report.col.allocated", "money", 1.8),
-        ("disbursed", "report.col.disbursed", "money", 1.8)])
-    rows = [{"goal_no": int(r.goal_no), "goal": f"{int(r.goal_no)}. {getattr(r, f'short_{lang}')}",
-             **{k: getattr(r, k) for k in (*rollup.PROJECT_COUNTS, *rollup.BUDGET)}} for r in gs.itertuples()]
+    cols = [Column("goal", "report.col.goal", "text", 3.2), Column("in_plan", "report.col.in_plan", "int", 1),
+            Column("funded", "report.col.funded", "int", 1),
+            *[Column(s, f"pstatus.{s}", "int", 0.9 if s == "cancelled" else 1.1) for s in S.PROJECT_STATUSES],
+            Column("added", "report.col.added", "int", 0.9), *_money(("planned", "allocated", "disbursed"), 1.8)]
     total = {"goal": t("report.total", lang), **totals["projects"], **totals["budget"]}
-    return Table("form2", t("report.form2.title", lang), cols, rows, lang, total)
+    return Table("form2", t("report.form2.title", lang), cols,
+                 _per_goal(gs, lang, (*rollup.PROJECT_COUNTS, *rollup.BUDGET)), lang, total)
 
 
 def _goal_table(gs: pd.DataFrame, lang: str) -> Table:
-    cols = _cols([
-        ("goal", "report.col.goal", "text", 3), ("score", "report.col.score", "score", 1),
-        ("status", "report.col.status", "status", 1.6), ("n_on_track", "status.on_track", "int", 1),
-        ("n_at_risk", "status.at_risk", "int", 1), ("n_off_track", "status.off_track", "int", 1),
-        ("n_no_data", "status.no_data", "int", 1), ("completion_rate", "report.col.completion_rate", "pct", 1.2),
-        ("disbursement_rate", "report.col.disbursement_rate", "pct", 1.2)])
-    rows = [{"goal_no": int(r.goal_no), "goal": f"{int(r.goal_no)}. {getattr(r, f'short_{lang}')}",
-             **{c.key: getattr(r, c.key) for c in cols[1:]}} for r in gs.itertuples()]
-    return Table("goals", t("report.goals_table.title", lang), cols, rows, lang)
+    cols = [Column("goal", "report.col.goal", "text", 3), Column("score", "report.col.score", "score", 1),
+            Column("status", "report.col.status", "status", 1.6),
+            *[Column(f"n_{s}", f"status.{s}", "int", 1) for s in S.SCORED + ("no_data",)],
+            Column("completion_rate", "report.col.completion_rate", "pct", 1.2), _rate(1.2)]
+    return Table("goals", t("report.goals_table.title", lang), cols,
+                 _per_goal(gs, lang, [c.key for c in cols[1:]]), lang)
 
 
 def _indicator_table(ind: pd.DataFrame, lang: str, title: str, *, with_goal: bool = True) -> Table:
-    spec = [("code", "col.code", "text", 1.1)]
-    if with_goal:
-        spec.append(("goal_no", "report.col.goal_no", "int", 0.8))
-    spec += [("name", "col.indicator", "text", 4), ("unit", "col.unit", "text", 1.2),
-             ("target", "col.target", "num", 1), ("expected", "report.col.expected", "num", 1.1),
-             ("actual", "report.col.actual", "num", 1), ("ratio", "report.col.ratio", "pct", 1),
-             ("status", "report.col.status", "status", 1.8)]
+    cols = [Column("code", "col.code", "text", 1.1),
+            *([Column("goal_no", "report.col.goal_no", "int", 0.8)] if with_goal else []),
+            Column("name", "col.indicator", "text", 4), Column("unit", "col.unit", "text", 1.2),
+            Column("target", "col.target", "num", 1), Column("expected", "report.col.expected", "num", 1.1),
+            Column("actual", "report.col.actual", "num", 1), Column("ratio", "report.col.ratio", "pct", 1),
+            Column("status", "report.col.status", "status", 1.8)]
     rows = [{"code": r.code, "goal_no": int(r.goal_no), "name": getattr(r, f"name_{lang}"),
              "unit": getattr(r, f"unit_{lang}"), "target": r.target, "expected": r.expected, "actual": r.actual,
              "ratio": r.ratio, "status": r.status} for r in ind.itertuples()]
-    return Table("indicators", title, _cols(spec), rows, lang)
+    return Table("indicators", title, cols, rows, lang)
 
 
 def _project_rows(proj: pd.DataFrame, lang: str, depts: dict) -> list[dict]:
@@ -167,44 +170,33 @@ def _project_rows(proj: pd.DataFrame, lang: str, depts: dict) -> list[dict]:
 
 
 def _projects_table(proj: pd.DataFrame, lang: str, depts: dict) -> Table:
-    cols = _cols([
-        ("code", "col.code", "text", 1), ("goal_no", "report.col.goal_no", "int", 0.7),
-        ("name", "report.col.project", "text", 4), ("department", "col.owner", "text", 2),
-        ("planned", "report.col.planned", "money", 1.5), ("allocated", "report.col.allocated", "money", 1.5),
-        ("committed", "report.col.committed", "money", 1.5), ("disbursed", "report.col.disbursed", "money", 1.5),
-        ("disbursement_rate", "report.col.disbursement_rate", "pct", 1.1),
-        ("status", "report.col.pstatus", "pstatus", 1.8), ("progress_pct", "report.col.progress", "pct", 1)])
+    cols = [Column("code", "col.code", "text", 1), Column("goal_no", "report.col.goal_no", "int", 0.7),
+            Column("name", "report.col.project", "text", 4), Column("department", "col.owner", "text", 2),
+            *_money(rollup.BUDGET, 1.5), _rate(1.1), Column("status", "report.col.pstatus", "pstatus", 1.8),
+            Column("progress_pct", "report.col.progress", "pct", 1)]
     return Table("projects", t("report.projects.title", lang), cols, _project_rows(proj, lang, depts), lang)
 
 
 def _top_projects(proj: pd.DataFrame, lang: str, depts: dict, n: int) -> Table:
     top = proj.sort_values(["allocated_budget", "planned_budget", "project_code"],
                            ascending=[False, False, True]).head(n)
-    cols = _cols([("name", "report.col.project", "text", 4), ("allocated", "report.col.allocated", "money", 1.6),
-                        ("disbursed", "report.col.disbursed", "money", 1.6),
-                        ("status", "report.col.pstatus", "pstatus", 1.9)])
+    cols = [Column("name", "report.col.project", "text", 4), *_money(("allocated", "disbursed"), 1.6),
+            Column("status", "report.col.pstatus", "pstatus", 1.9)]
     return Table("top_projects", t("report.top_projects", lang, n=n), cols, _project_rows(top, lang, depts), lang)
 
 
 def _budget_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
-    cols = _cols([
-        ("goal", "report.col.goal", "text", 3), ("planned", "report.col.planned", "money", 1.6),
-        ("allocated", "report.col.allocated", "money", 1.6), ("committed", "report.col.committed", "money", 1.6),
-        ("disbursed", "report.col.disbursed", "money", 1.6),
-        ("disbursement_rate", "report.col.disbursement_rate", "pct", 1.2)])
-    rows = [{"goal_no": int(r.goal_no), "goal": f"{int(r.goal_no)}. {getattr(r, f'short_{lang}')}",
-             **{k: getattr(r, k) for k in (*rollup.BUDGET, "disbursement_rate")}} for r in gs.itertuples()]
+    cols = [Column("goal", "report.col.goal", "text", 3), *_money(rollup.BUDGET, 1.6), _rate(1.2)]
     b = totals["budget"]
-    rate = b["disbursed"] / b["allocated"] if b["allocated"] else None  # the same division as rollup._rate
-    total = {"goal": t("report.total", lang), **b, "disbursement_rate": rate}
-    return Table("budget", t("report.budget.title", lang), cols, rows, lang, total)
+    total = {"goal": t("report.total", lang), **b, "disbursement_rate": rate(b["disbursed"], b["allocated"])}
+    return Table("budget", t("report.budget.title", lang), cols,
+                 _per_goal(gs, lang, (*rollup.BUDGET, "disbursement_rate")), lang, total)
 
 
 def _attention_table(att: pd.DataFrame, lang: str) -> Table:
-    cols = _cols([("kind", "report.col.attention_kind", "text", 2.2),
-                        ("goal_no", "report.col.goal_no", "int", 0.7), ("code", "col.code", "text", 1),
-                        ("name", "report.col.item", "text", 4), ("value", "report.col.value", "pct", 1),
-                        ("reference", "report.col.reference", "pct", 1)])
+    cols = [Column("kind", "report.col.attention_kind", "text", 2.2), Column("goal_no", "report.col.goal_no", "int", 0.7),
+            Column("code", "col.code", "text", 1), Column("name", "report.col.item", "text", 4),
+            Column("value", "report.col.value", "pct", 1), Column("reference", "report.col.reference", "pct", 1)]
     rows = [{"kind": t(f"report.attention.{r.kind}", lang), "kind_key": r.kind, "goal_no": int(r.goal_no),
              "code": r.code, "name": getattr(r, f"name_{lang}") or r.name_th, "value": r.value,
              "reference": r.reference} for r in att.itertuples()]

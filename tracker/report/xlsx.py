@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from tracker.report.content import Report
+from tracker.status import missing
 from tracker.tables import Table
 from tracker.tables import neutralise_cell
 
@@ -47,7 +48,7 @@ def _sheet(wb: Workbook, title: str, table: Table, extra: list[tuple[str, str]] 
         for j, col in enumerate(cols, 1):
             v = raw.get(col.key)
             if col.kind in NUMBER_FORMATS:
-                num = None if v is None or v != v else float(v)
+                num = None if missing(v) else float(v)
                 c = ws.cell(row=i, column=j, value=num)
                 c.number_format = NUMBER_FORMATS[col.kind]
             elif col.kind in ("status", "pstatus"):
