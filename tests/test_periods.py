@@ -94,3 +94,22 @@ def test_stored_utc_times_are_shown_in_bangkok_time():
     assert datetime_label("2026-11-23T22:55:54+00:00", "th") == "24 พ.ย. 2569 05:55"
     assert datetime_label("2026-11-23T22:55:54+00:00", "en") == "24 Nov 2026 05:55"
     assert datetime_label(None, "th") == "—"
+
+
+@pytest.mark.parametrize("with_data, fy, expected", [
+    ([], None, (2566, 1)),                                   # nothing yet: Q1 of the plan's first year
+    ([(2568, 4), (2569, 1), (2569, 2)], None, (2569, 2)),   # the latest quarter with data
+    ([(2568, 4), (2569, 1), (2569, 2)], 2568, (2568, 4)),   # the latest in the year asked for
+    ([(2568, 4), (2569, 1)], 2570, (2570, 1)),              # a year without data: its Q1
+])
+def test_one_default_period_for_pages_and_command_line(with_data, fy, expected):
+    from tracker.periods import default_period
+
+    assert default_period(with_data, 2566, fy) == expected
+
+
+@pytest.mark.parametrize("year, ok", [(2399, False), (2400, True), (2569, True), (2700, True), (2701, False)])
+def test_one_range_of_accepted_fiscal_years(year, ok):
+    from tracker.periods import is_fiscal_year
+
+    assert is_fiscal_year(year) is ok

@@ -265,3 +265,15 @@ def test_filter_indicators(data):
     ind = rollup.indicator_table(data, 2569, 2)
     assert list(rollup.filter_indicators(ind, goals=[3], statuses=["off_track"])["code"]) == ["G3-I02"]
     assert len(rollup.filter_indicators(ind)) == len(ind)
+
+
+def test_one_load_gives_every_figure_of_a_view(data):
+    """The figures are pure functions of frames loaded once: a view can read once and compute them all."""
+    from tracker.rollup import goals, projects
+
+    inputs = rollup.load(data, [2568, 2569])
+    th = rollup.thresholds_of()
+    assert goals.goal_summary(inputs, 2569, 2, th).equals(rollup.goal_summary(data, 2569, 2))
+    assert goals.summary(inputs, 2569, 2, th) == rollup.summary(data, 2569, 2)
+    assert projects.project_table(inputs, 2569, 2).equals(rollup.project_table(data, 2569, 2))
+    assert goals.attention_items(inputs, 2569, 2, th).equals(rollup.attention_items(data, 2569, 2))

@@ -164,3 +164,19 @@ def test_status_module_imports_nothing_of_the_project():
     code = "import sys, tracker.status; print([m for m in sys.modules if m.startswith('tracker.') and m != 'tracker.status'])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("value, is_missing", [
+    (None, True), (math.nan, True), (float("nan"), True), (0, False), (0.0, False), ("", False), ("x", False),
+    (-1.5, False),
+])
+def test_one_test_for_a_missing_value(value, is_missing):
+    assert S.missing(value) is is_missing
+
+
+def test_pandas_missing_values_are_missing():
+    import numpy as np
+    import pandas as pd
+
+    assert all(S.missing(v) for v in (pd.NA, pd.NaT, np.nan, np.float64("nan")))
+    assert not S.missing(np.int64(0))

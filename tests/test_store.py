@@ -62,3 +62,28 @@ def test_empty_database_has_no_period_and_no_demo(db):
     assert store.periods_with_data(db) == []
     assert not store.has_demo_data(db)
     assert store.data_as_of(db) is None
+
+
+def test_reads_inside_reading_see_one_state_while_another_connection_commits(db_file):
+    from tests.dashboard_data import load_small_dataset
+
+    reader, writer = store.connect(db_file), store.connect(db_file)
+    try:
+        with store.reading(reader):
+            before = len(store.projects(reader))
+            load_small_dataset(writer)          # committed by another connection meanwhile
+            assert len(store.projects(reader)) == before
+            assert store.revision(reader) == store.revision(reader)
+        assert len(store.projects(reader)) == before + 6
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_reads_take_one_or_several_fiscal_years(db):
+    from tests.dashboard_data import load_small_dataset
+
+    load_small_dataset(db)
+    assert set(store.results(db, 2569)["fiscal_year"]) == {2569}
+    assert set(store.results(db, [2568, 2569])["fiscal_year"]) == {2568, 2569}
+    assert len(store.results(db)) == len(store.results(db, [2568, 2569]))
