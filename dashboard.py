@@ -1,6 +1,6 @@
 """Router: page config, language and period selectors, sign-in gate, demo banner, navigation.
 
-Run with ``streamlit run dashboard.py`` (the README's first command does it for you).
+Served through the launcher: ``streamlit run app.py`` (the README's first command does it for you).
 """
 
 import streamlit as st
@@ -10,7 +10,8 @@ from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 from tracker.ui import navigation
 
-st.set_page_config(page_title="ติดตามแผนพัฒนา อบต.ขี้เหล็ก", page_icon=":material/insights:", layout="wide")
+ui.require_router()   # started as `streamlit run dashboard.py`: a legacy first run reruns through the router
+st.set_page_config(page_title="ติดตามแผนพัฒนา อบต.ขี้เหล็ก", page_icon=ui.ICON, layout="wide")
 
 plan = ui.plan()
 with ui.db() as conn:

@@ -6,4 +6,4 @@ bash scripts/setup.sh run
 .venv/bin/python -m tracker init
 .venv/bin/python -m tracker demo --if-empty
 echo "Dashboard: http://localhost:${PORT:-8501}  (Ctrl+C to stop)"
-exec .venv/bin/python -m streamlit run dashboard.py --server.port "${PORT:-8501}" "$@"
+exec .venv/bin/python -m streamlit run app.py --server.port "${PORT:-8501}" "$@"

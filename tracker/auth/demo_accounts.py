@@ -32,11 +32,16 @@ def ensure_demo_accounts(db) -> list[str]:
         remove_demo_accounts(db)
         return []
     created = []
-    for acc in DEMO_ACCOUNTS:
-        if get_user(db, acc["username"]) is None:
-            create_user(db, acc["username"], password=acc["password"], role=acc["role"],
-                        display_name=acc["display_name"], by="system", is_demo=True)
-            created.append(acc["username"])
+    if all(get_user(db, acc["username"]) is not None for acc in DEMO_ACCOUNTS):
+        return created
+    # one write transaction: browsers connecting at once after a start check and create in turn
+    # (checked then created outside it, two of them created the same account: UNIQUE constraint failed)
+    with db.atomic():
+        for acc in DEMO_ACCOUNTS:
+            if get_user(db, acc["username"]) is None:
+                create_user(db, acc["username"], password=acc["password"], role=acc["role"],
+                            display_name=acc["display_name"], by="system", is_demo=True)
+                created.append(acc["username"])
     return created
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import streamlit as st
 
@@ -14,20 +15,37 @@ from tracker.i18n import t as _t
 from tracker.plan import Plan, default_plan
 
 BANGKOK = periods.BANGKOK
+#: the page icon, a file of the app (served by Streamlit itself: nothing is fetched from the internet)
+ICON = str(settings.ROOT / "static" / "icon.png")
 
 
 def require_router() -> None:
-    """First line of every page: make sure the page runs inside ``dashboard.py``'s navigation.
+    """First line of ``dashboard.py`` and of every page: leave a legacy ``pages/`` run, rerun through the router.
 
-    The router workaround, documented here and only here: because the pages live in ``pages/``
-    (the user's layout), Streamlit switches on its legacy multipage mode until the first
-    ``st.navigation`` call of the process; a deep link opened first after a restart (and every
-    AppTest run) would then execute the page alone, without the frame. This turns the legacy mode
-    off and reruns, which goes through the router. The architecture test checks every page calls it.
+    Started through the launcher (``streamlit run app.py``) the legacy mode is off before any session
+    exists (see ``app.py``) and this does nothing. Started as ``streamlit run dashboard.py`` (or by
+    AppTest), Streamlit switches its legacy multipage mode on for the process until the first
+    ``st.navigation`` call, and a session's first run then executes ``dashboard.py`` or a page of
+    ``pages/`` *as a legacy page*, outside the router: the frame's widgets would get other ids on the
+    next run (the year falling back to the first one, issue #11) and a deep link would run its page
+    without the frame. The check is per session, not per process: in a legacy run Streamlit has
+    registered the entry script itself as a page and runs it under that page's hash, which the router
+    never does, so a session that started that way reruns itself even when another session already
+    switched the process-wide flag off. The architecture test checks every page calls it.
     """
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
 
-    if PagesManager.uses_pages_directory:
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    pm = ctx.pages_manager
+    main = Path(pm.main_script_path).resolve()
+    legacy_registry = any(info.get("script_path") and Path(info["script_path"]).resolve() == main
+                          for info in pm.get_pages().values())
+    nested = ThreadState.get().active_script_hash != pm.main_script_hash
+    if (legacy_registry and nested) or PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
