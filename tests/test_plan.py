@@ -89,3 +89,64 @@ def test_department_lookup_accepts_code_thai_and_english_names():
     assert plan.department_by_name(" ENG ") == "ENG"
     assert plan.department_by_name("Finance Division") == "FIN"
     assert plan.department_by_name("กองที่ไม่มี") is None
+
+
+# --- the plan's hierarchy: strategies, tactics, programmes, organization type ----------------------
+
+def test_khilek_strategy_n_serves_goal_n_and_each_has_its_tactics():
+    plan = default_plan()
+    assert plan.goal_of_strategy == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+    assert [len(s.tactics) for s in plan.strategies.values()] == [3, 2, 3, 2, 3]
+    assert plan.tactics["1.1"].name.th.startswith("กลยุทธ์การก่อสร้าง")
+    assert all(t.name.en for t in plan.tactics.values())
+    assert plan.levels == {"strategy": "strategy", "tactic": "tactic"} and plan.org_type == "sao"
+
+
+def test_strategy_and_tactic_names_are_the_sample_books_and_said_to_be_illustrative():
+    import json
+
+    sample = json.loads((ROOT / "tests" / "fixtures" / "planbook" / "khilek-p02-sample.expected.json")
+                        .read_text(encoding="utf-8"))
+    plan = default_plan()
+    for s in sample["strategies"]:
+        assert plan.strategies[s["number"]].name.th == s["name"]
+        assert {t["code"]: t["name"] for t in s["tactics"]} == {c: t.name.th for c, t in
+                                                                 plan.strategies[s["number"]].tactics.items()}
+    assert "ILLUSTRATIVE" in (ROOT / "plan" / "khilek.yaml").read_text(encoding="utf-8")
+
+
+def test_every_programme_of_the_sample_book_is_in_the_standard_list():
+    import json
+
+    sample = json.loads((ROOT / "tests" / "fixtures" / "planbook" / "khilek-p02-sample.expected.json")
+                        .read_text(encoding="utf-8"))
+    plan = default_plan()
+    assert len(plan.programmes) == 12
+    names = {p["plan"] for p in sample["projects"]}
+    assert all(plan.programme_by_name(n) for n in names), [n for n in names if not plan.programme_by_name(n)]
+    assert plan.programme_by_name("แผนงานรักษาความสงบภายใน") == plan.programme_by_name("แผนงานการรักษาความสงบภายใน")
+    assert plan.programme_by_name("แผนงานที่ไม่มี") is None
+
+
+def test_several_strategies_may_serve_one_goal(raw):
+    other = copy.deepcopy(raw)
+    other["strategies"][1]["goal"] = 1
+    plan = parse_plan(other)
+    assert [s.number for s in plan.strategies_of(1)] == [1, 2] and plan.strategies_of(2) == []
+
+
+def test_bad_hierarchy_and_organization_type_are_all_reported(raw):
+    bad = copy.deepcopy(raw)
+    bad["strategies"][0]["goal"] = 9
+    bad["strategies"][1]["tactics"][0]["code"] = "7.1"
+    bad["programmes"][1]["aliases"] = ["แผนงานบริหารงานทั่วไป"]
+    bad["organization"]["type"] = "city"
+    bad["hierarchy"] = {"strategy": "pillar"}
+    with pytest.raises(PlanError) as exc:
+        parse_plan(bad)
+    text = " | ".join(exc.value.problems)
+    assert "strategies[1]: goal 9 is not defined" in text
+    assert "tactics[7.1]: a code must start with '2.'" in text
+    assert "is also programme 00110" in text
+    assert "organization: type must be one of" in text
+    assert "hierarchy: strategy must be one of" in text

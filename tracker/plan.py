@@ -1,7 +1,9 @@
 """The organization's strategic plan as data: load and check the plan file (YAML).
 
 The plan file is the source of truth for the vision, missions, goals (เป้าประสงค์), departments,
-villages, indicators (ตัวชี้วัด) with their targets (ค่าเป้าหมาย), and the status thresholds.
+villages, indicators (ตัวชี้วัด) with their targets (ค่าเป้าหมาย), the status thresholds, and the
+plan's hierarchy: strategies (ยุทธศาสตร์, each serving a goal) with their tactics (กลยุทธ์), the
+programmes (แผนงาน), and the organization type (อบต. / เทศบาล / อบจ.) that sets the words used.
 """
 
 from __future__ import annotations
@@ -18,6 +20,13 @@ from tracker.errors import TrackerError
 DIRECTIONS = ("higher", "lower")
 AGGREGATIONS = ("sum", "latest", "average")
 FREQUENCIES = ("quarterly", "annual")
+#: organization types: องค์การบริหารส่วนตำบล, เทศบาล, องค์การบริหารส่วนจังหวัด (words in tracker/i18n/organization.py)
+ORG_TYPES = ("sao", "municipality", "pao")
+#: what a plan calls its first and second level (catalog keys ``level.<name>``)
+STRATEGY_LABELS = ("strategy", "development_issue")     # ยุทธศาสตร์ (2566–2570) / ประเด็นการพัฒนาท้องถิ่น (2571–)
+TACTIC_LABELS = ("tactic", "guideline")                 # กลยุทธ์ / แนวทางการพัฒนา
+#: ด้าน of the standard programme list
+PROGRAMME_AREAS = ("general", "social", "economic", "other")
 
 
 class PlanError(TrackerError):
@@ -66,6 +75,44 @@ class Indicator:
 class Department:
     code: str
     name: Text
+    aliases: tuple[str, ...] = ()     #: other ways books and files write it (seed the office's alias list)
+
+
+@dataclass(frozen=True)
+class Tactic:
+    """กลยุทธ์ / แนวทางการพัฒนา: ``code`` as plan books write it ("1.1")."""
+
+    code: str
+    strategy: int
+    name: Text
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """ยุทธศาสตร์ / ประเด็นการพัฒนาท้องถิ่น: ``goal`` is the goal (เป้าประสงค์) it serves."""
+
+    number: int
+    goal: int
+    name: Text
+    short: Text
+    tactics: dict[str, Tactic]
+
+
+@dataclass(frozen=True)
+class Programme:
+    """แผนงาน of the standard list: ``code`` (00110 …), ``area`` (ด้าน), other spellings in ``aliases``."""
+
+    code: str
+    area: str
+    name: Text
+    aliases: tuple[str, ...] = ()
+
+
+def name_key(name: str) -> str:
+    """A name for comparing: no whitespace, no leading "แผนงาน" or "การ" ("แผนงานการรักษาความสงบภายใน"
+    and "แผนงานรักษาความสงบภายใน" compare equal)."""
+    key = "".join(str(name).split()).removeprefix("แผนงาน")
+    return key.removeprefix("การ").casefold()
 
 
 @dataclass(frozen=True)
@@ -92,9 +139,35 @@ class Plan:
     sha256: str = ""
     source_path: str = ""
     fiscal_years: tuple[int, ...] = field(default=())
+    org_type: str = "sao"
+    levels: dict[str, str] = field(default_factory=lambda: {"strategy": "strategy", "tactic": "tactic"})
+    strategies: dict[int, Strategy] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
 
     def org(self, key: str, lang: str) -> str:
         return self.organization[f"{key}_{lang}"]
+
+    @property
+    def goal_of_strategy(self) -> dict[int, int]:
+        """Strategy number -> the goal it serves."""
+        return {n: s.goal for n, s in self.strategies.items()}
+
+    def strategies_of(self, goal: int) -> list[Strategy]:
+        return [s for s in self.strategies.values() if s.goal == goal]
+
+    @property
+    def tactics(self) -> dict[str, Tactic]:
+        """Every tactic by code, in strategy order."""
+        return {code: t for s in self.strategies.values() for code, t in s.tactics.items()}
+
+    def programme_by_name(self, name: str) -> str | None:
+        """The code of a programme written as a plan book writes it (or its code), or None."""
+        key = name_key(name)
+        for p in self.programmes.values():
+            if key in (p.code.casefold(), name_key(p.name.th), name_key(p.name.en),
+                       *(name_key(a) for a in p.aliases)):
+                return p.code
+        return None
 
     def indicators_of(self, goal: int) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.goal == goal]
@@ -140,7 +213,8 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
         code = str(d["code"])
         if code in depts:
             p.append(f"departments: duplicate code {code}")
-        depts[code] = Department(code, _text(d, f"departments[{code}]", p))
+        depts[code] = Department(code, _text(d, f"departments[{code}]", p),
+                                 tuple(str(a) for a in d.get("aliases") or ()))
     villages = {}
     for v in raw.get("villages", []):
         n = int(v["number"])
@@ -181,6 +255,15 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
         for lang in ("th", "en"):
             if not org.get(f"{k}_{lang}"):
                 p.append(f"organization: missing {k}_{lang}")
+    org_type = str(org.get("type", "sao"))
+    if org_type not in ORG_TYPES:
+        p.append(f"organization: type must be one of {', '.join(ORG_TYPES)}")
+    levels = {"strategy": "strategy", "tactic": "tactic", **(raw.get("hierarchy") or {})}
+    if levels["strategy"] not in STRATEGY_LABELS or levels["tactic"] not in TACTIC_LABELS:
+        p.append(f"hierarchy: strategy must be one of {', '.join(STRATEGY_LABELS)}; "
+                 f"tactic one of {', '.join(TACTIC_LABELS)}")
+    strategies = _strategies(raw.get("strategies") or [], goals, p)
+    programmes = _programmes(raw.get("programmes") or [], p)
     if p:
         raise PlanError(source, p)
     return Plan(
@@ -189,7 +272,50 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
         villages=villages, indicators=inds, thresholds={k: float(v) for k, v in th.items()},
         proposed=bool(raw.get("proposed")),
         proposed_note=_text(raw["proposed_note"], "proposed_note", p) if raw.get("proposed_note") else None,
-        sha256=sha256, source_path=source, fiscal_years=years)
+        sha256=sha256, source_path=source, fiscal_years=years, org_type=org_type,
+        levels={"strategy": levels["strategy"], "tactic": levels["tactic"]}, strategies=strategies,
+        programmes=programmes)
+
+
+def _strategies(items: list, goals: dict, p: list[str]) -> dict[int, Strategy]:
+    """Strategies with their tactics; several strategies may serve one goal."""
+    out: dict[int, Strategy] = {}
+    for s in items:
+        n = int(s.get("number", 0))
+        w = f"strategies[{n}]"
+        if n < 1 or n in out:
+            p.append(f"{w}: missing or duplicate number")
+        if int(s.get("goal", 0)) not in goals:
+            p.append(f"{w}: goal {s.get('goal')} is not defined")
+        if not s.get("short_th") or not s.get("short_en"):
+            p.append(f"{w}: needs short_th and short_en labels")
+        tactics: dict[str, Tactic] = {}
+        for t in s.get("tactics") or ():
+            code = str(t.get("code", ""))
+            if not code.startswith(f"{n}.") or code in tactics:
+                p.append(f"{w}.tactics[{code}]: a code must start with '{n}.' and be unique")
+            tactics[code] = Tactic(code, n, _text(t, f"{w}.tactics[{code}]", p))
+        out[n] = Strategy(n, int(s.get("goal", 0)), _text(s, w, p),
+                          Text(str(s.get("short_th", "")), str(s.get("short_en", ""))), tactics)
+    return dict(sorted(out.items()))
+
+
+def _programmes(items: list, p: list[str]) -> dict[str, Programme]:
+    out: dict[str, Programme] = {}
+    for g in items:
+        code = str(g.get("code", ""))
+        w = f"programmes[{code}]"
+        if not code or code in out:
+            p.append(f"{w}: missing or duplicate code")
+        if g.get("area") not in PROGRAMME_AREAS:
+            p.append(f"{w}: area must be one of {', '.join(PROGRAMME_AREAS)}")
+        out[code] = Programme(code, str(g.get("area")), _text(g, w, p), tuple(str(a) for a in g.get("aliases") or ()))
+    keys: dict[str, str] = {}
+    for prog in out.values():
+        for name in (prog.name.th, *prog.aliases):
+            if keys.setdefault(name_key(name), prog.code) != prog.code:
+                p.append(f"programmes[{prog.code}]: name {name!r} is also programme {keys[name_key(name)]}")
+    return out
 
 
 _CACHE: dict[tuple[str, float], Plan] = {}
@@ -207,7 +333,10 @@ def load_plan(path: str | Path) -> Plan:
 
 
 def default_plan() -> Plan:
-    """The plan named by the ``plan`` setting."""
-    from tracker import settings
+    """The plan named by the ``plan`` setting (the plan in force: its organization sets the words the
+    catalog uses, :func:`tracker.i18n.use_organization`)."""
+    from tracker import i18n, settings
 
-    return load_plan(settings.path("plan"))
+    plan = load_plan(settings.path("plan"))
+    i18n.use_organization(plan.org_type, plan.organization.get("short_th", ""), plan.organization.get("short_en", ""))
+    return plan

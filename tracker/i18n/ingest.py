@@ -99,7 +99,7 @@ MESSAGES = {
         "quarter {value} was locked by {locked_by} ({rows} rows) — ask an administrator to unlock it, or remove its rows"),
     # warnings
     "ingest.problem.disbursed_above_allocated": (
-        "เบิกจ่ายสะสม {value} มากกว่างบตามข้อบัญญัติ {allocated} — ตรวจตัวเลขอีกครั้ง",
+        "เบิกจ่ายสะสม {value} มากกว่างบตาม{org_ordinance} {allocated} — ตรวจตัวเลขอีกครั้ง",
         "cumulative disbursement {value} is above the allocated budget {allocated} — check the figure"),
     "ingest.problem.disbursed_decreased": (
         "เบิกจ่ายสะสม {value} น้อยกว่าไตรมาสก่อน ({previous}) — ยอดสะสมไม่ควรลดลง ตรวจตัวเลขอีกครั้ง",
@@ -117,7 +117,7 @@ MESSAGES = {
     "ingest.col.village": ("หมู่ที่ คั่นด้วย ; เช่น 1;3 (ไม่บังคับ)", "Village numbers separated by ';', e.g. 1;3 (optional)"),
     "ingest.col.budget_category": ("ประเภทงบ (ไม่บังคับ)", "Budget category (optional)"),
     "ingest.col.planned_budget": ("งบตามแผน (บาท)", "Planned budget (baht)"),
-    "ingest.col.allocated_budget": ("งบตามข้อบัญญัติ (บาท)", "Allocated budget in the budget ordinance (baht)"),
+    "ingest.col.allocated_budget": ("งบตาม{org_ordinance} (บาท)", "Allocated budget in the budget ordinance (baht)"),
     "ingest.col.funding_source": ("แหล่งเงิน (ไม่บังคับ)", "Funding source (optional)"),
     "ingest.col.indicator_codes": ("รหัสตัวชี้วัดที่เกี่ยวข้อง คั่นด้วย ; (ไม่บังคับ)", "Related indicator codes separated by ';' (optional)"),
     "ingest.col.is_welfare_transfer": ("เบี้ยยังชีพ/เงินโอน: ใช่ หรือ ไม่ใช่ (ไม่บังคับ)", "Welfare allowance / transfer: yes or no (optional)"),
