@@ -51,3 +51,61 @@ def read_written(spec: BookSpec | None = None, options: WriteOptions | None = No
     """Write a book and read it back: (written book, read)."""
     written = write_plan_workbook(spec or small_spec(), options or WriteOptions())
     return written, read_plan_workbook(written.data, filename="written.xlsx", **read_args)
+
+
+# --- a revised copy of the sample book --------------------------------------------------------------
+
+SAMPLE_DIR = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "planbook"
+SAMPLE = SAMPLE_DIR / "khilek-p02-sample.xlsx"
+ROADS = "ยุทธ1.1ผง.โยธา"
+#: what :func:`revised_sample` changes
+REVISED_BUDGET = (15, 2568, 300000, 350000)         # row, year, before, after
+REVISED_NAME = (16, "สายทางไปหนองกุดโง้ง", "สายทางไปหนองกุดโง่ง")
+ADDED_NAME = "โครงการก่อสร้างรางระบายน้ำ คสล. สายกลางบ้าน หมู่ที่ 4 บ้านดอนแดง"
+ADDED_MARKER = "เพิ่มเติม ครั้งที่ 2/2568"
+
+
+def revised_sample() -> bytes:
+    """The sample book revised as an office revises it: one budget edited (row 15, 2568: 300,000 ->
+    350,000), one name corrected slightly (row 16), and one project added after a new marker
+    "เพิ่มเติม ครั้งที่ 2/2568" at the end of the roads sheet (300,000 in 2569); the sheet total and the
+    ผ.01 summary agree with the changes. Saved by openpyxl with values only (text boxes are dropped)."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(SAMPLE, data_only=True)
+    ws = wb[ROADS]
+    col = {y: 5 + i for i, y in enumerate(range(2566, 2571))}       # E..I
+    row, year, _, after = REVISED_BUDGET
+    ws.cell(row, col[year]).value = after
+    r, old, new = REVISED_NAME
+    ws.cell(r, 2).value = ws.cell(r, 2).value.replace(old, new)
+    total = [ws.cell(50, c).value for c in range(1, 13)]
+    ws.unmerge_cells("A50:D50")
+    for c in range(1, 13):
+        ws.cell(50, c).value = None
+    ws.cell(50, 2).value = ADDED_MARKER
+    project = [1, ADDED_NAME, "เพื่อระบายน้ำในหมู่บ้าน", "ยาว 120 เมตร", "-", "-", "-", 300000, "-",
+               "รางระบายน้ำ 120 เมตร", "น้ำไม่ท่วมขังในหมู่บ้าน", "กองช่าง"]
+    for c, v in enumerate(project, start=1):
+        ws.cell(51, c).value = v
+    total[0] = "รวม  35  โครงการ"
+    total[col[2568] - 1] += after - REVISED_BUDGET[2]
+    total[col[2569] - 1] += 300000
+    for c, v in enumerate(total, start=1):
+        ws.cell(52, c).value = v
+    ws.merge_cells("A52:D52")
+    p01 = wb["ผ.01"]
+    for r in range(8, p01.max_row + 1):
+        label = str(p01.cell(r, 1).value or "")
+        if label.startswith("1.1 ") or (label in ("รวม", "รวมทั้งสิ้น") and (label == "รวมทั้งสิ้น" or r == 11)):
+            p01.cell(r, 7).value += after - REVISED_BUDGET[2]     # money 2568
+            p01.cell(r, 13).value += after - REVISED_BUDGET[2]    # money, 5 years
+            p01.cell(r, 8).value += 1                             # count 2569
+            p01.cell(r, 9).value += 300000                        # money 2569
+            p01.cell(r, 12).value += 1                            # count, 5 years
+            p01.cell(r, 13).value += 300000
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

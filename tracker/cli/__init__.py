@@ -18,11 +18,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.cli import admin, common, data, figures, reports, setup
+from tracker.cli import admin, common, data, figures, plan, reports, setup
 from tracker.errors import TrackerError
 
 #: the modules that add subcommands, in the order of ``--help``
-COMMANDS = (setup, data, figures, reports, admin)
+COMMANDS = (setup, data, plan, figures, reports, admin)
 
 
 def build_parser() -> argparse.ArgumentParser:

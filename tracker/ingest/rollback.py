@@ -63,9 +63,11 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
         deletes: dict[str, list[tuple]] = {}
         restores: dict[str, list[dict]] = {}
         for ch in changes:
+            # after is null for a row the batch deleted (a plan import drops a year no longer planned)
             table, after = ch["table_name"], json.loads(ch["after"])
-            period = (after.get("fiscal_year"), after.get("quarter"))
-            if "quarter" in after and period in locks:
+            row = after if after is not None else json.loads(ch["before"])
+            period = (row.get("fiscal_year"), row.get("quarter"))
+            if "quarter" in row and period in locks:
                 raise RollbackRefused("history.refused.quarter_locked", batch=batch_id, period=f"{period[0]}-Q{period[1]}",
                                       locked_by=locks[period])
             if ch["before"] is None:
@@ -76,9 +78,11 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
             dep = uploads.progress_batch_for_projects(db, deletes["projects"])
             if dep:
                 raise RollbackRefused("history.refused.dependent_rows", batch=batch_id, later=dep["id"], file=dep["file_name"])
+        uploads.defer_foreign_keys(db)    # rows of related tables come back and go in any order
         for table, rows in restores.items():
-            cols = list(rows[0])
-            uploads.upsert_rows(db, table, cols, [tuple(r[c] for c in cols) for r in rows])
+            for cols in dict.fromkeys(tuple(r) for r in rows):     # rows of one table may differ in columns
+                same = [r for r in rows if tuple(r) == cols]
+                uploads.upsert_rows(db, table, list(cols), [tuple(r[c] for c in cols) for r in same])
         for table, keys in deletes.items():
             uploads.delete_rows(db, table, keys)
         now = store.now_iso()

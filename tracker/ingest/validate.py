@@ -15,14 +15,15 @@ import pandas as pd
 from tracker import fmt, store
 from tracker.i18n import t
 from tracker.ingest import normalize as n
-from tracker.ingest.contract import Kind, match_header, schema_failures, value_codes
+from tracker.ingest.contract import PROJECTS, Kind, match_header, schema_failures, value_codes
 from tracker.ingest.read import ROW
 from tracker.status import missing
 from tracker.store import uploads
 
 PROBLEM_COLUMNS = ["row", "column", "value", "code", "severity", "message_th", "message_en"]
+PROJECTS_COLUMNS = PROJECTS.columns
 WARNING_CODES = frozenset({"unknown_column", "disbursed_above_allocated", "disbursed_decreased",
-                           "completed_below_100"})
+                           "completed_below_100", "plan_book_value"})
 #: every problem code, for the documentation and the tests
 PROBLEM_CODES = (
     "file_too_large", "empty_file", "unsupported_format", "bad_encoding", "malformed_csv", "unreadable_xlsx",
@@ -30,7 +31,7 @@ PROBLEM_CODES = (
     "not_a_year", "year_outside_plan", "not_a_quarter", "quarter_out_of_range", "percent_out_of_range",
     "negative_amount", "bad_status", "bad_yes_no", "unknown_goal", "unknown_department", "unknown_village",
     "unknown_indicator", "unknown_project", "duplicate_key", "quarter_locked", "disbursed_above_allocated",
-    "disbursed_decreased", "completed_below_100",
+    "disbursed_decreased", "completed_below_100", "plan_book_value",
 )
 
 
@@ -190,9 +191,50 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.
         _check_duplicates(clean, kind, mapping, P, failures)
         if kind.name == "project_progress":
             _check_progress(clean, mapping, P, db)
+        if kind.name == "projects":
+            _plan_book_wins(clean, mapping, P, db)
     if kind.quarterly and "fiscal_year" in mapping and "quarter" in mapping:
         _check_locks(clean, mapping, P, db)
     return clean, P.frame()
+
+
+#: the columns of ``projects`` the plan book sets for a project it lists (README "The plan workbook")
+PLAN_OWNED = ("goal_no", "name_th", "department", "planned_budget", "added_by_revision")
+
+
+def _plan_book_wins(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None:
+    """Rows of projects the plan book lists take the book's goal, name, department, planned budget and
+    "added by revision" (shown as a warning where the file says otherwise); the file sets the rest."""
+    from tracker.store import planbook as store_plan
+
+    codes = clean["project_code"].dropna().astype(str).unique().tolist()
+    if not codes or not db["plan_projects"].exists():
+        return
+    book = store_plan.plan_values(db, codes)
+    if book.empty:
+        return
+    key = clean["project_code"].astype(str) + "|" + clean["fiscal_year"].astype("Int64").astype(str)
+    known = set(book["project_code"])
+    book = book.set_index(book["project_code"] + "|" + book["fiscal_year"].astype(int).astype(str))
+    listed = clean["project_code"].astype(str).isin(known)
+    for col in PLAN_OWNED:
+        want = key.map(book[col]).where(listed)
+        if col == "planned_budget":
+            want = want.where(~listed | want.notna(), 0.0)     # a year the book plans nothing: 0
+        want = want.where(listed)
+        has = want.notna()
+        if col in ("goal_no", "added_by_revision"):
+            want = want.astype("Int64")
+        header = next((mapping[c.name] for c in PROJECTS_COLUMNS if c.store_name == col and c.name in mapping), None)
+        if header is not None:
+            old = clean[col]
+            differs = has & ~(old.astype(str) == want.astype(str)) & ~(pd.to_numeric(old, errors="coerce")
+                                                                        .sub(pd.to_numeric(want, errors="coerce"))
+                                                                        .abs().lt(0.005))
+            P.add("plan_book_value", differs, clean[ROW], header, old.astype(str), expected=want.astype(str))
+        if has.any():
+            dtype = clean[col].dtype
+            clean[col] = clean[col].astype(object).mask(has, want.astype(object)).astype(dtype)
 
 
 def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problems, failures: pd.DataFrame) -> None:

@@ -1,4 +1,5 @@
-"""The plan's tables (missions, goals, departments, villages, indicators, targets), loaded from the plan file."""
+"""The plan's tables (missions, goals, departments, villages, indicators, targets, strategies, tactics,
+programmes, the seed department aliases), loaded from the plan file."""
 
 from __future__ import annotations
 
@@ -37,6 +38,35 @@ def load_plan(db: Database, plan: Plan) -> None:
             for i in plan.indicators.values() for fy, t in sorted(i.targets.items())])
         codes = list(plan.indicators)
         db.execute(f"DELETE FROM indicators WHERE code NOT IN ({','.join('?' * len(codes))})", codes)
+        if db["plan_strategies"].exists():
+            _load_hierarchy(db, plan)
         set_meta(db, "plan_sha256", plan.sha256)
         set_meta(db, "plan_file", plan.source_path)
         bump_revision(db)
+
+
+def alias_key(written: str) -> str:
+    """How a written department name is compared: without any whitespace."""
+    return "".join(str(written).split())
+
+
+def _load_hierarchy(db: Database, plan: Plan) -> None:
+    """Strategies, tactics, programmes and the plan file's department aliases (an analyst's own alias
+    of the same name is kept)."""
+    db.execute("DELETE FROM plan_tactics")
+    db["plan_strategies"].upsert_all([
+        {"number": s.number, "goal_no": s.goal, "name_th": s.name.th, "name_en": s.name.en, "short_th": s.short.th,
+         "short_en": s.short.en} for s in plan.strategies.values()], pk="number")
+    numbers = list(plan.strategies) or [-1]
+    db.execute(f"DELETE FROM plan_strategies WHERE number NOT IN ({','.join('?' * len(numbers))})", numbers)
+    db["plan_tactics"].insert_all([
+        {"code": t.code, "strategy_no": t.strategy, "name_th": t.name.th, "name_en": t.name.en}
+        for s in plan.strategies.values() for t in s.tactics.values()], pk="code")
+    db.execute("DELETE FROM plan_programmes")
+    db["plan_programmes"].insert_all([
+        {"code": g.code, "area": g.area, "name_th": g.name.th, "name_en": g.name.en} for g in plan.programmes.values()],
+        pk="code")
+    db.execute("DELETE FROM department_aliases WHERE source = 'plan'")
+    db["department_aliases"].insert_all([
+        {"alias": alias_key(a), "written": a, "department": d.code, "source": "plan"}
+        for d in plan.departments.values() for a in d.aliases], pk="alias", ignore=True)

@@ -105,6 +105,67 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_plan_book(db: Database) -> None:
+    """The plan's hierarchy and the plan book (#10): strategies, tactics and programmes from the plan file;
+    projects as the plan book keeps them, with stable codes, amounts per plan year, revisions as
+    records with what each changed; department aliases; ผ.02/2 projects and equipment kept apart."""
+    db.executescript(
+        """
+        CREATE TABLE plan_strategies (
+            number INTEGER PRIMARY KEY, goal_no INTEGER NOT NULL REFERENCES goals(goal_no),
+            name_th TEXT NOT NULL, name_en TEXT NOT NULL, short_th TEXT NOT NULL, short_en TEXT NOT NULL);
+        CREATE TABLE plan_tactics (
+            code TEXT PRIMARY KEY, strategy_no INTEGER NOT NULL REFERENCES plan_strategies(number),
+            name_th TEXT NOT NULL, name_en TEXT NOT NULL);
+        CREATE TABLE plan_programmes (
+            code TEXT PRIMARY KEY, area TEXT NOT NULL, name_th TEXT NOT NULL, name_en TEXT NOT NULL);
+        -- a plan revision (ฉบับแรก / ทบทวน / เพิ่มเติม / เปลี่ยนแปลง / แก้ไข) as a record
+        CREATE TABLE plan_revisions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('first_edition','review','addition','change','correction')),
+            number INTEGER NOT NULL DEFAULT 0, year INTEGER NOT NULL DEFAULT 0, label TEXT NOT NULL UNIQUE,
+            approved_on TEXT, batch_id INTEGER REFERENCES import_batches(id), file_name TEXT, sha256 TEXT,
+            created_at TEXT NOT NULL, created_by TEXT NOT NULL);
+        -- a project as the plan book keeps it; code is the product's stable code (never reused)
+        CREATE TABLE plan_projects (
+            code TEXT PRIMARY KEY, coordination INTEGER NOT NULL DEFAULT 0,
+            strategy_no INTEGER NOT NULL, tactic_code TEXT, programme_code TEXT NOT NULL,
+            name_th TEXT NOT NULL, objective TEXT, target TEXT, kpi TEXT, expected_result TEXT,
+            department_raw TEXT, department TEXT REFERENCES departments(code), remark TEXT, rationale TEXT,
+            notes TEXT, sheet TEXT, row INTEGER, last_row INTEGER, seq INTEGER, programme_no INTEGER,
+            book_revision TEXT, first_revision_id INTEGER REFERENCES plan_revisions(id),
+            last_revision_id INTEGER REFERENCES plan_revisions(id), active INTEGER NOT NULL DEFAULT 1,
+            batch_id INTEGER REFERENCES import_batches(id));
+        -- amounts per plan year: kind plan (งบประมาณตามแผน) or ordinance (the book's ข้อบัญญัติ/เทศบัญญัติ
+        -- columns); amount NULL = a blank cell, 0 = a dash
+        CREATE TABLE plan_amounts (
+            project_code TEXT NOT NULL REFERENCES plan_projects(code), fiscal_year INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('plan','ordinance')), amount REAL,
+            PRIMARY KEY (project_code, fiscal_year, kind));
+        -- what each revision did to each project: added / changed (field, year, before -> after) / removed
+        CREATE TABLE plan_project_changes (
+            id INTEGER PRIMARY KEY, revision_id INTEGER NOT NULL REFERENCES plan_revisions(id),
+            project_code TEXT NOT NULL, change TEXT NOT NULL CHECK (change IN ('added','changed','removed')),
+            field TEXT, fiscal_year INTEGER, before TEXT, after TEXT);
+        CREATE INDEX plan_project_changes_revision ON plan_project_changes(revision_id);
+        -- every code ever given (kept when an import is rolled back, so a code is never reused)
+        CREATE TABLE plan_codes_issued (code TEXT PRIMARY KEY, issued_at TEXT NOT NULL);
+        -- department names as books and files write them -> division (seeded from the plan file,
+        -- extended by analysts; shared with the quarterly upload's column mappings)
+        CREATE TABLE department_aliases (
+            alias TEXT PRIMARY KEY, written TEXT NOT NULL, department TEXT NOT NULL REFERENCES departments(code),
+            source TEXT NOT NULL CHECK (source IN ('plan','user')), created_by TEXT, created_at TEXT);
+        -- equipment (ครุภัณฑ์, form ผ.03): kept apart, never projects
+        CREATE TABLE plan_equipment (
+            item_key TEXT PRIMARY KEY, sheet TEXT, row INTEGER, seq INTEGER, programme TEXT, category TEXT,
+            type TEXT, target TEXT, department_raw TEXT, department TEXT, budgets TEXT NOT NULL,
+            batch_id INTEGER REFERENCES import_batches(id));
+        CREATE INDEX plan_projects_strategy ON plan_projects(strategy_no, programme_code);
+        """
+    )
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns their names. Safe to run again (then returns []).
 
@@ -123,8 +184,8 @@ def open_db(path: str | Path | None = None, plan: Plan | None = None) -> Databas
     from tracker.plan import default_plan
 
     db = connect(path)
-    migrate(db)
+    applied = migrate(db)
     plan = plan or default_plan()
-    if get_meta(db, "plan_sha256") != plan.sha256:
+    if applied or get_meta(db, "plan_sha256") != plan.sha256:   # a new table may hold plan data
         load_plan(db, plan)
     return db

@@ -27,6 +27,13 @@ TABLE_KEYS = {
     "projects": ("project_code", "fiscal_year"),
     "project_progress": ("project_code", "fiscal_year", "quarter"),
     "indicator_results": ("indicator_code", "fiscal_year", "quarter"),
+    # written by a plan-book import (tracker.store.planbook)
+    "plan_revisions": ("id",),
+    "plan_projects": ("code",),
+    "plan_amounts": ("project_code", "fiscal_year", "kind"),
+    "plan_project_changes": ("id",),
+    "department_aliases": ("alias",),
+    "plan_equipment": ("item_key",),
 }
 
 
@@ -75,7 +82,8 @@ def delete_rows(db: Database, table: str, keys: list[tuple]) -> None:
 
 
 def insert_changes(db: Database, rows: list[tuple]) -> None:
-    """rows: (batch_id, table_name, row_key, before, after)."""
+    """rows: (batch_id, table_name, row_key, before, after); ``after`` is ``"null"`` for a row the
+    batch deleted (a rollback puts ``before`` back)."""
     db.conn.executemany("INSERT INTO batch_changes (batch_id, table_name, row_key, before, after) "
                         "VALUES (?, ?, ?, ?, ?)", rows)
 
@@ -111,6 +119,12 @@ def progress_batch_for_projects(db: Database, keys: list[tuple]) -> dict | None:
         if found:
             return found
     return None
+
+
+def defer_foreign_keys(db: Database) -> None:
+    """Check foreign keys at COMMIT instead of per statement, for this transaction (a rollback restores
+    and removes rows of several related tables in one go)."""
+    db.execute("PRAGMA defer_foreign_keys = ON")
 
 
 def mark_rolled_back(db: Database, batch_id: int, *, user: str, at: str) -> None:

@@ -37,6 +37,10 @@ SEVERITY: dict[str, str] = {
     "sheet_total_count": ERROR, "sheet_total_money": ERROR,
     "p01_missing": WARNING, "p01_no_header": ERROR, "p01_count": ERROR, "p01_money": ERROR,
     "p01_row_missing": ERROR,
+    # the book against the plan file and the store (the import: tracker/ingest/planimport)
+    "import_strategy_unknown": ERROR, "import_tactic_unknown": ERROR, "import_programme_unknown": ERROR,
+    "import_department_unknown": ERROR, "import_revision_needed": ERROR, "import_link_unknown": ERROR,
+    "import_progress_kept": WARNING, "import_file_too_large": ERROR,
 }
 
 
