@@ -27,8 +27,8 @@ from tracker.rollup import goals, indicators, projects
 from tracker.rollup.goals import ATTENTION_KINDS
 from tracker.rollup.indicators import filter_indicators
 from tracker.rollup.inputs import Inputs, load, thresholds_of
-from tracker.rollup.projects import (BUDGET, PROJECT_COUNTS, WHOLE_SUBDISTRICT, budget_sums, filter_projects,
-                                     parse_villages, project_counts)
+from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, WHOLE_SUBDISTRICT, budget_sums,
+                                     filter_projects, parse_villages, project_counts)
 
 
 def indicator_table(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
@@ -81,6 +81,24 @@ def budget_by_village(db, fiscal_year: int, quarter: int, *, goal: int | None = 
     return projects.budget_by_village(_projects_of(db, fiscal_year, quarter, goal))
 
 
+def budget_by(db, fiscal_year: int, quarter: int, dimension: str, *, goal: int | None = None,
+              all_groups: bool = True) -> pd.DataFrame:
+    """Projects and money per strategy, tactic, programme, goal, department or village, optionally of
+    one goal's projects (:func:`tracker.rollup.projects.budget_by`)."""
+    data = load(db, [fiscal_year])
+    proj = projects.project_table(data, fiscal_year, quarter)
+    if goal is not None:
+        proj = proj[proj["goal_no"] == goal]
+    return projects.budget_by(proj, dimension, data, all_groups=all_groups and goal is None)
+
+
+def coordination_projects(db) -> pd.DataFrame:
+    """The ผ.02/2 projects (asked of the province or PAO), apart: never counted as the organization's own.
+    ``code, strategy_no, tactic_code, programme_code, name_th, department_raw`` and the plan amount per
+    year as ``amount_<year>`` columns."""
+    return projects.coordination_table(store.planbook.projects(db), store.planbook.amounts(db))
+
+
 def disbursement_by_quarter(db, fiscal_year: int, *, goal: int | None = None) -> pd.DataFrame:
     """Cumulative money by quarter against an even pace (:func:`tracker.rollup.projects.disbursement_by_quarter`)."""
     return projects.disbursement_by_quarter(load(db, [fiscal_year]), fiscal_year, goal)
@@ -113,7 +131,8 @@ def attention_items(db, fiscal_year: int, quarter: int, *, thresholds: dict | No
 
 
 __all__ = [
-    "Inputs", "load", "thresholds_of", "PROJECT_COUNTS", "BUDGET", "WHOLE_SUBDISTRICT", "ATTENTION_KINDS",
+    "Inputs", "load", "thresholds_of", "PROJECT_COUNTS", "BUDGET", "CHAIN", "DIMENSIONS", "WHOLE_SUBDISTRICT",
+    "ATTENTION_KINDS", "budget_by", "coordination_projects",
     "indicator_table", "indicator_history", "indicator_values", "filter_indicators", "project_table",
     "project_counts", "budget_sums", "totals", "missing_reports", "filter_projects", "parse_villages",
     "welfare_split", "budget_by_department", "budget_by_village", "disbursement_by_quarter", "projects_per_goal",

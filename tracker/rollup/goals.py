@@ -13,7 +13,8 @@ import pandas as pd
 from tracker import status as S
 from tracker.rollup.indicators import as_float, indicator_history, indicator_table
 from tracker.rollup.inputs import Inputs
-from tracker.rollup.projects import BUDGET, PROJECT_COUNTS, budget_sums, project_counts, project_table, rate, totals
+from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, budget_by, budget_sums, project_counts,
+                                     project_table, rate, totals)
 
 
 def _goal_row(goal_no: int, ind: pd.DataFrame, proj: pd.DataFrame, th: dict) -> dict:
@@ -71,13 +72,31 @@ def _none(x):
     return None if S.missing(x) else x
 
 
+def group_figures(projects: pd.DataFrame, dimension: str, data: Inputs) -> list[dict]:
+    """Per group of ``dimension`` (strategy, programme, …; :func:`tracker.rollup.projects.budget_by` with
+    every group of the plan): ``{<dimension>, name_th, name_en, [goal], projects: {counts}, budget:
+    {planned, ordinance, allocated, committed, disbursed}, disbursement_rate}``; None where undefined."""
+    key = DIMENSIONS[dimension]
+    out = []
+    for r in budget_by(projects, dimension, data, all_groups=True).to_dict("records"):
+        part = projects[projects[key].isna()] if r[key] is None else projects[projects[key] == r[key]]
+        item = {dimension: r[key], "name_th": _none(r["name_th"]), "name_en": _none(r["name_en"])}
+        if "goal_no" in r and dimension != "goal":
+            item["goal"] = None if S.missing(r["goal_no"]) else int(r["goal_no"])
+        item.update(projects=project_counts(part), budget={k: _none(float(r[k])) for k in CHAIN},
+                    disbursement_rate=_none(float(r["disbursement_rate"])))
+        out.append(item)
+    return out
+
+
 def summary(data: Inputs, fiscal_year: int, quarter: int, th: dict) -> dict:
     """The figures of the overview as a JSON-ready dict (``python -m tracker summary --json``).
 
     ``{fiscal_year, quarter, goals: [{goal, score, status, indicators: {status: count}, projects: {...},
-    budget: {...}}], indicators: [{code, goal, actual, expected, ratio, status}], totals: {projects,
-    budget}}``. Numbers are unrounded; None where undefined. Built from :func:`goal_summary`,
-    :func:`tracker.rollup.indicators.indicator_table` and the totals of all projects, as the pages.
+    budget: {...}}], strategies: [...], programmes: [...] (:func:`group_figures`), indicators: [{code,
+    goal, actual, expected, ratio, status}], totals: {projects, budget}}``. Numbers are unrounded; None
+    where undefined. Built from :func:`goal_summary`, :func:`tracker.rollup.indicators.indicator_table`,
+    :func:`tracker.rollup.projects.budget_by` and the totals of all projects, as the pages.
     """
     gs = goal_summary(data, fiscal_year, quarter, th)
     ind = indicator_table(data, fiscal_year, quarter, th)
@@ -85,13 +104,17 @@ def summary(data: Inputs, fiscal_year: int, quarter: int, th: dict) -> dict:
         "goal": int(r["goal_no"]), "score": _none(float(r["score"])), "status": r["status"],
         "indicators": {s: int(r[f"n_{s}"]) for s in S.STATUSES},
         "projects": {k: int(r[k]) for k in PROJECT_COUNTS},
-        "budget": {k: float(r[k]) for k in BUDGET},
+        "budget": {k: _none(float(r[k])) for k in CHAIN},
     } for _, r in gs.iterrows()]
     indicators = [{"code": r["code"], "goal": int(r["goal_no"]), "actual": _none(r["actual"]),
                    "expected": _none(r["expected"]), "ratio": _none(r["ratio"]), "status": r["status"]}
                   for _, r in ind.iterrows()]
-    return {"fiscal_year": int(fiscal_year), "quarter": int(quarter), "goals": goals, "indicators": indicators,
-            "totals": totals(project_table(data, fiscal_year, quarter))}
+    proj = project_table(data, fiscal_year, quarter)
+    tot = totals(proj)
+    tot["budget"] = {k: _none(v) for k, v in tot["budget"].items()}
+    return {"fiscal_year": int(fiscal_year), "quarter": int(quarter), "goals": goals,
+            "strategies": group_figures(proj, "strategy", data), "programmes": group_figures(proj, "programme", data),
+            "indicators": indicators, "totals": tot}
 
 
 def goal_score_history(data: Inputs, th: dict) -> pd.DataFrame:

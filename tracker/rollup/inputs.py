@@ -6,7 +6,7 @@ package is a pure function of an :class:`Inputs` (so a view can load once and co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -28,6 +28,13 @@ class Inputs:
     results: pd.DataFrame
     projects: pd.DataFrame
     progress: pd.DataFrame
+    #: the plan's hierarchy (tracker.store.planbook): strategies, tactics, programmes; ``plan_projects``
+    #: (code -> strategy, tactic, programme, first revision kind) and the book's ordinance amounts
+    strategies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    tactics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    programmes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    plan_projects: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ordinance: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def of_year(self, table: str, fiscal_year: int) -> pd.DataFrame:
         """The rows of ``table`` (results, projects or progress) of one fiscal year, in stored order."""
@@ -45,9 +52,12 @@ class Inputs:
 def load(db, fiscal_years: list[int] | None = None) -> Inputs:
     """Read the tables, the figures only of ``fiscal_years`` (None: every year)."""
     years = None if fiscal_years is None else [int(y) for y in fiscal_years]
+    amounts = store.planbook.amounts(db)
     return Inputs(goals=store.goals(db), departments=store.departments(db), indicators=store.indicators(db),
                   targets=store.targets(db), results=store.results(db, years), projects=store.projects(db, years),
-                  progress=store.progress(db, years))
+                  progress=store.progress(db, years), strategies=store.planbook.strategies(db),
+                  tactics=store.planbook.tactics(db), programmes=store.planbook.programmes(db),
+                  plan_projects=store.planbook.projects(db), ordinance=amounts[amounts["kind"] == "ordinance"])
 
 
 def thresholds_of(thresholds: dict | None = None) -> dict[str, float]:

@@ -16,6 +16,12 @@ from tracker.rollup.inputs import Inputs
 
 PROJECT_COUNTS = ("in_plan", "funded", "completed", "in_progress", "not_started", "cancelled", "added")
 BUDGET = ("planned", "allocated", "committed", "disbursed")
+#: the chain the executive asks for: plan amount of the year -> the book's ordinance amount -> allocated
+#: (after transfers) -> committed -> disbursed
+CHAIN = ("planned", "ordinance", "allocated", "committed", "disbursed")
+#: what projects can be grouped by (:func:`budget_by`) -> the project-table column holding the key
+DIMENSIONS = {"goal": "goal_no", "strategy": "strategy_no", "tactic": "tactic_code", "programme": "programme_code",
+              "department": "department", "village": "village_no"}
 #: ``village_no`` used for projects that name no village (the whole subdistrict, ทั้งตำบล).
 WHOLE_SUBDISTRICT = 0
 
@@ -57,15 +63,50 @@ def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def with_plan(p: pd.DataFrame, data: Inputs, fiscal_year: int) -> pd.DataFrame:
+    """The projects of a year with their place in the plan: ``strategy_no``, ``tactic_code``,
+    ``programme_code`` (from the plan book; a project only uploaded takes the one strategy serving
+    its goal when there is exactly one, tactic and programme unknown), ``ordinance`` (the book's
+    ordinance amount for the year; NaN when the book has none) and ``added_by_revision`` from the
+    revision records (the project's first revision is an addition) for every project the book lists."""
+    out = p.copy()
+    pp = data.plan_projects
+    if len(pp):
+        pp = pp[pp["coordination"] == 0].set_index("code")
+    code = out["project_code"]
+    one = data.strategies.groupby("goal_no")["number"].agg(lambda n: n.iloc[0] if len(n) == 1 else None) \
+        if len(data.strategies) else pd.Series(dtype=object)
+    by_goal = out["goal_no"].map(one)
+    if len(pp):
+        listed = code.isin(pp.index)
+        out["strategy_no"] = code.map(pp["strategy_no"]).where(listed, by_goal)
+        out["tactic_code"] = code.map(pp["tactic_code"])
+        out["programme_code"] = code.map(pp["programme_code"])
+        from_records = code.map(pp["first_revision_kind"]).eq("addition")
+        out["added_by_revision"] = from_records.where(listed, out["added_by_revision"].astype(int).astype(bool))
+    else:
+        out["strategy_no"], out["tactic_code"], out["programme_code"] = by_goal, None, None
+    out["strategy_no"] = pd.to_numeric(out["strategy_no"], errors="coerce").astype("Int64")
+    ordi = data.ordinance
+    if len(ordi):
+        ordi = ordi[ordi["fiscal_year"] == fiscal_year].set_index("project_code")["amount"]
+        out["ordinance"] = code.map(ordi).astype(float)
+    else:
+        out["ordinance"] = math.nan
+    return out
+
+
 def project_table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
     """One row per project in the plan for ``fiscal_year`` with its state as of ``quarter``.
 
-    Adds to the project columns: ``funded`` (allocated budget > 0), ``status`` (of the latest progress
-    row with quarter ≤ q; ``not_started`` if none), ``progress_pct``, ``committed`` and ``disbursed``
-    (latest cumulative values, 0 if none), ``as_of_quarter`` (quarter of that row),
-    ``reported_this_quarter`` (a progress row for exactly q exists), ``disbursement_rate``.
+    Adds to the project columns: its place in the plan (:func:`with_plan`: ``strategy_no``,
+    ``tactic_code``, ``programme_code``, ``ordinance``), ``funded`` (allocated budget > 0), ``status``
+    (of the latest progress row with quarter ≤ q; ``not_started`` if none), ``progress_pct``,
+    ``committed`` and ``disbursed`` (latest cumulative values, 0 if none), ``as_of_quarter`` (quarter of
+    that row), ``reported_this_quarter`` (a progress row for exactly q exists), ``disbursement_rate``.
     """
-    return _rows(data.of_year("projects", fiscal_year), data.of_year("progress", fiscal_year), quarter)
+    return _rows(with_plan(data.of_year("projects", fiscal_year), data, fiscal_year),
+                 data.of_year("progress", fiscal_year), quarter)
 
 
 def project_counts(projects: pd.DataFrame) -> dict[str, int]:
@@ -80,9 +121,12 @@ def project_counts(projects: pd.DataFrame) -> dict[str, int]:
 
 
 def budget_sums(projects: pd.DataFrame) -> dict[str, float]:
-    """``planned, allocated, committed, disbursed`` (baht) of a :func:`project_table` slice."""
+    """``planned, allocated, committed, disbursed`` (baht) of a :func:`project_table` slice, and
+    ``ordinance`` (the plan book's ordinance amounts; NaN when none of the projects has one)."""
+    ordinance = projects["ordinance"].sum(min_count=1) if "ordinance" in projects else math.nan
     return {"planned": float(projects["planned_budget"].sum()), "allocated": float(projects["allocated_budget"].sum()),
-            "committed": float(projects["committed"].sum()), "disbursed": float(projects["disbursed"].sum())}
+            "committed": float(projects["committed"].sum()), "disbursed": float(projects["disbursed"].sum()),
+            "ordinance": float(ordinance)}
 
 
 def totals(projects: pd.DataFrame) -> dict:
@@ -97,7 +141,7 @@ def missing_reports(projects: pd.DataFrame) -> pd.DataFrame:
 
 
 def filter_projects(projects: pd.DataFrame, *, goals=None, departments=None, villages=None, statuses=None,
-                    text: str = "") -> pd.DataFrame:
+                    strategies=None, tactics=None, programmes=None, text: str = "") -> pd.DataFrame:
     """Rows of a :func:`project_table` matching every filter given (lists; empty or None = all).
 
     ``villages`` matches projects naming any of them (0 = the whole subdistrict); ``text`` is a
@@ -105,6 +149,12 @@ def filter_projects(projects: pd.DataFrame, *, goals=None, departments=None, vil
     m = pd.Series(True, index=projects.index)
     if goals:
         m &= projects["goal_no"].isin(list(goals))
+    if strategies:
+        m &= projects["strategy_no"].isin(list(strategies)).fillna(False).astype(bool)
+    if tactics:
+        m &= projects["tactic_code"].isin(list(tactics))
+    if programmes:
+        m &= projects["programme_code"].isin(list(programmes))
     if departments:
         m &= projects["department"].isin(list(departments))
     if statuses:
@@ -134,16 +184,76 @@ def welfare_split(projects: pd.DataFrame) -> pd.DataFrame:
 
 
 def _budget_frame(proj: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Group a (possibly weighted) project frame by ``key``: counts and budget sums."""
+    """Group a (possibly weighted) project frame by ``key``: counts and budget sums (``ordinance`` NaN
+    for a group none of whose projects has a book ordinance amount)."""
     w = proj["weight"] if "weight" in proj else 1.0
+    ordinance = proj["ordinance"] * w if "ordinance" in proj else math.nan
     p = proj.assign(planned=proj["planned_budget"] * w, allocated=proj["allocated_budget"] * w,
                     committed=proj["committed"] * w, disbursed=proj["disbursed"] * w, n=1,
-                    n_funded=proj["funded"].astype(int))
-    out = p.groupby(key, sort=True).agg(projects=("n", "sum"), funded=("n_funded", "sum"), planned=("planned", "sum"),
-                                        allocated=("allocated", "sum"), committed=("committed", "sum"),
-                                        disbursed=("disbursed", "sum")).reset_index()
+                    n_funded=proj["funded"].astype(int), ordinance=ordinance)
+    g = p.groupby(key, sort=True)
+    out = g.agg(projects=("n", "sum"), funded=("n_funded", "sum"), planned=("planned", "sum"),
+                allocated=("allocated", "sum"), committed=("committed", "sum"),
+                disbursed=("disbursed", "sum")).reset_index()
+    out["ordinance"] = g["ordinance"].sum(min_count=1).astype(float).to_numpy()
     out["disbursement_rate"] = (out["disbursed"] / out["allocated"].where(out["allocated"] > 0)).astype(float)
     return out
+
+
+def _names(data: Inputs, dimension: str) -> pd.DataFrame:
+    """``key, name_th, name_en`` of every group of a dimension the plan knows, in the plan's order."""
+    if dimension == "goal":
+        return data.goals[["goal_no", "short_th", "short_en"]].rename(columns={"short_th": "name_th",
+                                                                               "short_en": "name_en"})
+    if dimension == "strategy":
+        s = data.strategies
+        return s[["number", "short_th", "short_en", "goal_no"]].rename(
+            columns={"number": "strategy_no", "short_th": "name_th", "short_en": "name_en"}) if len(s) else pd.DataFrame(
+            columns=["strategy_no", "name_th", "name_en", "goal_no"])
+    if dimension == "tactic":
+        t = data.tactics
+        return t.rename(columns={"code": "tactic_code"})[["tactic_code", "name_th", "name_en", "strategy_no"]] \
+            if len(t) else pd.DataFrame(columns=["tactic_code", "name_th", "name_en", "strategy_no"])
+    if dimension == "programme":
+        g = data.programmes
+        return g.rename(columns={"code": "programme_code"})[["programme_code", "name_th", "name_en"]] \
+            if len(g) else pd.DataFrame(columns=["programme_code", "name_th", "name_en"])
+    if dimension == "department":
+        return data.departments.rename(columns={"code": "department"})[["department", "name_th", "name_en"]]
+    raise ValueError(dimension)
+
+
+def budget_by(projects: pd.DataFrame, dimension: str, data: Inputs, *, all_groups: bool = False) -> pd.DataFrame:
+    """Projects and money of a :func:`project_table` slice per group of ``dimension`` (goal, strategy,
+    tactic, programme, department or village): the key column (:data:`DIMENSIONS`), ``name_th,
+    name_en``, ``projects, funded`` and the chain ``planned, ordinance, allocated, committed,
+    disbursed``, ``disbursement_rate``. With ``all_groups`` every group the plan knows appears (0 when
+    it has none); projects outside every group (a key unknown) are one row with the key missing, so
+    the groups always add up to the whole.
+    """
+    key = DIMENSIONS[dimension]
+    if dimension == "village":
+        return budget_by_village(projects)
+    proj = projects.copy()
+    missing_key = proj[key].isna()
+    proj[key] = proj[key].astype(object).where(~missing_key, "—")
+    out = _budget_frame(proj, key) if len(proj) else pd.DataFrame(
+        columns=[key, "projects", "funded", "planned", "allocated", "committed", "disbursed", "ordinance",
+                 "disbursement_rate"])
+    names = _names(data, dimension)
+    if key == "strategy_no" and len(out):
+        out[key] = out[key].map(lambda v: v if v == "—" else int(v))
+    merged = names.merge(out, on=key, how="right" if not all_groups else "outer")
+    if all_groups:
+        order = {k: i for i, k in enumerate(names[key])}
+        merged = merged.assign(_o=merged[key].map(order).fillna(len(order))).sort_values("_o").drop(columns="_o")
+        for c in ("projects", "funded", "planned", "allocated", "committed", "disbursed"):
+            merged[c] = merged[c].fillna(0)
+    merged[["projects", "funded"]] = merged[["projects", "funded"]].astype(int)
+    merged[key] = merged[key].where(merged[key] != "—", None)
+    extra = [c for c in ("goal_no", "strategy_no") if c in names.columns and c != key]
+    return merged[[key, "name_th", "name_en", *extra, "projects", "funded", *CHAIN, "disbursement_rate"]] \
+        .reset_index(drop=True)
 
 
 def budget_by_department(projects: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
@@ -165,7 +275,7 @@ def budget_by_village(projects: pd.DataFrame) -> pd.DataFrame:
     proj = proj.explode("village_no")
     proj["village_no"] = proj["village_no"].astype(int)
     out = _budget_frame(proj, "village_no")
-    return out[["village_no", "projects", "funded", *BUDGET, "disbursement_rate"]]
+    return out[["village_no", "projects", "funded", *BUDGET, "ordinance", "disbursement_rate"]]
 
 
 def disbursement_by_quarter(data: Inputs, fiscal_year: int, goal: int | None = None) -> pd.DataFrame:
@@ -207,3 +317,17 @@ def projects_per_goal(data: Inputs, fiscal_year: int) -> pd.DataFrame:
     out["projects"] = out["projects"].fillna(0).astype(int)
     out["allocated"] = out["allocated"].fillna(0.0).astype(float)
     return out.reset_index(drop=True)
+
+
+def coordination_table(plan_projects: pd.DataFrame, amounts: pd.DataFrame) -> pd.DataFrame:
+    """The plan book's ผ.02/2 projects (still in the plan) with their plan amount per year as
+    ``amount_<year>`` columns: shown apart, never among the organization's own projects."""
+    cols = ["code", "strategy_no", "tactic_code", "programme_code", "name_th", "department_raw"]
+    pp = plan_projects[(plan_projects["coordination"] == 1) & (plan_projects["active"] == 1)][cols] \
+        if len(plan_projects) else pd.DataFrame(columns=cols)
+    a = amounts[(amounts["kind"] == "plan") & amounts["project_code"].isin(pp["code"])]
+    wide = a.pivot(index="project_code", columns="fiscal_year", values="amount") if len(a) \
+        else pd.DataFrame()
+    for y in wide.columns:
+        pp[f"amount_{int(y)}"] = pp["code"].map(wide[y]).astype(float)
+    return pp.reset_index(drop=True)

@@ -8,6 +8,8 @@ through functions that callers run inside ``db.atomic()`` (one transaction: whol
 - :mod:`.schema` — migrations (sqlite-utils ``Migrations``) and :func:`open_db`;
 - :mod:`.meta` — the data revision (the UI's cache key) and other ``meta`` keys;
 - :mod:`.plan` — the plan's tables loaded from the plan file;
+- :mod:`.planbook` — the plan book: projects with stable codes, amounts per plan year, revisions,
+  department aliases, equipment;
 - :mod:`.reads` — the plan and the figures as documented DataFrames;
 - :mod:`.uploads` — rows written by uploads, their receipts (``import_batches``) and
   ``batch_changes`` (what a rollback restores);
@@ -21,7 +23,7 @@ The common functions are importable from the package itself: ``store.connect(...
 ``store.projects(db, 2569)``, ``store.audit(db, user=..., action=...)``.
 """
 
-from tracker.store import accounts, auditlog, backup, locks, snapshots, uploads
+from tracker.store import accounts, auditlog, backup, locks, planbook, snapshots, uploads
 from tracker.store.auditlog import audit, audit_log, audit_users_and_actions
 from tracker.store.db import BUSY_TIMEOUT_MS, Database, connect, connect_read_only, db_path, now_iso, reading
 from tracker.store.meta import bump_revision, get_meta, revision, set_meta
@@ -31,7 +33,7 @@ from tracker.store.reads import (batches, data_as_of, departments, goals, has_an
 from tracker.store.schema import migrate, migrations, open_db
 
 __all__ = [
-    "accounts", "auditlog", "backup", "locks", "snapshots", "uploads",
+    "accounts", "auditlog", "backup", "locks", "planbook", "snapshots", "uploads",
     "BUSY_TIMEOUT_MS", "Database", "connect", "connect_read_only", "db_path", "now_iso", "reading",
     "migrate", "migrations", "open_db", "load_plan",
     "get_meta", "set_meta", "revision", "bump_revision", "audit", "audit_log", "audit_users_and_actions",
