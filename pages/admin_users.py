@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tracker import auth, settings
+from tracker.auth import sessions
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -30,8 +31,11 @@ with ui.db() as conn:
     users = auth.list_users(conn)
 
 st.subheader(ui.t("users.list"))
-st.dataframe(users.assign(role=users["role"].map(role_label),
-                          disabled=users["disabled"].astype(bool), is_demo=users["is_demo"].astype(bool)),
+st.dataframe(users.assign(role=users["role"].map(role_label), display_name=[
+                 ui_auth.display_name(u) for u in users.to_dict("records")],
+                          disabled=users["disabled"].astype(bool), is_demo=users["is_demo"].astype(bool),
+                          **{k: users[k].map(ui.when_label) for k in ("locked_until", "created_at",
+                                                                      "password_changed_at")}),
              hide_index=True,
              column_config={"username": ui.t("auth.username"), "display_name": ui.t("users.display_name"),
                             "role": ui.t("users.role"), "disabled": ui.t("users.col_disabled"),
@@ -39,10 +43,12 @@ st.dataframe(users.assign(role=users["role"].map(role_label),
                             "locked_until": ui.t("users.col_locked_until"), "created_at": ui.t("users.col_created"),
                             "password_changed_at": ui.t("users.col_password_changed")})
 
-tab_add, tab_change, tab_settings = st.tabs([ui.t("users.add"), ui.t("users.change"), ui.t("users.settings")])
+tab_add, tab_change, tab_sessions, tab_settings = st.tabs([ui.t("users.add"), ui.t("users.change"),
+                                                          ui.t("users.sessions"), ui.t("users.settings")])
 with tab_settings:
     st.caption(ui.t("users.settings_intro"))
-    st.dataframe([{"env": s.env, "value": str(settings.get(s.name)), "default": s.default, "help": s.help}
+    st.dataframe([{"env": s.env, "value": str(settings.get(s.name)), "default": s.default,
+                   "help": ui.t(f"setting.{s.name}")}
                   for s in settings.SETTINGS], hide_index=True,
                  column_config={"env": ui.t("users.col_setting"), "value": ui.t("users.col_value"),
                                 "default": ui.t("users.col_default"), "help": ui.t("users.col_help")})
@@ -85,3 +91,27 @@ with tab_change:
                 attempt(auth.set_disabled, who, False, done=ui.t("users.enabled_done", username=who))
         elif st.button(ui.t("users.disable"), key="users_disable", type="secondary"):
             attempt(auth.set_disabled, who, True, done=ui.t("users.disabled_done", username=who))
+
+with tab_sessions:
+    st.caption(ui.t("users.sessions_intro"))
+    who = st.selectbox(ui.t("users.pick"), list(users["username"]), key="sessions_pick")
+    with ui.db() as conn:
+        held = sessions.sessions_of(conn, who)
+    when = {k: held[k].map(ui.when_label) for k in ("created_at", "last_seen_at", "expires_at", "revoked_at")}
+    st.dataframe(held.assign(state=held["state"].map(lambda s: ui.t(f"users.session_state.{s}")), **when),
+                 hide_index=True, column_order=["created_at", "last_seen_at", "expires_at", "state", "revoked_at"],
+                 column_config={"created_at": ui.t("users.col_session_start"), "state": ui.t("users.col_session_state"),
+                                "last_seen_at": ui.t("users.col_session_seen"), "revoked_at": ui.t("users.col_session_end"),
+                                "expires_at": ui.t("users.col_session_expires")})
+    live = held[held["state"] == "active"]
+    if live.empty:
+        st.info(ui.t("users.no_sessions"), icon=":material/info:")
+    else:
+        one = st.selectbox(ui.t("users.session_pick"), list(live["id"]), key="sessions_one", format_func=dict(
+            zip(live["id"], [ui.t("users.session_label", start=a, seen=b)
+                             for a, b in zip(when["created_at"][live.index], when["last_seen_at"][live.index])])).get)
+        left, right = st.columns(2)
+        if left.button(ui.t("users.revoke_session"), key="sessions_revoke", icon=":material/logout:"):
+            attempt(sessions.revoke, one, done=ui.t("users.session_revoked", username=who))
+        if right.button(ui.t("users.revoke_all", n=len(live)), key="sessions_revoke_all", icon=":material/block:"):
+            attempt(sessions.revoke_user, who, done=ui.t("users.sessions_revoked", username=who, n=len(live)))

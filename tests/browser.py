@@ -105,10 +105,20 @@ def serve(env: dict, timeout: float = 180):
 
 
 def launch(pw, width=1280, height=900):
+    """Chromium and a first page (Thai locale, Bangkok time) in a context of its own: more tabs of the same
+    browser profile (sharing cookies) with :func:`new_tab`, another browser profile with :func:`new_tab`
+    on ``browser.new_context()``."""
     browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-    page = browser.new_page(viewport={"width": width, "height": height}, locale="th-TH", timezone_id="Asia/Bangkok")
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH",
+                                  timezone_id="Asia/Bangkok")
+    return browser, new_tab(context)
+
+
+def new_tab(context):
+    """A new page (tab) of ``context`` with the hang-only timeout."""
+    page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
-    return browser, page
+    return page
 
 
 def wait_rendered(page) -> None:

@@ -82,8 +82,9 @@ def _add_test_accounts(conn) -> None:
           "created_at": store.now_iso()} for name, role in TEST_ACCOUNTS.items()], ignore=True)
 
 
-def signed_in_session(db_path, role: str) -> dict:
-    """Create the account ``test-<role>`` (password TEST_PASSWORD) if missing; return a session for it."""
+def signed_in_session(db_path, role: str, *, now=None) -> str:
+    """Create the account ``test-<role>`` (password TEST_PASSWORD) if missing; start a server-side session
+    for it and return the session's id (what a tab keeps in ``st.session_state["auth"]``)."""
     from tracker import auth
 
     conn = store.connect(db_path)
@@ -92,7 +93,7 @@ def signed_in_session(db_path, role: str) -> dict:
         if auth.get_user(conn, name) is None:
             conn["users"].insert({"username": name, "display_name": f"Test {role}", "role": role,
                                   "password_hash": _test_password_hash(), "created_at": store.now_iso()})
-        return auth.new_session({"username": name})
+        return auth.sessions.start(conn, name, now=now).session_id
     finally:
         conn.close()
 

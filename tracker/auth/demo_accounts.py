@@ -11,11 +11,11 @@ from tracker.auth.users import create_user, get_user
 
 DEMO_ACCOUNTS: tuple[dict, ...] = (
     {"username": "demo-viewer", "password": "demo-viewer-2569", "role": "viewer",
-     "display_name": "ผู้บริหาร (สาธิต) / Executive (demo)"},
+     "display_name": "ผู้บริหาร (บัญชีสาธิต)"},
     {"username": "demo-analyst", "password": "demo-analyst-2569", "role": "analyst",
-     "display_name": "นักวิเคราะห์ (สาธิต) / Analyst (demo)"},
+     "display_name": "นักวิเคราะห์ (บัญชีสาธิต)"},
     {"username": "demo-admin", "password": "demo-admin-2569", "role": "admin",
-     "display_name": "ผู้ดูแลระบบ (สาธิต) / Administrator (demo)"},
+     "display_name": "ผู้ดูแลระบบ (บัญชีสาธิต)"},
 )
 
 

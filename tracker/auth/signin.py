@@ -1,8 +1,7 @@
-"""Sign-in (เข้าสู่ระบบ), lockout after repeated failures, and sessions.
+"""Sign-in (เข้าสู่ระบบ) and lockout after repeated failures.
 
-Every attempt (success or failure) and every sign-out is appended to the audit log. A session is a
-small record kept by the UI (user name and expiry); the user's role is read from the database on
-every page view, so disabling an account or changing its role takes effect at once.
+Every attempt (success or failure) is appended to the audit log. What follows a successful sign-in
+(the session, its cookie, sign-out) is :mod:`tracker.auth.sessions`.
 """
 
 from __future__ import annotations
@@ -96,37 +95,3 @@ def authenticate(db, username: str, password: str, *, now: datetime | None = Non
         store.accounts.record_success(db, name, new_hash=new_hash)
         store.audit(db, user=name, action="signin", target=name, detail={"role": user["role"]})
     return SignIn(True, "ok", user=public_user(user))
-
-
-def sign_out(db, username: str) -> None:
-    """Record a sign-out (the session itself lives in the UI)."""
-    store.audit(db, user=username, action="signout", target=username)
-
-
-def new_session(user: dict, *, now: datetime | None = None) -> dict:
-    """Session record kept in the UI after a successful sign-in; expires after ``session_minutes``."""
-    now = _now(now)
-    return {"username": user["username"], "signed_in_at": now.isoformat(),
-            "expires_at": (now + timedelta(minutes=settings.get("session_minutes"))).isoformat()}
-
-
-def session_expired(session: dict | None, *, now: datetime | None = None) -> bool:
-    """True when the session is missing, malformed or past its expiry time."""
-    try:
-        return _parse(session["expires_at"]) <= _now(now)
-    except (TypeError, KeyError, ValueError):
-        return True
-
-
-def session_user(db, session: dict | None, *, now: datetime | None = None) -> dict | None:
-    """The signed-in user of ``session`` read fresh from the database, or None.
-
-    The role comes from the database on every call, so a role change or disabling takes effect
-    at the next page view, not at the next sign-in.
-    """
-    if session_expired(session, now=now):
-        return None
-    user = get_user(db, session.get("username", ""))
-    if user is None or user["disabled"]:
-        return None
-    return public_user(user)

@@ -125,8 +125,12 @@ def set_disabled(db, username: str, disabled: bool = True, *, by: str) -> None:
         raise AuthError("users.last_admin")
     with db.atomic():
         store.accounts.set_disabled(db, user["username"], disabled)
+        detail = {"before": {"disabled": bool(user["disabled"])}, "after": {"disabled": disabled}}
+        if disabled:    # its sessions end in every browser, not only at their next check
+            detail["sessions_ended"] = store.sessions.end_user_sessions(db, user["username"], at=store.now_iso(),
+                                                                        by=by, reason="disabled")
         store.audit(db, user=by, action="user_disable" if disabled else "user_enable", target=user["username"],
-                    detail={"before": {"disabled": bool(user["disabled"])}, "after": {"disabled": disabled}})
+                    detail=detail)
 
 
 def require_user(db, username: str, action: str) -> dict:

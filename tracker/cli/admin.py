@@ -1,4 +1,4 @@
-"""``users add|list|set-role|reset-password|disable|enable``, ``backup``, ``restore``, ``lock``, ``unlock``, ``locks``.
+"""``users add|list|set-role|reset-password|disable|enable|sign-out``, ``backup``, ``restore``, ``lock``, ``unlock``, ``locks``.
 
 Passwords are never taken from the command line (it ends up in shell history and ``ps``): they are
 asked for twice at a terminal, or read from the first line of standard input when it is not one
@@ -74,6 +74,14 @@ def cmd_users_disable(args) -> int:
     return 0
 
 
+def cmd_users_sign_out(args) -> int:
+    """``users sign-out NAME``: end every session of the account (a lost laptop, a forgotten sign-out)."""
+    with opened(args) as db:
+        n = auth.sessions.revoke_user(db, auth.normalize_username(args.username), by=actor(args))
+    print(t("users.sessions_revoked", args.lang, username=args.username, n=n))
+    return 0
+
+
 def cmd_backup(args) -> int:
     with opened(args) as db:
         store.audit(db, user=actor(args), action="backup", target=args.dest or "backup_dir")
@@ -143,7 +151,8 @@ def register(sub, parents) -> None:
     for name, func, helptext in (
             ("reset-password", cmd_users_reset_password, "set a new password (prompt or stdin); also unlocks it"),
             ("disable", cmd_users_disable, "disable an account (it can no longer sign in)"),
-            ("enable", cmd_users_disable, "enable a disabled account again")):
+            ("enable", cmd_users_disable, "enable a disabled account again"),
+            ("sign-out", cmd_users_sign_out, "end every signed-in session of an account, in every browser")):
         p = usub.add_parser(name, parents=actor_, help=helptext)
         p.add_argument("username")
         p.set_defaults(func=func)

@@ -166,6 +166,22 @@ def m002_plan_book(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_sessions(db: Database) -> None:
+    """Signed-in sessions kept on the server (see :mod:`tracker.store.sessions`)."""
+    db.executescript(
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY, token_sha TEXT UNIQUE,
+            username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+            created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+            revoked_at TEXT, revoked_by TEXT, end_reason TEXT,
+            handoff_sha TEXT UNIQUE, handoff_expires_at TEXT);
+        CREATE INDEX sessions_user ON sessions(username, created_at);
+        """
+    )
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns their names. Safe to run again (then returns []).
 

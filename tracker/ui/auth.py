@@ -1,8 +1,12 @@
 """Sign-in gate, sign-out and per-page permission checks (the Streamlit side of ``tracker.auth``).
 
-The session lives in ``st.session_state[SESSION_KEY]`` (user name and expiry only); the role is
-read from the database on every run, so disabling an account or changing a role takes effect at
-the next page view. ``st.session_state["username"]`` is kept equal to the signed-in user name for
+A signed-in session lives on the server (:mod:`tracker.auth.sessions`). The tab that signed in keeps
+the session's id in ``st.session_state[SESSION_KEY]``; right after the sign-in its page exchanges a
+one-time code for an HttpOnly cookie (the launcher's route, :mod:`tracker.ui.server`), so a reload, a
+new tab or a bookmark finds the session again through ``st.context.cookies`` without the sign-in
+form. Every run looks the session up: the role is read from the database each time, and a sign-out
+(from any tab), an administrator's revocation, a disabled account or the expiry ends it at the next
+page view. ``st.session_state["username"]`` is kept equal to the signed-in user name for
 ``frame.current_username()``.
 """
 
@@ -14,39 +18,66 @@ import pandas as pd
 import streamlit as st
 
 from tracker import auth, settings
+from tracker.auth import sessions
 from tracker.ui import frame as ui
-from tracker.ui import navigation
+from tracker.ui import markup, navigation, server
 
 SESSION_KEY = "auth"
 FLASH_KEY = "auth_flash"
 SHOW_SIGNIN_KEY = "auth_show_signin"
+HANDOFF_KEY = "auth_handoff"          # the one-time code to exchange for the cookie on the next run
+SIGNED_OUT_KEY = "auth_signed_out"    # signed out here: delete this browser's cookie on the next run
+DEAD_TOKEN_KEY = "auth_dead_token"    # the cookie this tab connected with belongs to an ended session
+
 
 def public_read() -> bool:
     return bool(settings.get("public_read"))
 
 
 def _clear_session() -> None:
-    for key in (SESSION_KEY, "username"):
+    for key in (SESSION_KEY, "username", HANDOFF_KEY):
         st.session_state.pop(key, None)
 
 
-def current_user() -> dict | None:
-    """``{username, role, display_name, is_demo}`` of the signed-in user, or None.
+def _cookie_token() -> str | None:
+    """The session cookie this tab connected with (the cookie of its page's first request)."""
+    try:
+        return st.context.cookies.get(sessions.COOKIE)
+    except Exception:    # no browser (AppTest): the tab's own memory is all there is
+        return None
 
-    Ends the session (and says so on the sign-in page) when it has expired or the account was
-    disabled or removed meanwhile.
+
+def current_session() -> dict | None:
+    """``{session_id, expires_at, user}`` of this tab's live session, or None.
+
+    This tab's own session (it signed in here, or found it before) comes first; else the cookie's, so
+    a reload, a new tab or a bookmark stays signed in. When a session this tab used has ended
+    meanwhile (signed out in another tab, revoked, disabled, expired), the sign-in page says so.
     """
-    session = st.session_state.get(SESSION_KEY)
-    if not session:
+    sid = st.session_state.get(SESSION_KEY)
+    token = _cookie_token()
+    if token and token == st.session_state.get(DEAD_TOKEN_KEY):
+        token = None
+    if not sid and not token:
         return None
     with ui.db() as conn:
-        user = auth.session_user(conn, session)
-    if user is None:
+        found = sessions.lookup(conn, session_id=sid if isinstance(sid, str) else None, token=None if sid else token)
+    if found is None:
+        if sid:
+            st.session_state[FLASH_KEY] = "auth.session_ended"
         _clear_session()
-        st.session_state[FLASH_KEY] = "auth.session_expired"
+        if token:
+            st.session_state[DEAD_TOKEN_KEY] = token   # the cookie this tab connected with is of no use
         return None
-    st.session_state["username"] = user["username"]
-    return user
+    st.session_state[SESSION_KEY] = found["session_id"]
+    st.session_state["username"] = found["user"]["username"]
+    return found
+
+
+def current_user() -> dict | None:
+    """``{username, role, display_name, is_demo}`` of the signed-in user, or None."""
+    found = current_session()
+    return found["user"] if found else None
 
 
 def current_role() -> str | None:
@@ -98,11 +129,12 @@ def gate(pages: dict) -> dict | None:
             auth.ensure_demo_accounts(conn)
         except auth.AuthError:  # another session created them at the same moment
             pass
-    user = current_user()
-    if user:
+    _cookie_exchange()
+    found = current_session()
+    if found:
         st.session_state.pop(SHOW_SIGNIN_KEY, None)
-        _sidebar_user(user)
-        return user
+        _sidebar_user(found)
+        return found["user"]
     if public_read() and not st.session_state.get(SHOW_SIGNIN_KEY):
         with st.sidebar:
             st.divider()
@@ -115,24 +147,51 @@ def gate(pages: dict) -> dict | None:
     st.stop()
 
 
-def _sign_out(username: str) -> None:
+def _post(route: str, marker: str, body: dict | None = None) -> None:
+    """A same-origin POST from the page to one of the launcher's routes (``st.html`` runs in the app's
+    own document, not an iframe); ``<html data-…>`` gets the answer's status, for tests."""
+    st.html(markup.post_script(server.base_path() + route, marker, body), unsafe_allow_javascript=True)
+
+
+def _cookie_exchange() -> None:
+    """After a sign-in here: exchange its one-time code for the session cookie; after a sign-out here:
+    delete this browser's cookie. Needs the launcher's routes (``streamlit run app.py``); without them
+    the session lasts as long as the tab."""
+    code = st.session_state.pop(HANDOFF_KEY, None)
+    signed_out = st.session_state.pop(SIGNED_OUT_KEY, False)
+    if not server.INSTALLED or not (code or signed_out):
+        return
+    with st.sidebar:
+        if signed_out:
+            _post(server.SIGNOUT_ROUTE, "authSignout")
+        if code:
+            _post(server.SESSION_ROUTE, "authSession", {"code": code})
+
+
+def _sign_out() -> None:
     with ui.db() as conn:
-        auth.sign_out(conn, username)
+        sessions.sign_out(conn, session_id=st.session_state.get(SESSION_KEY))
     _clear_session()
+    st.session_state[SIGNED_OUT_KEY] = True
     st.session_state[FLASH_KEY] = "auth.signed_out"
 
 
-def _sidebar_user(user: dict) -> None:
+def _sidebar_user(found: dict) -> None:
+    user = found["user"]
     with st.sidebar:
         st.divider()
         # user-supplied text: st.text, never markdown/HTML
-        st.text(ui.t("auth.signed_in_as", name=f"{user['display_name']} ({user['username']})"))
+        st.text(ui.t("auth.signed_in_as", name=f"{display_name(user)} ({user['username']})"))
         st.text(ui.t("auth.role_label", role=ui.t(f"auth.role.{user['role']}")))
-        expires = st.session_state.get(SESSION_KEY, {}).get("expires_at")
-        if expires:
-            st.caption(ui.t("auth.session_until", when=ui.when_label(expires)))
-        st.button(ui.t("auth.signout"), key="auth_signout", icon=":material/logout:",
-                  on_click=_sign_out, args=(user["username"],))
+        st.caption(ui.t("auth.session_until", when=ui.when_label(found["expires_at"])))
+        st.button(ui.t("auth.signout"), key="auth_signout", icon=":material/logout:", on_click=_sign_out)
+
+
+def display_name(user: dict) -> str:
+    """The name to show: a demo account's in the chosen language, else the name its administrator gave."""
+    if user.get("is_demo"):
+        return ui.t(f"auth.demo_name.{user['role']}")
+    return str(user["display_name"])
 
 
 def signin_form() -> None:
@@ -167,7 +226,10 @@ def signin_form() -> None:
         result = auth.authenticate(conn, username, password)
     del password
     if result.ok:
-        st.session_state[SESSION_KEY] = auth.new_session(result.user)
+        with ui.db() as conn:
+            started = sessions.start(conn, result.user["username"])
+        st.session_state[SESSION_KEY] = started.session_id
+        st.session_state[HANDOFF_KEY] = started.code
         st.session_state["username"] = result.user["username"]
         st.session_state.pop(SHOW_SIGNIN_KEY, None)
         st.rerun()

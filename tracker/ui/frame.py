@@ -161,8 +161,9 @@ def fy_label(fy: int) -> str:
 
 
 def when_label(iso_utc: str | None) -> str:
-    """UTC ISO time -> local Bangkok date and time in the chosen language."""
-    return periods.datetime_label(iso_utc, lang())
+    """UTC ISO time -> local Bangkok date and time in the chosen language (Buddhist Era in Thai); a dash
+    for none (also a table's missing value)."""
+    return periods.datetime_label(iso_utc if isinstance(iso_utc, str) else None, lang())
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

@@ -1,0 +1,117 @@
+"""Browser: a sign-in survives a reload, a new tab and a bookmark (server-side session, HttpOnly cookie);
+a sign-out in one tab ends the others; the cookie routes answer only the app's own pages."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests import browser_auth
+from tests.browser import app_env, exceptions, launch, new_tab, serve, wait_rendered
+from tracker.auth import sessions
+
+pytestmark = pytest.mark.browser
+SIGNED_IN = ".st-key-auth_signout"
+FORM = "input[type='password']"
+#: counts every time a sign-in form appears in the page, from the first byte on
+WATCH_FORM_JS = """new MutationObserver(() => { if (document.querySelector("input[type='password']"))
+  window.__formSeen = (window.__formSeen || 0) + 1; }).observe(document, {childList: true, subtree: true});"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _, env = app_env(tmp_path_factory, "sessions", demo=True)
+    browser_auth.prepare(env)
+    with serve(env) as url:
+        yield url
+
+
+def sign_in(page, url: str, path: str) -> None:
+    """Sign in through the form at ``path`` and wait until the page has taken its cookie."""
+    page.goto(url + path)
+    browser_auth.sign_in(page, url + path)
+    page.wait_for_function("() => document.documentElement.dataset.authSession === '204'")
+
+
+def cookie(context) -> dict | None:
+    return next((c for c in context.cookies() if c["name"] == sessions.COOKIE), None)
+
+
+def goal_shown(page) -> str:
+    return page.locator("[data-testid='stMain'] h1").first.inner_text()
+
+
+def test_signed_in_over_reload_new_tab_and_bookmark_with_the_same_view(server):
+    from playwright.sync_api import sync_playwright
+
+    url = server
+    with sync_playwright() as pw:
+        browser, page = launch(pw)
+        try:
+            context = page.context
+            sign_in(page, url, "/")
+            c = cookie(context)
+            assert c and c["httpOnly"] and c["sameSite"] == "Strict" and c["path"] == "/", c
+            assert sessions.COOKIE not in page.evaluate("document.cookie")        # no script can read it
+            # a new tab (or a bookmark typed in) opens the deep link signed in, without the form
+            tab = new_tab(context)
+            tab.add_init_script(WATCH_FORM_JS)
+            tab.goto(url + "/goal?goal=3")
+            tab.locator(SIGNED_IN).wait_for(state="attached")
+            wait_rendered(tab)
+            assert "3" in goal_shown(tab) and "goal=3" in tab.url
+            before = goal_shown(tab)
+            tab.reload()                                                       # F5
+            tab.locator(SIGNED_IN).wait_for(state="attached")
+            wait_rendered(tab)
+            assert goal_shown(tab) == before and "goal=3" in tab.url
+            assert tab.evaluate("window.__formSeen || 0") == 0                 # the form never flashed
+            assert not exceptions(tab)
+        finally:
+            browser.close()
+
+
+def test_sign_out_in_one_tab_ends_the_other(server):
+    from playwright.sync_api import sync_playwright
+
+    url = server
+    with sync_playwright() as pw:
+        browser, a = launch(pw)
+        try:
+            context = a.context
+            sign_in(a, url, "/")
+            b = new_tab(context)
+            b.goto(url + "/goal?goal=2")
+            b.locator(SIGNED_IN).wait_for(state="attached")
+            wait_rendered(b)
+            stolen = cookie(context)
+            a.locator(f"{SIGNED_IN} button").click()
+            a.locator(FORM).wait_for(state="visible")
+            a.wait_for_function("() => document.documentElement.dataset.authSignout === '204'")
+            assert cookie(context) is None                                   # deleted in this browser
+            # the other tab: its next interaction shows the sign-in form, and so does F5
+            b.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").nth(1).click()
+            b.get_by_role("option").nth(1).click()
+            b.locator(FORM).wait_for(state="visible")
+            b.reload()
+            b.locator(FORM).wait_for(state="visible")
+            # the ended session's cookie, copied into another browser, is no use
+            other = browser.new_context()
+            other.add_cookies([{k: stolen[k] for k in ("name", "value", "domain", "path")}])
+            p = new_tab(other)
+            p.goto(url + "/")
+            p.locator(FORM).wait_for(state="visible")
+        finally:
+            browser.close()
+
+
+@pytest.mark.parametrize("origin", [None, "http://evil.example"])
+def test_the_cookie_routes_refuse_requests_from_other_sites(server, origin):
+    for route in ("/auth/session", "/auth/signout"):
+        req = urllib.request.Request(server + route, data=b"code=x", method="POST",
+                                     headers={"Origin": origin} if origin else {})
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(req, timeout=30)
+        assert err.value.code == 403
