@@ -1,0 +1,42 @@
+"""The benchmark runs (a smoke test at a tiny scale; speed itself is measured by ``python -m bench``,
+never asserted in tests)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.slow
+def test_benchmark_runs_every_part_and_prints_ratios_to_its_floor(tmp_path):
+    out = tmp_path / "bench.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "bench", "--scales", "1", "--repeats", "1", "--rows", "400",
+         "--pages", "overview,method", "--formats", "xlsx", "--sessions", "1", "--memory-repeats", "1",
+         "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    parts = {r["part"] for r in rows}
+    assert {"upload", "page miss 1×", "page warm 1×", "report 1×", "memory 1×"} <= parts, parts
+    assert all(r["floor_median"] > 0 and r["ratio"] > 0 for r in rows), rows
+    assert not any("exception" in r["what"] for r in rows), [r["what"] for r in rows]
+    assert "| page warm 1× | overview |" in run.stdout
+
+
+def test_scaled_data_multiplies_projects_and_progress_and_keeps_the_demo_at_1x():
+    from bench import data
+    from tracker import demo
+
+    one, three = data.scaled(1), data.scaled(3)
+    base = demo.generate()
+    assert one["projects"].equals(base["projects"])
+    assert len(three["projects"]) == 3 * len(base["projects"])
+    assert len(three["project_progress"]) == 3 * len(base["project_progress"])
+    assert not three["projects"].duplicated(["project_code", "fiscal_year"]).any()
+    assert len(three["indicator_results"]) == len(base["indicator_results"])
