@@ -177,7 +177,7 @@ def test_password_hash_is_upgraded_on_sign_in_when_parameters_change(mem, monkey
 
 MATRIX = {
     "viewer": {"view"},
-    "analyst": {"view", "upload", "rollback", "snapshot", "lock"},
+    "analyst": {"view", "upload", "rollback", "snapshot", "lock", "narrative"},
     "admin": set(auth.PERMISSIONS),
 }
 

@@ -17,6 +17,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "upload": frozenset({"analyst", "admin"}),
     "rollback": frozenset({"analyst", "admin"}),
     "snapshot": frozenset({"analyst", "admin"}),
+    "narrative": frozenset({"analyst", "admin"}),
     "lock": frozenset({"analyst", "admin"}),
     "unlock": frozenset({"admin"}),
     "manage_users": frozenset({"admin"}),

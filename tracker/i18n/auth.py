@@ -9,6 +9,7 @@ MESSAGES = {
     "auth.action.upload": ("นำเข้าข้อมูล", "upload data"),
     "auth.action.rollback": ("ยกเลิกชุดข้อมูลที่นำเข้า", "roll back an import"),
     "auth.action.snapshot": ("บันทึกภาพข้อมูลสำหรับการประชุม", "pin a meeting snapshot"),
+    "auth.action.narrative": ("แก้ไขข้อความรายงานการติดตามและประเมินผล", "edit the M&E report text"),
     "auth.action.lock": ("ล็อกไตรมาส", "lock a quarter"),
     "auth.action.unlock": ("ปลดล็อกไตรมาส", "unlock a quarter"),
     "auth.action.manage_users": ("จัดการผู้ใช้", "manage users"),

@@ -16,6 +16,7 @@ through functions that callers run inside ``db.atomic()`` (one transaction: whol
 - :mod:`.accounts` — users, their roles, failed sign-ins;
 - :mod:`.sessions` — signed-in sessions kept on the server (the browser holds only a token);
 - :mod:`.locks` — quarters locked after council approval;
+- :mod:`.narratives` — the M&E report's text written by analysts, per year and round;
 - :mod:`.auditlog` — the append-only audit trail;
 - :mod:`.backup` — online backups and restore;
 - :mod:`.snapshots` — pinned read-only copies for meetings.
@@ -24,7 +25,7 @@ The common functions are importable from the package itself: ``store.connect(...
 ``store.projects(db, 2569)``, ``store.audit(db, user=..., action=...)``.
 """
 
-from tracker.store import accounts, auditlog, backup, locks, planbook, sessions, snapshots, uploads
+from tracker.store import accounts, auditlog, backup, locks, narratives, planbook, sessions, snapshots, uploads
 from tracker.store.auditlog import audit, audit_log, audit_users_and_actions
 from tracker.store.db import BUSY_TIMEOUT_MS, Database, connect, connect_read_only, db_path, now_iso, reading
 from tracker.store.meta import bump_revision, get_meta, revision, set_meta
@@ -34,7 +35,7 @@ from tracker.store.reads import (batches, data_as_of, departments, goals, has_an
 from tracker.store.schema import migrate, migrations, open_db
 
 __all__ = [
-    "accounts", "auditlog", "backup", "locks", "planbook", "sessions", "snapshots", "uploads",
+    "accounts", "auditlog", "backup", "locks", "narratives", "planbook", "sessions", "snapshots", "uploads",
     "BUSY_TIMEOUT_MS", "Database", "connect", "connect_read_only", "db_path", "now_iso", "reading",
     "migrate", "migrations", "open_db", "load_plan",
     "get_meta", "set_meta", "revision", "bump_revision", "audit", "audit_log", "audit_users_and_actions",

@@ -182,6 +182,22 @@ def m003_sessions(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_report_narratives(db: Database) -> None:
+    """The M&E report's narrative (#13): per fiscal year, round (annual / half / q1–q4), section and
+    strategy (0 = the whole report), the text analysts wrote, with who and when (every change is
+    also in the audit log)."""
+    db.executescript(
+        """
+        CREATE TABLE report_narratives (
+            fiscal_year INTEGER NOT NULL, round TEXT NOT NULL, section TEXT NOT NULL,
+            strategy_no INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL,
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+            PRIMARY KEY (fiscal_year, round, section, strategy_no));
+        """
+    )
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns their names. Safe to run again (then returns []).
 

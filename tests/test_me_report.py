@@ -1,0 +1,220 @@
+"""The official M&E report model (#13): rounds, per-strategy figures, the analysts' narrative and the
+block document both PDF and DOCX are rendered from. Figures are those of tests/dashboard_data.py
+(FY 2569, Q2), worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from tests.report_helpers import loaded
+from tracker import fmt, rollup, store
+from tracker.auth.roles import PermissionDenied
+from tracker.i18n import t
+from tracker.report import blocks as B
+from tracker.report import me
+from tracker.report.me import narrative as N
+from tracker.report.me.build import report_projects
+from tracker.report.me.rounds import RoundError
+from tracker.rollup import strategies as RS
+
+ANNUAL, HALF = me.parse("annual", 2569), me.parse("half", 2569)
+
+
+def texts(doc: B.Document) -> list[str]:
+    """Every piece of text of the document, in order (paragraphs, list items, headings, table cells)."""
+    out = [doc.header, doc.footer]
+    for b in doc.walk():
+        if isinstance(b, (B.Heading, B.Paragraph)):
+            out.append(b.text)
+        elif isinstance(b, B.NumberedList):
+            out += list(b.items)
+        elif isinstance(b, B.Table):
+            out.append(b.caption)
+            out += [c.title for c in b.columns]
+            out += [c if isinstance(c, str) else c.text for row in b.rows for c in row]
+    return out
+
+
+# ------------------------------------------------------------------------------------------- rounds
+
+@pytest.mark.parametrize("kind, fy, q, th, quarter", [
+    ("annual", 2569, None, "ประจำปีงบประมาณ พ.ศ. 2569", 4),
+    ("half", 2570, None, "รอบ 6 เดือน (ตุลาคม 2569 – มีนาคม 2570)", 2),
+    ("quarter", 2569, 1, "ไตรมาสที่ 1 ปีงบประมาณ พ.ศ. 2569 (ตุลาคม 2568 – ธันวาคม 2568)", 1),
+    ("quarter", 2569, 3, "ไตรมาสที่ 3 ปีงบประมาณ พ.ศ. 2569 (เมษายน 2569 – มิถุนายน 2569)", 3),
+])
+def test_round_titles_name_the_buddhist_era_months_covered(kind, fy, q, th, quarter):
+    rnd = me.parse(kind, fy, q)
+    assert rnd.title("th") == th
+    assert rnd.quarter == quarter
+    assert "BE" in rnd.title("en")
+
+
+def test_a_quarterly_round_needs_its_quarter_and_unknown_rounds_are_refused():
+    with pytest.raises(RoundError) as e:
+        me.Round("quarter", 2569)
+    assert "ไตรมาส" in e.value.message("th")
+    with pytest.raises(RoundError):
+        me.Round("monthly", 2569)
+
+
+# ------------------------------------------------------------------------------- per-strategy figures
+
+def test_strategy_table_counts_shares_and_money_reconcile_with_the_totals(db):
+    loaded(db)
+    proj = report_projects(db, HALF, __import__("tracker.plan", fromlist=["x"]).default_plan())
+    tab = RS.strategy_table(proj, pd.DataFrame({"number": [1, 2, 3, 4, 5]})).set_index("strategy_no")
+    s1 = tab.loc[1]    # P1 in progress, P2 completed, P3 not funded
+    assert (s1["in_plan"], s1["funded"], s1["completed"], s1["in_progress"]) == (3, 2, 1, 1)
+    assert s1["funding_rate"] == pytest.approx(2 / 3)
+    assert s1["completed_share"] == pytest.approx(0.5)
+    s3 = tab.loc[3]    # P4 in progress, P5 never reported = not started, P6 cancelled
+    assert (s3["funded"], s3["in_progress"], s3["not_started"], s3["cancelled"]) == (3, 1, 1, 1)
+    assert math.isnan(tab.loc[2]["funding_rate"])          # no project: undefined, not 0 %
+    total = tab.loc[RS.TOTAL]
+    t_ = rollup.totals(db, 2569, 2)
+    assert total["in_plan"] == t_["projects"]["in_plan"] and total["funded"] == t_["projects"]["funded"]
+    for k in ("planned", "allocated", "committed", "disbursed"):
+        assert total[k] == pytest.approx(t_["budget"][k])
+        assert tab.drop(index=RS.TOTAL)[k].sum() == pytest.approx(total[k])
+    shares = sum(total[f"{s}_share"] for s in RS.FORM2_STATUSES)
+    assert shares == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("category, capital", [
+    ("งบลงทุน", True), ("ค่าที่ดินและสิ่งก่อสร้าง", True), ("ค่าครุภัณฑ์", True), ("งบดำเนินงาน", False),
+    ("งบกลาง", False), (None, False), (float("nan"), False)])
+def test_capital_budget_is_recognised_by_its_category(category, capital):
+    assert RS.is_capital(category) is capital
+
+
+def test_a_plan_book_project_belongs_to_the_strategy_and_programme_the_book_names():
+    proj = pd.DataFrame({"project_code": ["A", "B"], "goal_no": [1, 1], "budget_category": ["งบลงทุน", None]})
+    strategies = pd.DataFrame({"number": [1, 2], "goal_no": [1, 2]})
+    book = pd.DataFrame({"code": ["B"], "strategy_no": [2], "programme_code": ["00310"]})
+    out = RS.assign(proj, strategies, book).set_index("project_code")
+    assert out.loc["A", "strategy_no"] == 1 and out.loc["A", "programme_code"] is None
+    assert out.loc["B", "strategy_no"] == 2 and out.loc["B", "programme_code"] == "00310"
+    assert bool(out.loc["A", "is_capital"]) and not bool(out.loc["B", "is_capital"])
+
+
+def test_funding_sources_add_up_to_the_total(db):
+    loaded(db)
+    src = RS.funding_sources(report_projects(db, HALF, __import__("tracker.plan", fromlist=["x"]).default_plan()))
+    total = src[src["is_total"]].iloc[0]
+    assert src[~src["is_total"]]["allocated"].sum() == pytest.approx(total["allocated"])
+    assert total["projects"] == 6
+
+
+# ------------------------------------------------------------------------------------------ narrative
+
+def test_analysts_write_the_narrative_per_round_and_every_change_is_audited(db):
+    assert N.save(db, ANNUAL, "problems", "งบประมาณไม่เพียงพอ", user="analyst", strategy_no=1)
+    assert not N.save(db, ANNUAL, "problems", "งบประมาณไม่เพียงพอ", user="analyst", strategy_no=1)  # unchanged
+    assert N.load(db, ANNUAL).text("problems", 1) == "งบประมาณไม่เพียงพอ"
+    assert N.load(db, HALF).text("problems", 1) is None                  # kept per round
+    N.save(db, ANNUAL, "problems", "", user="analyst", strategy_no=1)     # empty: removed
+    assert N.load(db, ANNUAL).text("problems", 1) is None
+    log = store.audit_log(db, action="narrative_edit")
+    assert len(log) == 2 and set(log["username"]) == {"analyst"}
+    assert "งบประมาณไม่เพียงพอ" in log["detail"].iloc[-1]
+
+
+def test_viewers_cannot_change_the_narrative(db):
+    with pytest.raises(PermissionDenied):
+        N.save(db, ANNUAL, "committee_opinion", "เห็นชอบ", user="viewer")
+    assert N.load(db, ANNUAL).text("committee_opinion") is None
+
+
+@pytest.mark.parametrize("section, strategy", [("problems", 0), ("problems", 9), ("foreword", 1), ("nonsense", 0)])
+def test_unknown_sections_or_strategies_are_refused(db, section, strategy):
+    with pytest.raises(N.NarrativeError):
+        N.save(db, ANNUAL, section, "x", user="analyst", strategy_no=strategy)
+
+
+# ------------------------------------------------------------------------------------------- document
+
+def test_report_has_the_chapters_in_order_with_a_heading_per_strategy(db, plan):
+    doc = me.build(loaded(db), HALF, "th")
+    heads = [h.text for h in doc.headings()]
+    order = ["คำนำ", "ส่วนที่ 1 บทนำ", "ส่วนที่ 2 ผลการติดตามและประเมินผล", "ส่วนที่ 3 ปัญหา อุปสรรค และข้อเสนอแนะ",
+             "ภาคผนวก ก วิธีการคำนวณ", "ภาคผนวก ข ร่างประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น"]
+    assert [h for h in heads if h in order] == order
+    for s in plan.strategies.values():
+        # results (level 3), the project list (level 3) and problems (level 2)
+        assert sum(1 for h in doc.headings() if h.text == f"ยุทธศาสตร์ที่ {s.number} {s.name.th}") == 3
+    assert any(isinstance(b, B.Contents) for b in doc.blocks)
+    assert any(isinstance(b, B.Landscape) for b in doc.blocks)
+
+
+def test_cover_names_the_plan_period_the_round_and_the_organization(db):
+    doc = me.build(loaded(db), HALF, "th")
+    all_text = texts(doc)
+    assert "รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)" in all_text
+    assert "รอบ 6 เดือน (ตุลาคม 2568 – มีนาคม 2569)" in all_text
+    assert "องค์การบริหารส่วนตำบลขี้เหล็ก" in all_text
+
+
+def test_vision_and_every_goal_are_printed_verbatim(db, plan):
+    all_text = texts(me.build(loaded(db), ANNUAL, "th"))
+    assert plan.vision.th in all_text
+    for g in plan.goals.values():
+        assert g.text.th in all_text
+
+
+def test_figures_are_the_rollup_figures_written_by_the_one_formatter(db):
+    doc = me.build(loaded(db), HALF, "th")
+    t_ = rollup.totals(db, 2569, 2)
+    table1 = next(b for b in doc.walk() if isinstance(b, B.Table) and b.caption.startswith("ตารางที่ 1 "))
+    total = table1.rows[-1]
+    assert total == ("รวม", fmt.cell("int", t_["projects"]["in_plan"], "th"),
+                     fmt.cell("int", t_["projects"]["funded"], "th"),
+                     fmt.cell("pct", t_["projects"]["funded"] / t_["projects"]["in_plan"], "th"))
+    table3 = next(b for b in doc.walk() if isinstance(b, B.Table) and b.caption.startswith("ตารางที่ 3 "))
+    assert table3.rows[-1][4] == fmt.cell("money", t_["budget"]["disbursed"], "th")
+    # a strategy without projects shows a dash, never 0 %
+    assert table1.rows[1][3] == fmt.DASH
+
+
+def test_missing_narrative_is_marked_empty_and_written_narrative_is_printed(db):
+    loaded(db)
+    empty = texts(me.build(db, ANNUAL, "th")).count(t("me.empty", "th"))
+    assert empty == 5 * 3 + 2        # 3 sections × 5 strategies, committee members and opinion
+    N.save(db, ANNUAL, "problems", "ฝนตกชุก ผู้รับจ้างทำงานล่าช้า\nวัสดุขาดตลาด", user="analyst", strategy_no=1)
+    N.save(db, ANNUAL, "committee_opinion", "คณะกรรมการเห็นควรเร่งรัดการเบิกจ่าย", user="analyst")
+    all_text = texts(me.build(db, ANNUAL, "th"))
+    assert "ฝนตกชุก ผู้รับจ้างทำงานล่าช้า" in all_text and "วัสดุขาดตลาด" in all_text
+    assert "คณะกรรมการเห็นควรเร่งรัดการเบิกจ่าย" in all_text
+    assert all_text.count(t("me.empty", "th")) == empty - 2
+
+
+def test_defaults_of_the_introduction_can_be_replaced(db):
+    N.save(db, ANNUAL, "foreword", "คำนำที่เจ้าหน้าที่เขียนเอง", user="analyst")
+    all_text = texts(me.build(db, ANNUAL, "th"))
+    assert "คำนำที่เจ้าหน้าที่เขียนเอง" in all_text
+    assert t("me.default.foreword", "th") not in all_text
+    assert t("me.default.legal_basis", "th") in all_text
+
+
+def test_progress_notes_are_printed_in_the_project_list(db):
+    all_text = texts(me.build(loaded(db), HALF, "th"))
+    assert "รายงาน Q2" in all_text          # P1's latest note
+
+
+def test_demo_data_is_marked_on_every_page_and_on_the_cover(db):
+    loaded(db)
+    assert me.build(db, ANNUAL, "th").header == ""
+    db["import_batches"].update(1, {"is_demo": 1})
+    doc = me.build(db, ANNUAL, "th")
+    assert doc.header == "ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง"
+    assert doc.blocks[0] == B.Paragraph("ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง", style="center", bold=True)
+
+
+def test_the_english_report_has_no_thai_labels_besides_names(db):
+    doc = me.build(loaded(db), ANNUAL, "en")
+    heads = [h.text for h in doc.headings()]
+    assert "Part 2 Results of monitoring and evaluation" in heads
+    assert all(not any("\u0e00" <= ch <= "\u0e7f" for ch in h) for h in heads)

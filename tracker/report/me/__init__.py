@@ -1,0 +1,44 @@
+"""The official M&E report (รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น): one block document
+(:mod:`.build`) rendered as a PDF to publish (:mod:`tracker.report.html_pdf`, exact Thai text layer)
+and a DOCX to edit (:mod:`tracker.report.docx_kit`); rounds (:mod:`.rounds`) and the analysts'
+narrative (:mod:`.narrative`).
+"""
+
+from __future__ import annotations
+
+from tracker import store
+from tracker.report.me.build import build
+from tracker.report.me.rounds import KINDS, Round, RoundError, parse
+
+FORMATS = ("pdf", "docx")
+MIME = {"pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def render(doc, fmt: str) -> bytes:
+    """A built document as ``pdf`` or ``docx`` bytes."""
+    if fmt == "pdf":
+        from tracker.report.html_pdf import render_pdf
+        return render_pdf(doc)
+    if fmt == "docx":
+        from tracker.report.docx_kit import render_docx
+        return render_docx(doc)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def file_name(rnd: Round, fmt: str, lang: str) -> str:
+    """``khilek-me-report-2569-annual-th.pdf``."""
+    return f"khilek-me-report-{rnd.fiscal_year}-{rnd.key}-{lang}.{fmt}"
+
+
+def render_file(db_path: str, rnd: Round, fmt: str, lang: str = "th") -> bytes:
+    """The report file on its own connection: safe from another thread (a lazy download button)."""
+    db = store.connect(db_path)
+    try:
+        return render(build(db, rnd, lang), fmt)
+    finally:
+        db.close()
+
+
+__all__ = ["build", "render", "render_file", "file_name", "Round", "RoundError", "parse", "KINDS", "FORMATS",
+           "MIME"]

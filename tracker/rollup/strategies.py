@@ -1,0 +1,123 @@
+"""Strategies (ยุทธศาสตร์): the figures of the official M&E report, per strategy and in total.
+
+The report (รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น) is organised by strategy. A project belongs
+to the strategy its plan-book row names (``plan_projects.strategy_no``); a project the plan book did
+not bring belongs to the strategy serving its goal (the plan file's ``strategies[].goal``). Its
+programme (แผนงาน) is the plan book's, or unknown.
+
+Pure functions of a :func:`tracker.rollup.projects.project_table` frame and the plan's tables. Every
+denominator is named in the column's docstring; a rate of nothing is NaN (shown as a dash), never 0 %.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.rollup.projects import budget_sums, rate
+
+#: project statuses of the quarterly form (แบบที่ 2), in the form's order; shares are of funded projects
+FORM2_STATUSES = ("completed", "in_progress", "not_started", "cancelled")
+#: words of ``budget_category`` that mark capital spending (งบลงทุน and its two categories)
+CAPITAL_WORDS = ("ลงทุน", "ครุภัณฑ์", "ที่ดินและสิ่งก่อสร้าง", "capital", "investment")
+#: ``strategy_no`` of the total row
+TOTAL = 0
+
+
+def is_capital(category) -> bool:
+    """True when a project's budget category is capital (งบลงทุน: ค่าครุภัณฑ์, ค่าที่ดินและสิ่งก่อสร้าง)."""
+    if not isinstance(category, str):
+        return False
+    text = category.casefold()
+    return any(w in text for w in CAPITAL_WORDS)
+
+
+def assign(projects: pd.DataFrame, strategies: pd.DataFrame, plan_projects: pd.DataFrame | None = None
+           ) -> pd.DataFrame:
+    """``projects`` with ``strategy_no`` and ``programme_code`` (None when unknown) and ``is_capital``.
+
+    ``strategies``: ``number, goal_no`` (store.planbook.strategies); ``plan_projects``: ``code,
+    strategy_no, programme_code`` of the plan book (may be empty)."""
+    out = projects.copy()
+    by_goal = {}
+    for s in strategies.sort_values("number").itertuples(index=False):
+        by_goal.setdefault(int(s.goal_no), int(s.number))
+    strategy = out["goal_no"].map(lambda g: by_goal.get(int(g), TOTAL))
+    programme = pd.Series([None] * len(out), index=out.index, dtype="object")
+    if plan_projects is not None and len(plan_projects):
+        book = plan_projects.set_index("code")
+        linked = out["project_code"].isin(book.index)
+        strategy = strategy.where(~linked, out["project_code"].map(book["strategy_no"]))
+        programme = programme.where(~linked, out["project_code"].map(book["programme_code"]))
+    out["strategy_no"] = strategy.astype(int)
+    out["programme_code"] = programme.where(programme.notna(), None)
+    out["is_capital"] = out["budget_category"].map(is_capital).astype(bool) if "budget_category" in out \
+        else False
+    return out
+
+
+def _row(part: pd.DataFrame) -> dict:
+    funded = part[part["funded"]]
+    row = {"in_plan": len(part), "funded": len(funded), "funding_rate": rate(len(funded), len(part))}
+    for s in FORM2_STATUSES:
+        n = int((funded["status"] == s).sum())
+        row[s] = n
+        row[f"{s}_share"] = rate(n, len(funded))
+    row["added"] = int(part["added_by_revision"].sum())
+    b = budget_sums(part)
+    row.update(b)
+    row["commitment_rate"] = rate(b["committed"], b["allocated"])
+    row["disbursement_rate"] = rate(b["disbursed"], b["allocated"])
+    cap = part[part["is_capital"]]
+    row["capital_allocated"] = float(cap["allocated_budget"].sum())
+    row["capital_disbursed"] = float(cap["disbursed"].sum())
+    row["capital_disbursement_rate"] = rate(row["capital_disbursed"], row["capital_allocated"])
+    return row
+
+
+def strategy_table(projects: pd.DataFrame, strategies: pd.DataFrame) -> pd.DataFrame:
+    """One row per strategy of the plan (in order, with zeros when it has no project) and a total row
+    (``strategy_no`` 0, computed over all projects, not by adding the rows) of an :func:`assign`-ed
+    project table.
+
+    Columns: ``strategy_no``; ``in_plan`` (projects in the plan for the year), ``funded`` (allocated
+    budget > 0), ``funding_rate`` = funded ÷ in_plan; per แบบที่ 2 status ``completed, in_progress,
+    not_started, cancelled`` (funded projects) and ``<status>_share`` = that count ÷ funded; ``added``
+    (added by a plan revision); money ``planned, allocated, committed, disbursed`` (baht),
+    ``commitment_rate`` and ``disbursement_rate`` (÷ allocated); ``capital_allocated,
+    capital_disbursed, capital_disbursement_rate`` (งบลงทุน only)."""
+    rows = [{"strategy_no": int(n), **_row(projects[projects["strategy_no"] == n])}
+            for n in strategies.sort_values("number")["number"]]
+    rows.append({"strategy_no": TOTAL, **_row(projects)})
+    return pd.DataFrame(rows)
+
+
+def funding_sources(projects: pd.DataFrame) -> pd.DataFrame:
+    """Money by funding source (แหล่งเงิน) of an :func:`assign`-ed project table, largest allocation
+    first, then a total row (``source`` None = not stated, ``is_total`` True for the total).
+
+    Columns: ``source, is_total, projects, funded, allocated, committed, disbursed, disbursement_rate``
+    (disbursed ÷ allocated)."""
+    src = projects["funding_source"].where(projects["funding_source"].notna() &
+                                           (projects["funding_source"].astype(str).str.strip() != ""), None)
+    rows = []
+    for name in src.dropna().unique().tolist() + ([None] if src.isna().any() else []):
+        part = projects[src.isna()] if name is None else projects[src == name]
+        rows.append(_money_row(part, name, False))
+    rows.sort(key=lambda r: -r["allocated"])
+    rows.append(_money_row(projects, None, True))
+    return pd.DataFrame(rows, columns=["source", "is_total", "projects", "funded", "allocated", "committed",
+                                       "disbursed", "disbursement_rate"])
+
+
+def _money_row(part: pd.DataFrame, name, total: bool) -> dict:
+    b = budget_sums(part)
+    return {"source": name, "is_total": total, "projects": len(part), "funded": int(part["funded"].sum()),
+            "allocated": b["allocated"], "committed": b["committed"], "disbursed": b["disbursed"],
+            "disbursement_rate": rate(b["disbursed"], b["allocated"])}
+
+
+def project_list(projects: pd.DataFrame) -> pd.DataFrame:
+    """An :func:`assign`-ed project table in the order of the report's full list: strategy, programme
+    (unknown last), project code."""
+    out = projects.assign(_p=projects["programme_code"].fillna("~"))
+    return out.sort_values(["strategy_no", "_p", "project_code"]).drop(columns="_p").reset_index(drop=True)
