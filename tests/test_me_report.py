@@ -23,11 +23,29 @@ from tracker.rollup import strategies as RS
 ANNUAL, HALF = me.parse("annual", 2569), me.parse("half", 2569)
 
 
+def blocks(doc: B.Document):
+    """Every block in reading order, with a figure's table after the figure."""
+    for b in doc.walk():
+        yield b
+        if isinstance(b, B.Figure) and b.table is not None:
+            yield b.table
+
+
+def tables(doc: B.Document) -> list[B.Table]:
+    return [b for b in blocks(doc) if isinstance(b, B.Table)]
+
+
+def table_of(doc: B.Document, n: int) -> B.Table:
+    return next(b for b in tables(doc) if b.caption.startswith(f"ตารางที่ {n} "))
+
+
 def texts(doc: B.Document) -> list[str]:
     """Every piece of text of the document, in order (paragraphs, list items, headings, table cells)."""
     out = [doc.header, doc.footer]
-    for b in doc.walk():
-        if isinstance(b, (B.Heading, B.Paragraph)):
+    for b in blocks(doc):
+        if isinstance(b, B.Figure):
+            out.append(b.caption)
+        elif isinstance(b, (B.Heading, B.Paragraph)):
             out.append(b.text)
         elif isinstance(b, B.NumberedList):
             out += list(b.items)
@@ -168,12 +186,12 @@ def test_vision_and_every_goal_are_printed_verbatim(db, plan):
 def test_figures_are_the_rollup_figures_written_by_the_one_formatter(db):
     doc = me.build(loaded(db), HALF, "th")
     t_ = rollup.totals(db, 2569, 2)
-    table1 = next(b for b in doc.walk() if isinstance(b, B.Table) and b.caption.startswith("ตารางที่ 1 "))
+    table1 = table_of(doc, 1)
     total = table1.rows[-1]
     assert total == ("รวม", fmt.cell("int", t_["projects"]["in_plan"], "th"),
                      fmt.cell("int", t_["projects"]["funded"], "th"),
                      fmt.cell("pct", t_["projects"]["funded"] / t_["projects"]["in_plan"], "th"))
-    table3 = next(b for b in doc.walk() if isinstance(b, B.Table) and b.caption.startswith("ตารางที่ 3 "))
+    table3 = table_of(doc, 3)
     assert table3.rows[-1][4] == fmt.cell("money", t_["budget"]["disbursed"], "th")
     # a strategy without projects shows a dash, never 0 %
     assert table1.rows[1][3] == fmt.DASH
@@ -218,3 +236,16 @@ def test_the_english_report_has_no_thai_labels_besides_names(db):
     heads = [h.text for h in doc.headings()]
     assert "Part 2 Results of monitoring and evaluation" in heads
     assert all(not any("\u0e00" <= ch <= "\u0e7f" for ch in h) for h in heads)
+
+
+def test_command_line_writes_the_m_and_e_report_of_a_round(db_file, tmp_path, capsys):
+    import docx
+
+    from tracker.cli import main
+    out = tmp_path / "half.docx"
+    assert main(["report", "--round", "half", "--fy", "2569", "--format", "docx", "-o", str(out)]) == 0
+    heads = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Heading 1"]
+    assert "ส่วนที่ 2 ผลการติดตามและประเมินผล" in heads
+    assert main(["report", "--round", "half", "--fy", "2569", "--format", "xlsx", "-o", str(out)]) == 2
+    assert main(["report", "--round", "quarter", "--fy", "2569", "--format", "docx"]) == 1
+    assert "ไตรมาส" in capsys.readouterr().err

@@ -1,7 +1,9 @@
 """``report`` (PDF / XLSX / PPTX) and ``snapshot pin|list|delete``.
 
 ``python -m tracker report --fy 2569 --quarter 4 --format pdf [--lang th|en] [--snapshot NAME] -o FILE``
-writes the same report as the meeting and reports pages (:mod:`tracker.report.documents`).
+writes the same report as the meeting and reports pages (:mod:`tracker.report.documents`);
+``python -m tracker report --round annual|half|quarter --fy 2569 [--quarter Q] --format pdf|docx`` writes
+the official M&E report of that round (:mod:`tracker.report.me`), as the M&E report page does.
 """
 
 from __future__ import annotations
@@ -12,10 +14,30 @@ from pathlib import Path
 from tracker import periods
 from tracker.cli.common import actor, opened, print_rows
 from tracker.i18n import t
-from tracker.report import documents, snapshot
+from tracker.report import documents, me, snapshot
+
+
+def cmd_me_report(args) -> int:
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "pdf")
+    if fmt not in me.FORMATS:
+        print(f"the M&E report (--round) is written as {' or '.join(me.FORMATS)}, not {fmt!r}", file=sys.stderr)
+        return 2
+    rnd = me.parse(args.round, periods.normalize_year(args.fy), args.quarter)
+    with opened(args) as db:
+        doc = me.build(db, rnd, args.lang)
+    data = me.render(doc, fmt)
+    out = Path(args.output or me.file_name(rnd, fmt, args.lang))
+    out.write_bytes(data)
+    print(f"{out} ({len(data):,} bytes, {fmt}, {args.lang}, {rnd.label('en')})")
+    return 0
 
 
 def cmd_report(args) -> int:
+    if args.round:
+        return cmd_me_report(args)
+    if args.quarter is None:
+        print("--quarter is required (or --round annual|half|quarter for the M&E report)", file=sys.stderr)
+        return 2
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "pdf")
     if fmt not in documents.FORMATS:
         print(f"unknown format {fmt!r}: choose one of {', '.join(documents.FORMATS)}", file=sys.stderr)
@@ -55,10 +77,15 @@ def cmd_snapshot_delete(args) -> int:
 
 
 def register(sub, parents) -> None:
-    p = sub.add_parser("report", parents=[parents["db"]], help="the monitoring report as PDF, XLSX or PPTX")
+    p = sub.add_parser("report", parents=[parents["db"]],
+                       help="the monitoring report as PDF, XLSX or PPTX; with --round the M&E report as PDF or DOCX")
     p.add_argument("--fy", type=int, required=True, help="fiscal year (Buddhist Era, e.g. 2569)")
-    p.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4))
-    p.add_argument("--format", choices=documents.FORMATS, help="default: from the -o suffix, else pdf")
+    p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4),
+                   help="quarter figures are cumulated to (with --round: only for a quarterly round)")
+    p.add_argument("--round", choices=me.KINDS,
+                   help="the official M&E report of this round: annual (to Q4), half (6 months, to Q2) or quarter")
+    p.add_argument("--format", choices=sorted({*documents.FORMATS, *me.FORMATS}),
+                   help="default: from the -o suffix, else pdf")
     p.add_argument("--snapshot", metavar="NAME", help="use a pinned snapshot instead of the current data")
     p.add_argument("--charts", choices=("auto", "image", "native"), default="auto",
                    help="PDF charts: kaleido images when possible (auto), required (image) or drawn natively")

@@ -31,6 +31,11 @@ MESSAGES = {
     "me.empty": ("[ยังไม่ได้บันทึก] คณะกรรมการหรือเจ้าหน้าที่ยังไม่ได้บันทึกข้อความส่วนนี้ในระบบ",
                  "[Not written yet] The committee or the analysts have not entered this text in the system"),
     "me.count_share": ("{a} ({b})", "{a} ({b})"),
+    "me.figure_n": ("ภาพที่ {n} {title}", "Figure {n} {title}"),
+    "me.figure.money": ("งบประมาณตามแผน ตาม{org_ordinance} ก่อหนี้ผูกพัน และเบิกจ่าย รายยุทธศาสตร์ (ล้านบาท)",
+                        "Money planned, allocated, committed and disbursed by strategy (M THB)"),
+    "me.figure.money_alt": ("แผนภูมิแท่งแนวนอนซ้อนกันของงบประมาณสี่ประเภทแต่ละยุทธศาสตร์ ตัวเลขอยู่ในตารางถัดไป",
+                            "Nested horizontal bars of the four money measures per strategy; the figures are in the next table"),
     "me.table_n": ("ตารางที่ {n} {title}", "Table {n} {title}"),
     # table columns
     "me.col.strategy": ("ยุทธศาสตร์", "Strategy"),

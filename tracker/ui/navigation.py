@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.section.dashboards", "pages/method.py", "nav.method", ":material/calculate:", "method"),
     PageSpec("nav.section.meeting", "pages/meeting.py", "nav.meeting", ":material/co_present:", "meeting"),
     PageSpec("nav.section.meeting", "pages/reports.py", "nav.reports", ":material/description:", "reports"),
+    PageSpec("nav.section.meeting", "pages/me_report.py", "me.nav", ":material/assignment:", "me-report"),
     PageSpec("nav.section.data", "pages/upload.py", "nav.upload", ":material/upload_file:", "upload", "upload"),
     PageSpec("nav.section.data", "pages/history.py", "nav.history", ":material/history:", "history", "rollback"),
     PageSpec("nav.section.data", "pages/locks.py", "locks.nav", ":material/lock:", "locks", "lock"),

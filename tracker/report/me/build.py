@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tracker import fmt, rollup, store
+from tracker import charts, fmt, rollup, store
 from tracker.i18n import t
 from tracker.plan import Plan, default_plan
 from tracker.report import blocks as B
@@ -159,6 +159,7 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
     total = tab[tab["strategy_no"] == RS.TOTAL].iloc[0]
     strategy_col = B.Column(ctx.t("me.col.strategy"), width=3.2)
     n = B.Column
+    money_cols = tuple(n(ctx.t(f"me.col.{k}"), "right", 1.4) for k in ("planned", "allocated", "committed", "disbursed"))
     out: list[B.Block] = [
         B.Heading(ctx.t("me.h.part2"), 1, page_break_before=True),
         B.Paragraph(ctx.t("me.results.intro", round=ctx.rnd.title(lang), period=ctx.rnd.period_text(lang))),
@@ -175,10 +176,10 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                 caption=ctx.numbering.caption(ctx.t("me.table.status"), lang), total_rows=1, font_size=10),
         B.Paragraph(ctx.t("me.note.status_share"), style="small"),
         B.Heading(ctx.t("me.h.money"), 2),
-        B.Table((strategy_col, n(ctx.t("me.col.planned"), "right"), n(ctx.t("me.col.allocated"), "right"),
-                 n(ctx.t("me.col.committed"), "right"), n(ctx.t("me.col.disbursed"), "right"),
-                 n(ctx.t("me.col.disbursement_rate"), "right")), money_rows,
-                caption=ctx.numbering.caption(ctx.t("me.table.money"), lang), total_rows=1, font_size=10),
+        _money_figure(ctx, B.Table((B.Column(ctx.t("me.col.strategy"), width=2.1), *money_cols,
+                                    n(ctx.t("me.col.disbursement_rate"), "right", 0.9)), money_rows,
+                                   caption=ctx.numbering.caption(ctx.t("me.table.money"), lang), total_rows=1,
+                                   font_size=9)),
         B.Paragraph(ctx.t("me.note.money"), style="small"),
         B.Paragraph(ctx.t("me.capital", allocated=_money(total["capital_allocated"], lang),
                           disbursed=_money(total["capital_disbursed"], lang),
@@ -189,11 +190,20 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                       _count(r.projects), _money(r.allocated, lang), _money(r.committed, lang),
                       _money(r.disbursed, lang), _pct(r.disbursement_rate, lang)) for r in src.itertuples(index=False))
     out += [B.Heading(ctx.t("me.h.sources"), 2),
-            B.Table((B.Column(ctx.t("me.col.source"), width=2.4), n(ctx.t("me.col.projects"), "right", 0.8),
-                     n(ctx.t("me.col.allocated"), "right"), n(ctx.t("me.col.committed"), "right"),
-                     n(ctx.t("me.col.disbursed"), "right"), n(ctx.t("me.col.disbursement_rate"), "right")), src_rows,
-                    caption=ctx.numbering.caption(ctx.t("me.table.sources"), lang), total_rows=1, font_size=10)]
+            B.Table((B.Column(ctx.t("me.col.source"), width=2.0), n(ctx.t("me.col.projects"), "right", 0.8),
+                     *money_cols[1:], n(ctx.t("me.col.disbursement_rate"), "right", 0.9)), src_rows,
+                    caption=ctx.numbering.caption(ctx.t("me.table.sources"), lang), total_rows=1, font_size=9)]
     return out
+
+
+def _money_figure(ctx: _Ctx, table: B.Table) -> B.Figure:
+    """Money per strategy as a chart (the dashboards' nested bars), its figures in ``table`` below it."""
+    rows = ctx.table[ctx.table["strategy_no"] != RS.TOTAL]
+    labels = [label for n, label in _strategy_cells(ctx, short=True) if n != RS.TOTAL]
+    title = ctx.t("me.figure.money")
+    fig = charts.budget_bars(rows, labels, ctx.lang, title)
+    return B.Figure(fig, ctx.t("me.figure_n", n=1, title=title), alt=ctx.t("me.figure.money_alt"),
+                    width_mm=160, height_mm=95, table=table)
 
 
 def _strategy_section(ctx: _Ctx, number: int, ind: pd.DataFrame) -> list[B.Block]:

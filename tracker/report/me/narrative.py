@@ -98,3 +98,23 @@ def save(db, rnd: Round, section: str, text: str, *, user: str, strategy_no: int
                     target=f"{rnd.fiscal_year}/{rnd.key}/{section}" + (f"/{strategy_no}" if strategy_no else ""),
                     detail={"before": old or None, "after": text or None})
     return True
+
+
+def fields(strategies) -> list[tuple[str, int]]:
+    """Every (section, strategy_no) an analyst may write, in the page's order: the whole report's
+    sections, then each strategy's (``strategies``: the plan's strategy numbers)."""
+    return [(s, 0) for s in REPORT_SECTIONS] + [(s, int(n)) for n in strategies for s in STRATEGY_SECTIONS]
+
+
+def save_many(db, rnd: Round, texts: dict[tuple[str, int], str], *, user: str) -> int:
+    """:func:`save` each ``{(section, strategy_no): text}`` in one transaction; returns how many changed.
+    A text equal to its section's default (either language) is not stored (the default stays in force)."""
+    auth.authorize(db, user, "narrative")
+    changed = 0
+    with db.atomic():
+        for (section, strategy_no), text in texts.items():
+            text = (text or "").replace("\r\n", "\n").strip()
+            if strategy_no == 0 and text and text in (default_text(section, "th"), default_text(section, "en")):
+                text = ""
+            changed += save(db, rnd, section, text, user=user, strategy_no=strategy_no)
+    return changed
