@@ -199,11 +199,11 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
 def _money_figure(ctx: _Ctx, table: B.Table) -> B.Figure:
     """Money per strategy as a chart (the dashboards' nested bars), its figures in ``table`` below it."""
     rows = ctx.table[ctx.table["strategy_no"] != RS.TOTAL]
-    labels = [label for n, label in _strategy_cells(ctx, short=True) if n != RS.TOTAL]
+    labels = [f"{n}. {ctx.name(ctx.plan.strategies[n].short)}" for n in rows["strategy_no"]]
     title = ctx.t("me.figure.money")
     fig = charts.budget_bars(rows, labels, ctx.lang, title)
     return B.Figure(fig, ctx.t("me.figure_n", n=1, title=title), alt=ctx.t("me.figure.money_alt"),
-                    width_mm=160, height_mm=95, table=table)
+                    width_mm=160, height_mm=105, table=table)
 
 
 def _strategy_section(ctx: _Ctx, number: int, ind: pd.DataFrame) -> list[B.Block]:
@@ -342,7 +342,7 @@ def build(db, rnd: Round, lang: str = "th", *, plan: Plan | None = None) -> B.Do
     demo = store.has_demo_data(db)
     blocks: list[B.Block] = [
         *_cover(ctx, demo), *_foreword(ctx),
-        B.Contents(ctx.t("me.h.contents"), levels=2),
+        B.PageBreak(), B.Contents(ctx.t("me.h.contents"), levels=2),
         *_introduction(ctx), *_summary_tables(ctx), *_results_by_strategy(ctx), *_satisfaction(ctx),
         *_project_list(ctx), *_problems(ctx), *_annexes(ctx),
     ]
