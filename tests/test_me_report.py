@@ -83,7 +83,7 @@ def test_a_quarterly_round_needs_its_quarter_and_unknown_rounds_are_refused():
 
 def test_strategy_table_counts_shares_and_money_reconcile_with_the_totals(db):
     loaded(db)
-    proj = report_projects(db, HALF, __import__("tracker.plan", fromlist=["x"]).default_plan())
+    proj = report_projects(db, HALF)
     tab = RS.strategy_table(proj, pd.DataFrame({"number": [1, 2, 3, 4, 5]})).set_index("strategy_no")
     s1 = tab.loc[1]    # P1 in progress, P2 completed, P3 not funded
     assert (s1["in_plan"], s1["funded"], s1["completed"], s1["in_progress"]) == (3, 2, 1, 1)
@@ -109,19 +109,15 @@ def test_capital_budget_is_recognised_by_its_category(category, capital):
     assert RS.is_capital(category) is capital
 
 
-def test_a_plan_book_project_belongs_to_the_strategy_and_programme_the_book_names():
-    proj = pd.DataFrame({"project_code": ["A", "B"], "goal_no": [1, 1], "budget_category": ["งบลงทุน", None]})
-    strategies = pd.DataFrame({"number": [1, 2], "goal_no": [1, 2]})
-    book = pd.DataFrame({"code": ["B"], "strategy_no": [2], "programme_code": ["00310"]})
-    out = RS.assign(proj, strategies, book).set_index("project_code")
-    assert out.loc["A", "strategy_no"] == 1 and out.loc["A", "programme_code"] is None
-    assert out.loc["B", "strategy_no"] == 2 and out.loc["B", "programme_code"] == "00310"
+def test_capital_projects_are_marked_from_their_budget_category():
+    proj = pd.DataFrame({"project_code": ["A", "B"], "budget_category": ["งบลงทุน", None]})
+    out = RS.with_capital(proj).set_index("project_code")
     assert bool(out.loc["A", "is_capital"]) and not bool(out.loc["B", "is_capital"])
 
 
 def test_funding_sources_add_up_to_the_total(db):
     loaded(db)
-    src = RS.funding_sources(report_projects(db, HALF, __import__("tracker.plan", fromlist=["x"]).default_plan()))
+    src = RS.funding_sources(report_projects(db, HALF))
     total = src[src["is_total"]].iloc[0]
     assert src[~src["is_total"]]["allocated"].sum() == pytest.approx(total["allocated"])
     assert total["projects"] == 6

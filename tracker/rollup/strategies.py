@@ -1,11 +1,10 @@
 """Strategies (ยุทธศาสตร์): the figures of the official M&E report, per strategy and in total.
 
-The report (รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น) is organised by strategy. A project belongs
-to the strategy its plan-book row names (``plan_projects.strategy_no``); a project the plan book did
-not bring belongs to the strategy serving its goal (the plan file's ``strategies[].goal``). Its
-programme (แผนงาน) is the plan book's, or unknown.
+The report (รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น) is organised by strategy: a project's
+strategy and programme (แผนงาน) are those :func:`tracker.rollup.projects.project_table` gives (the plan
+book's, else the one strategy serving its goal; a project of no strategy counts in the total only).
 
-Pure functions of a :func:`tracker.rollup.projects.project_table` frame and the plan's tables. Every
+Pure functions of a :func:`tracker.rollup.projects.project_table` frame (:func:`with_capital`). Every
 denominator is named in the column's docstring; a rate of nothing is NaN (shown as a dash), never 0 %.
 """
 
@@ -31,28 +30,11 @@ def is_capital(category) -> bool:
     return any(w in text for w in CAPITAL_WORDS)
 
 
-def assign(projects: pd.DataFrame, strategies: pd.DataFrame, plan_projects: pd.DataFrame | None = None
-           ) -> pd.DataFrame:
-    """``projects`` with ``strategy_no`` and ``programme_code`` (None when unknown) and ``is_capital``.
-
-    ``strategies``: ``number, goal_no`` (store.planbook.strategies); ``plan_projects``: ``code,
-    strategy_no, programme_code`` of the plan book (may be empty)."""
-    out = projects.copy()
-    by_goal = {}
-    for s in strategies.sort_values("number").itertuples(index=False):
-        by_goal.setdefault(int(s.goal_no), int(s.number))
-    strategy = out["goal_no"].map(lambda g: by_goal.get(int(g), TOTAL))
-    programme = pd.Series([None] * len(out), index=out.index, dtype="object")
-    if plan_projects is not None and len(plan_projects):
-        book = plan_projects.set_index("code")
-        linked = out["project_code"].isin(book.index)
-        strategy = strategy.where(~linked, out["project_code"].map(book["strategy_no"]))
-        programme = programme.where(~linked, out["project_code"].map(book["programme_code"]))
-    out["strategy_no"] = strategy.astype(int)
-    out["programme_code"] = programme.where(programme.notna(), None)
-    out["is_capital"] = out["budget_category"].map(is_capital).astype(bool) if "budget_category" in out \
-        else False
-    return out
+def with_capital(projects: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`tracker.rollup.projects.project_table` (which places each project in its strategy and
+    programme) with ``is_capital`` (:func:`is_capital` of its budget category)."""
+    cats = projects["budget_category"] if "budget_category" in projects else pd.Series(None, index=projects.index)
+    return projects.assign(is_capital=cats.map(is_capital).astype(bool))
 
 
 def _row(part: pd.DataFrame) -> dict:
@@ -76,7 +58,7 @@ def _row(part: pd.DataFrame) -> dict:
 
 def strategy_table(projects: pd.DataFrame, strategies: pd.DataFrame) -> pd.DataFrame:
     """One row per strategy of the plan (in order, with zeros when it has no project) and a total row
-    (``strategy_no`` 0, computed over all projects, not by adding the rows) of an :func:`assign`-ed
+    (``strategy_no`` 0, computed over all projects, not by adding the rows) of a :func:`with_capital`
     project table.
 
     Columns: ``strategy_no``; ``in_plan`` (projects in the plan for the year), ``funded`` (allocated
@@ -92,7 +74,7 @@ def strategy_table(projects: pd.DataFrame, strategies: pd.DataFrame) -> pd.DataF
 
 
 def funding_sources(projects: pd.DataFrame) -> pd.DataFrame:
-    """Money by funding source (แหล่งเงิน) of an :func:`assign`-ed project table, largest allocation
+    """Money by funding source (แหล่งเงิน) of a :func:`with_capital` project table, largest allocation
     first, then a total row (``source`` None = not stated, ``is_total`` True for the total).
 
     Columns: ``source, is_total, projects, funded, allocated, committed, disbursed, disbursement_rate``
@@ -117,7 +99,7 @@ def _money_row(part: pd.DataFrame, name, total: bool) -> dict:
 
 
 def project_list(projects: pd.DataFrame) -> pd.DataFrame:
-    """An :func:`assign`-ed project table in the order of the report's full list: strategy, programme
-    (unknown last), project code."""
-    out = projects.assign(_p=projects["programme_code"].fillna("~"))
-    return out.sort_values(["strategy_no", "_p", "project_code"]).drop(columns="_p").reset_index(drop=True)
+    """A project table in the order of the report's full list: strategy, programme (unknown last),
+    project code."""
+    out = projects.assign(_p=projects["programme_code"].fillna("~"), _s=projects["strategy_no"].fillna(TOTAL))
+    return out.sort_values(["_s", "_p", "project_code"]).drop(columns=["_p", "_s"]).reset_index(drop=True)

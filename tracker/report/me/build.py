@@ -49,7 +49,7 @@ class _Ctx:
     lang: str
     plan: Plan
     texts: N.Narrative
-    projects: pd.DataFrame          # rollup.project_table + strategy_no, programme_code, is_capital
+    projects: pd.DataFrame          # rollup.project_table + is_capital
     table: pd.DataFrame             # rollup.strategies.strategy_table
     numbering: _Numbering = field(default_factory=_Numbering)
 
@@ -323,19 +323,16 @@ def _annexes(ctx: _Ctx) -> list[B.Block]:
 
 # ----------------------------------------------------------------------------------------------- build
 
-def report_projects(db, rnd: Round, plan: Plan) -> pd.DataFrame:
-    """The year's projects as of the round's quarter, with their strategy and programme
-    (:func:`tracker.rollup.strategies.assign`)."""
-    strategies = pd.DataFrame([{"number": s.number, "goal_no": s.goal} for s in plan.strategies.values()],
-                              columns=["number", "goal_no"])
-    return RS.assign(rollup.project_table(db, rnd.fiscal_year, rnd.quarter), strategies,
-                     store.planbook.projects(db))
+def report_projects(db, rnd: Round) -> pd.DataFrame:
+    """The year's projects as of the round's quarter, placed in the plan (strategy, programme), with
+    ``is_capital`` (:func:`tracker.rollup.strategies.with_capital`)."""
+    return RS.with_capital(rollup.project_table(db, rnd.fiscal_year, rnd.quarter))
 
 
 def build(db, rnd: Round, lang: str = "th", *, plan: Plan | None = None) -> B.Document:
     """The report of round ``rnd`` in ``lang`` from the data of ``db``."""
     plan = plan or default_plan()
-    projects = report_projects(db, rnd, plan)
+    projects = report_projects(db, rnd)
     strategies = pd.DataFrame({"number": list(plan.strategies)})
     ctx = _Ctx(db=db, rnd=rnd, lang=lang, plan=plan, texts=N.load(db, rnd), projects=projects,
                table=RS.strategy_table(projects, strategies))
