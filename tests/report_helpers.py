@@ -22,3 +22,19 @@ def squash(text: str) -> str:
 def loaded(db):
     load_small_dataset(db)
     return db
+
+
+def require_pdf_tools(*tools: str) -> None:
+    """Skip the calling test unless poppler's ``tools`` and Debian's chromium are installed."""
+    import shutil
+
+    import pytest
+
+    for tool in tools:
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} not installed (scripts/setup.sh test installs poppler-utils)")
+    try:
+        from tracker.report.chromium import browser_path
+        browser_path()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))

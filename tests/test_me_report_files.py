@@ -13,7 +13,7 @@ import docx
 import pypdf
 import pytest
 
-from tests.report_helpers import loaded
+from tests.report_helpers import loaded, require_pdf_tools
 from tests.test_me_report import table_of, tables, texts
 from tracker import store
 from tracker.plan import default_plan
@@ -32,14 +32,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def document(tmp_path_factory, template_db):
-    for tool in ("pdftotext", "pdfinfo"):
-        if not shutil.which(tool):
-            pytest.skip(f"{tool} not installed (scripts/setup.sh test installs poppler-utils)")
-    try:
-        from tracker.report.chromium import browser_path
-        browser_path()
-    except RuntimeError as exc:
-        pytest.skip(str(exc))
+    require_pdf_tools("pdftotext", "pdfinfo")
     path = tmp_path_factory.mktemp("me") / "tracker.db"
     shutil.copyfile(template_db, path)
     db = store.connect(path)

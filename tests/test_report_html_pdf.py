@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -16,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pypdf
 import pytest
 
+from tests.report_helpers import require_pdf_tools
 from tests.report_engine_sample import DEMO_MARK, MONEY, goals, sample_document
 from tracker.report import blocks as B
 from tracker.report import html_pdf
@@ -29,14 +29,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module", autouse=True)
 def _tools():
-    for tool in ("pdftotext", "pdffonts", "pdfinfo"):
-        if not shutil.which(tool):
-            pytest.skip(f"{tool} not installed (scripts/setup.sh test installs poppler-utils)")
-    try:
-        from tracker.report.chromium import browser_path
-        browser_path()
-    except RuntimeError as exc:
-        pytest.skip(str(exc))
+    require_pdf_tools("pdftotext", "pdffonts", "pdfinfo")
 
 
 @pytest.fixture(scope="module")

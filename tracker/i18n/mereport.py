@@ -65,6 +65,8 @@ MESSAGES = {
     "me.col.status": ("สถานะ", "Status"),
     "me.col.note": ("หมายเหตุ", "Note"),
     # cover and headings
+    "me.cover.title": ("รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น (พ.ศ. {first}–{last})",
+                       "Local Development Plan ({first}–{last} BE) Monitoring and Evaluation Report"),
     "me.cover.period": ("ช่วงเวลาที่ติดตาม {period}", "Period monitored: {period}"),
     "me.h.foreword": ("คำนำ", "Foreword"),
     "me.foreword.sign": ("คณะกรรมการติดตามและประเมินผลแผนพัฒนาท้องถิ่น",

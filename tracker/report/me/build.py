@@ -100,7 +100,7 @@ def _cover(ctx: _Ctx, demo: bool) -> list[B.Block]:
     if demo:
         out.append(B.Paragraph(ctx.t("me.demo_mark"), style="center", bold=True))
     out += [
-        B.Paragraph(f"{ctx.t('report.title')} {ctx.name(ctx.plan.title).split(' ', 1)[-1]}", style="title"),
+        B.Paragraph(ctx.t("me.cover.title", first=ctx.plan.first_fy, last=ctx.plan.last_fy), style="title"),
         B.Paragraph(ctx.rnd.title(lang), style="subtitle"),
         B.Paragraph(org["name_th" if lang == "th" else "name_en"], style="subtitle"),
         B.Paragraph(f"{org['district_th' if lang == 'th' else 'district_en']} "
