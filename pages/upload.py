@@ -8,6 +8,7 @@ from tracker.ingest import present, templates
 from tracker.ingest.preview import sha256
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
+from tracker.ui.forms import forms_section
 
 ui.require_router()
 ui_auth.require_action("upload")
@@ -26,6 +27,8 @@ with st.expander(ui.t("upload.templates"), icon=":material/download:"):
                             file_name=f"{kind}.xlsx", mime=templates.XLSX_MIME, on_click="ignore",
                             key=f"tpl_xlsx_{kind}")
 
+forms_section()
+
 kind_labels = {"auto": ui.t("upload.kind_auto"), **{k: ui.t(f"ingest.kind.{k}") for k in kinds}}
 choice = st.selectbox(ui.t("upload.kind"), list(kind_labels), key="upload_kind", format_func=kind_labels.get)
 uploaded = st.file_uploader(ui.t("upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
@@ -36,6 +39,8 @@ if receipt and (uploaded is None or receipt.sha256 == sha256(data)):   # the rec
     st.success(receipt.message(lang), icon=":material/check_circle:")
     st.text(ui.t("upload.receipt_detail", batch=receipt.batch_id, file=receipt.file_name, sha=receipt.sha256,
                  user=receipt.username, when=ui.when_label(receipt.created_at)))   # st.text: file names are not markdown
+    if uploaded is not None:
+        st.stop()      # the receipt is the last word on this file (no redraw of its preview as "nothing to do")
 if uploaded is None:
     st.info(ui.t("upload.waiting"), icon=":material/upload_file:")
     st.stop()
@@ -65,9 +70,15 @@ with ui.db() as conn:
         st.dataframe(present.problem_table(pv.problems, lang), hide_index=True, width="stretch")
         st.download_button(ui.t("upload.problems_download"), data=tables.csv_bytes(pv.problems),
                            file_name="problems.csv", mime="text/csv", on_click="ignore", key="problems_csv")
+    if pv.skipped_rows:
+        st.caption(ui.t("upload.skipped_rows", rows=", ".join(map(str, pv.skipped_rows))))
     if len(pv.changes):
         st.subheader(ui.t("upload.changes"))
-        st.dataframe(present.change_table(pv.changes, lang), hide_index=True, width="stretch")
+        st.dataframe(present.change_table(pv.changes, lang, present.file_headers(pv)), hide_index=True,
+                     width="stretch")
+    if pv.n_rows:
+        st.subheader(ui.t("upload.rows_as_read"))
+        st.dataframe(present.row_table(pv, lang), hide_index=True, width="stretch", key="upload_rows")
 
     if pv.has_errors:
         st.error(ui.t("ingest.has_errors", n=c["errors"]), icon=":material/error:")
@@ -75,7 +86,12 @@ with ui.db() as conn:
         st.info(pv.summary(lang), icon=":material/info:")
     else:
         st.success(ui.t("upload.ok_to_commit"), icon=":material/fact_check:")
-        if st.button(ui.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"):
+        checked = True
+        if c["warnings"]:     # plausible-but-wrong values: read, then ticked, before Confirm is offered
+            st.warning(ui.t("upload.warnings_first", n=c["warnings"]), icon=":material/warning:")
+            checked = st.checkbox(ui.t("upload.warnings_checked"), key=f"upload_checked_{pv.sha256[:12]}")
+        if st.button(ui.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:",
+                     disabled=not checked):
             try:
                 st.session_state["upload_receipt"] = ingest.commit(conn, pv, user=ui.current_username())
             except TrackerError as exc:

@@ -42,7 +42,7 @@ def upload(at, name: str, data: bytes, mime: str = "text/csv"):
 def test_upload_and_history_pages_render_in_both_languages(app, lang):
     at = app(lang=lang, page="pages/upload.py")
     assert not at.exception, at.exception
-    assert len(at.download_button) == 6            # CSV and XLSX template per kind
+    assert len(at.download_button) == 10           # CSV and XLSX template per kind, XLSX and CSV per form
     assert ("นำเข้าข้อมูลรายไตรมาส" if lang == "th" else "Quarterly data upload") in texts(at)
     at.switch_page("pages/history.py").run()
     assert not at.exception
@@ -59,7 +59,8 @@ def test_upload_preview_confirm_then_the_overview_shows_the_new_figures(app, db_
     at.button(key="upload_confirm").click().run()
     assert not at.exception, at.exception
     assert "Imported batch 1: 2 new" in texts(at)
-    assert "Nothing to change" in texts(at)                       # the same file is now in the store
+    assert "Nothing to change" not in texts(at)                   # the receipt is the last word on this file
+    assert not [b for b in at.button if b.key == "upload_confirm"]
 
     upload(at, "progress-q1.csv", PROGRESS.encode("utf-8-sig"))
     assert metric(at, "New") == "2"
@@ -80,8 +81,29 @@ def test_changed_rows_show_old_and_new_values(app):
     at.button(key="upload_confirm").click().run()
     upload(at, "projects-rev1.csv", PROJECTS.replace('"1,180,000"', '"1,200,000"').encode("utf-8-sig"))
     assert metric(at, "Changed") == "1" and metric(at, "Unchanged") == "1"
-    changes = at.dataframe[-1].value
-    assert changes.iloc[0].tolist() == [2, "G1-P01 / 2569", "allocated_budget", "1,180,000", "1,200,000"]
+    changes = next(d.value for d in at.dataframe if "Old" in d.value.columns)
+    assert changes.iloc[0].tolist() == [2, "G1-P01 / 2569", "งบตามข้อบัญญัติ", "1,180,000", "1,200,000"]
+    rows = next(d.value for d in at.dataframe if "Does" in d.value.columns)   # every row as read
+    assert rows["Does"].tolist() == ["✎ Changed", "＝ Unchanged"]
+    assert rows["งบตามข้อบัญญัติ"].tolist() == ["1,200,000", "450,000"]
+
+
+def test_warnings_must_be_ticked_before_confirm(app, db_file):
+    at = app(lang="th", page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("utf-8-sig"))
+    at.button(key="upload_confirm").click().run()
+    upload(at, "q1.csv", PROGRESS.encode("utf-8-sig"))
+    at.button(key="upload_confirm").click().run()
+    q2 = PROGRESS.replace("ไตรมาส 1", "ไตรมาส 2").replace(",40,", ",0.5,")    # 50 % read as 0.5
+    upload(at, "q2.csv", q2.encode("utf-8-sig"))
+    assert not at.exception, at.exception
+    assert "ดูเล็กไป 100 เท่า" in " ".join(at.dataframe[0].value["รายละเอียดและวิธีแก้"])
+    assert at.button(key="upload_confirm").disabled
+    next(c for c in at.checkbox if c.key.startswith("upload_checked_")).check().run()
+    assert not at.button(key="upload_confirm").disabled
+    at.button(key="upload_confirm").click().run()
+    assert "นำเข้าชุดที่ 3" in texts(at)
+    assert len(store.progress(store.connect(db_file))) == 4
 
 
 def test_a_bad_file_shows_every_problem_and_offers_no_confirm(app, db_file):

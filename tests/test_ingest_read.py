@@ -164,7 +164,7 @@ def test_a_form_title_above_the_header_is_skipped_and_rows_keep_excel_numbers(db
         ไตรมาสที่ 2 ปีงบประมาณ 2569
 
         รหัสตัวชี้วัด,ปีงบประมาณ,ไตรมาส,ผลการดำเนินงาน
-        G1-I01,2569,2,0.85
+        G1-I01,2569,2,85
         G1-I02,2569,9,1
     """).replace(",", sep)
     pv = ingest.prepare(db, text.encode("cp874"), "form.csv")
@@ -174,7 +174,7 @@ def test_a_form_title_above_the_header_is_skipped_and_rows_keep_excel_numbers(db
 
 def test_an_xlsx_form_title_above_the_header_is_skipped(db):
     data = _xlsx({"Sheet1": [["แบบรายงานผลตัวชี้วัด"], [None], ["รหัสตัวชี้วัด", "ปีงบประมาณ", "ไตรมาส", "ผลการดำเนินงาน"],
-                             ["G1-I01", 2569, 2, 0.85], ["G1-I02", 2569, 2, None]]})
+                             ["G1-I01", 2569, 2, 85], ["G1-I02", 2569, 2, None]]})
     pv = ingest.prepare(db, data, "form.xlsx")
     assert pv.kind == "indicator_results" and pv.n_rows == 2
     assert pv.problems[["row", "code"]].values.tolist() == [[5, "required_value"]]

@@ -1,4 +1,4 @@
-"""``import FILE``, ``batches``, ``rollback BATCH_ID``, ``templates``: the upload pipeline on the command line.
+"""``import FILE``, ``batches``, ``rollback BATCH_ID``, ``templates``, ``form``: the upload pipeline on the command line.
 
 ``import`` exits 0 when committed, when there is nothing to do or after a clean dry run, and 1 when
 the file has errors (every problem printed as a table) or the import is refused.
@@ -12,6 +12,7 @@ from pathlib import Path
 from tracker import ingest, store
 from tracker.cli.common import actor, opened, text_table
 from tracker.i18n import t
+from tracker.ingest import forms
 from tracker.ingest.contract import KINDS
 from tracker.ingest.templates import write_templates
 
@@ -69,6 +70,19 @@ def cmd_templates(args) -> int:
     return 0
 
 
+def cmd_form(args) -> int:
+    out = Path(args.out or ".")
+    out.mkdir(parents=True, exist_ok=True)
+    with opened(args) as db:
+        for kind in args.kind or forms.FORM_KINDS:
+            for ext in args.format or ["xlsx"]:
+                make = forms.form_xlsx if ext == "xlsx" else forms.form_csv
+                path = out / forms.file_name(kind, args.fy, args.quarter, ext, args.department)
+                path.write_bytes(make(db, kind, args.fy, args.quarter, lang=args.lang, department=args.department))
+                print(path)
+    return 0
+
+
 def register(sub, parents) -> None:
     p = sub.add_parser("import", parents=[parents["actor"]],
                        help="check and import a CSV/XLSX file (projects, project_progress, indicator_results)")
@@ -88,3 +102,14 @@ def register(sub, parents) -> None:
     p = sub.add_parser("templates", parents=[parents["db"]], help="write the blank upload templates (CSV and XLSX)")
     p.add_argument("--out", default=None, help="folder (default data/templates)")
     p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("form", parents=[parents["db"]],
+                       help="write the pre-filled quarterly forms (projects' progress, indicator results) of a quarter")
+    p.add_argument("--fy", type=int, required=True, help="fiscal year, Buddhist Era (e.g. 2570)")
+    p.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4))
+    p.add_argument("--kind", action="append", choices=forms.FORM_KINDS, help="one form only (default: both)")
+    p.add_argument("--format", action="append", choices=("xlsx", "csv"), default=None,
+                   help="xlsx and/or csv (default: xlsx)")
+    p.add_argument("--department", default=None, help="one department's form (its code, e.g. ENG)")
+    p.add_argument("--out", default=None, help="folder (default: the current folder)")
+    p.set_defaults(func=cmd_form)

@@ -93,7 +93,7 @@ PROGRESS = Kind("project_progress", "project_progress", (
 RESULTS = Kind("indicator_results", "indicator_results", (
     Column("indicator_code", "รหัสตัวชี้วัด", "indicator", aliases=("ตัวชี้วัด",), example="G1-I01"),
     _FY, _Q,
-    Column("value", "ผลการดำเนินงาน", "number", aliases=("ผล", "ค่าที่วัดได้"), example="0.85"),
+    Column("value", "ผลการดำเนินงาน", "number", aliases=("ผล", "ค่าที่วัดได้"), example="85"),
     Column("note", "หมายเหตุ", "text", required=False, example="สะสม ต.ค.68–มี.ค.69"),
 ), key=("indicator_code", "fiscal_year", "quarter"), quarterly=True)
 
@@ -227,3 +227,14 @@ def schema_failures(kind: str, plan, rows: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({"index": fc["index"].astype(int).to_numpy(), "column": fc["column"].to_numpy(),
                              "code": fc["check"].map(lambda c: SCHEMA_CODES.get(c, c)).to_numpy()})
     return pd.DataFrame({"index": pd.Series(dtype=int), "column": pd.Series(dtype=str), "code": pd.Series(dtype=str)})
+
+
+#: Reference columns of the pre-filled quarterly forms (:mod:`tracker.ingest.forms`): form field -> catalog
+#: key of its header. A form sent back carries them; the upload recognises them (in Thai and English) and
+#: leaves them out without a warning.
+FORM_INFO: dict[str, dict[str, str]] = {
+    "project_progress": {f: f"form.col.{f}" for f in ("name", "strategy", "programme", "department", "allocated",
+                                                       "prefilled_from")},
+    "indicator_results": {f: f"form.col.{f}" for f in ("name", "unit", "target", "aggregation", "how", "previous",
+                                                        "previous_period", "year_to_date")},
+}

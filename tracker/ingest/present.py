@@ -6,11 +6,18 @@ tested or exported.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from tracker import fmt
 from tracker.i18n import t
+from tracker.ingest.contract import KINDS
+from tracker.ingest.read import ROW
+from tracker.status import missing
 
 SEVERITY_ICONS = {"error": "✖", "warning": "⚠"}
+ROW_STATUS_ICONS = {"new": "＋", "changed": "✎", "unchanged": "＝"}
+ARROW = " → "
 
 
 def problem_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -26,12 +33,72 @@ def problem_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def change_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One line per changed cell: row in the file, the record, the column, old -> new."""
+def _read_text(typ: str, lang: str, plan):
+    """How a value read from a cell is written back for people (compared with what the file said)."""
+    def one(v) -> str:
+        if missing(v):
+            return ""
+        if typ in ("money", "percent", "number"):
+            return fmt.number(float(v))
+        if typ in ("year", "quarter", "goal"):
+            return str(int(v))
+        if typ == "status":
+            return t(f"pstatus.{v}", lang)
+        if typ == "yes_no":
+            return fmt.yes_no(v, lang)
+        if typ == "department" and plan is not None and v in plan.departments:
+            return plan.departments[v].name.get(lang)
+        return str(v)
+    return one
+
+
+def file_headers(preview) -> dict[str, str]:
+    """Store column -> the file's own header, for the columns the file has."""
+    if not preview.kind or not preview.mapping:
+        return {}
+    kind = KINDS[preview.kind]
+    return {kind.column(c).store_name: h for c, h in preview.mapping.items()}
+
+
+def row_table(preview, lang: str) -> pd.DataFrame:
+    """Every row as read: the Excel row, what the row does (new / changed / unchanged), then each column under
+    the file's own header, written ``as in the file → as read`` where reading changed it (``1,250,000.- →
+    1,250,000``, ``๒ → 2``, ``ไตรมาส 1 → 1``), and the row's problems."""
+    rows, raw = preview.rows, preview.raw
+    if rows is None or rows.empty or raw is None or not preview.kind:
+        return pd.DataFrame()
+    kind = KINDS[preview.kind]
+    written_of = raw.drop_duplicates(ROW).set_index(ROW)
+    out = {t("upload.col.row", lang): rows[ROW].astype("Int64").to_numpy()}
+    if "_status" in rows:
+        out[t("upload.col.does", lang)] = rows["_status"].map(
+            lambda s: f"{ROW_STATUS_ICONS[s]} {t(f'upload.{s}', lang)}").to_numpy()
+    for c in kind.columns:
+        header = (preview.mapping or {}).get(c.name)
+        if header is None:
+            continue
+        written = written_of[header].reindex(rows[ROW]).fillna("").astype(str).str.strip().to_numpy()
+        read = rows[c.store_name].map(_read_text(c.type, lang, preview.plan)).astype(str).to_numpy()
+        bare = np.char.replace(np.char.replace(written.astype(str), ",", ""), " ", "")
+        same = (written == read) | (bare == np.char.replace(read.astype(str), ",", "")) | (read == "") & (written == "")
+        out[header] = np.where(same, read, np.char.add(np.char.add(written.astype(str), ARROW), read.astype(str)))
+    table = pd.DataFrame(out)
+    if len(preview.problems):
+        p = preview.problems.dropna(subset=["row"])
+        text = (p["severity"].map(SEVERITY_ICONS) + " " + p[f"message_{lang}"]).groupby(p["row"].astype(int)).agg(
+            "\n".join)
+        table[t("upload.col.problems", lang)] = pd.Series(rows[ROW].astype(int).map(text).fillna("").to_numpy())
+    return table
+
+
+def change_table(changes: pd.DataFrame, lang: str, headers: dict[str, str] | None = None) -> pd.DataFrame:
+    """One line per changed cell: row in the file, the record, the column (under the file's own header when
+    ``headers`` maps store columns to them), old -> new."""
+    headers = headers or {}
     return pd.DataFrame({
         t("upload.col.row", lang): changes["row"].astype("Int64"),
         t("upload.col.key", lang): changes["key"].astype(str),
-        t("upload.col.column", lang): changes["column"].astype(str),
+        t("upload.col.column", lang): changes["column"].astype(str).map(lambda c: headers.get(c, c)),
         t("upload.col.old", lang): changes["old"].astype(str),
         t("upload.col.new", lang): changes["new"].astype(str),
     })

@@ -38,6 +38,9 @@ class Preview:
     problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
     changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CHANGE_COLUMNS))  #: old -> new
     same_file_batch: int | None = None    #: an earlier committed batch of the very same file
+    skipped_rows: list[int] = field(default_factory=list)   #: Excel rows left blank (nothing to report): not imported
+    raw: pd.DataFrame | None = field(default=None, repr=False)   #: the cells as written (text + ``_row``)
+    mapping: dict[str, str] = field(default_factory=dict)   #: contract column -> the file's own header
     plan: object = field(default=None, repr=False)   #: the plan the file was checked against
 
     @property
@@ -143,9 +146,11 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
             return _file_problem(pv, "unknown_kind", row=1)
     k = KINDS[pv.kind]
     clean, problems = check(raw, k, plan=plan, db=db)
+    pv.skipped_rows = list(clean.attrs.get("skipped_rows", []))
+    pv.mapping, pv.raw = dict(clean.attrs.get("mapping", {})), raw
     if clean.empty:
         P = Problems()
-        P.file("empty_file")
+        P.file("nothing_filled" if pv.skipped_rows else "empty_file")
         problems = pd.concat([P.frame(), problems], ignore_index=True) if len(problems) else P.frame()
     pv.problems = problems
     pv.rows = clean

@@ -15,7 +15,8 @@ import pandas as pd
 from tracker import fmt, store
 from tracker.i18n import t
 from tracker.ingest import normalize as n
-from tracker.ingest.contract import PROJECTS, Kind, match_header, schema_failures, value_codes
+from tracker.ingest import plausible
+from tracker.ingest.contract import FORM_INFO, PROJECTS, Kind, header_key, match_header, schema_failures, value_codes
 from tracker.ingest.read import ROW
 from tracker.status import missing
 from tracker.store import uploads
@@ -23,7 +24,7 @@ from tracker.store import uploads
 PROBLEM_COLUMNS = ["row", "column", "value", "code", "severity", "message_th", "message_en"]
 PROJECTS_COLUMNS = PROJECTS.columns
 WARNING_CODES = frozenset({"unknown_column", "disbursed_above_allocated", "disbursed_decreased",
-                           "completed_below_100", "plan_book_value"})
+                           "completed_below_100", "plan_book_value", *plausible.CODES})
 #: every problem code, for the documentation and the tests
 PROBLEM_CODES = (
     "file_too_large", "empty_file", "unsupported_format", "bad_encoding", "malformed_csv", "unreadable_xlsx",
@@ -31,7 +32,7 @@ PROBLEM_CODES = (
     "not_a_year", "year_outside_plan", "not_a_quarter", "quarter_out_of_range", "percent_out_of_range",
     "negative_amount", "bad_status", "bad_yes_no", "unknown_goal", "unknown_department", "unknown_village",
     "unknown_indicator", "unknown_project", "duplicate_key", "quarter_locked", "disbursed_above_allocated",
-    "disbursed_decreased", "completed_below_100", "plan_book_value",
+    "disbursed_decreased", "completed_below_100", "plan_book_value", *plausible.CODES, "nothing_filled",
 )
 
 
@@ -105,8 +106,12 @@ class Problems:
 def map_headers(headers: list[str], kind: Kind, problems: Problems) -> dict[str, str]:
     """Canonical column -> header as written. Unknown, duplicate and missing headers become problems."""
     mapping: dict[str, str] = {}
+    reference = form_reference_keys(kind.name)
     for h in headers:
         c = match_header(kind.name, h)
+        if c is None and header_key(h) in reference:
+            continue     # a reference column of a pre-filled form: known, not imported
+
         mangled = re.fullmatch(r"(.+)\.(\d+)", h)   # pandas renames a repeated header "value" to "value.1"
         if mangled and mangled.group(1) in headers:
             problems.file("duplicate_column", row=1, column=mangled.group(1), value=mangled.group(1))
@@ -121,6 +126,23 @@ def map_headers(headers: list[str], kind: Kind, problems: Problems) -> dict[str,
         if c.name not in mapping:
             problems.file("missing_column", row=1, column=c.name, column_th=c.th)
     return mapping
+
+
+def form_reference_keys(kind: str) -> set[str]:
+    """Header keys of the reference columns of ``kind``'s pre-filled form, in both languages."""
+    return {header_key(t(key, lang)) for key in FORM_INFO.get(kind, {}).values() for lang in ("th", "en")}
+
+
+def blank_rows(raw: pd.DataFrame, kind: Kind, mapping: dict[str, str]) -> pd.Series:
+    """Lines of a pre-filled form (a file with the form's reference columns) the analyst left blank: every
+    column to type empty. They are left out, not refused; the preview lists them. In any other file a
+    row with a key and nothing else stays an error (``required_value``)."""
+    inputs = [h for c, h in mapping.items() if c not in kind.key]
+    reference = form_reference_keys(kind.name)
+    is_form = any(header_key(h) in reference for h in raw.columns if h != ROW)
+    if not is_form or not kind.quarterly or not inputs or not all(k in mapping for k in kind.key):
+        return pd.Series(False, index=raw.index)
+    return raw[inputs].astype(str).apply(lambda s: s.str.strip() == "").all(axis=1)
 
 
 def _read(typ: str, s: pd.Series, plan) -> tuple[pd.Series, list[tuple[str, pd.Series]]]:
@@ -155,6 +177,10 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.
     P = Problems()
     headers = [c for c in raw.columns if c != ROW]
     mapping = map_headers(headers, kind, P)
+    blank = blank_rows(raw, kind, mapping)
+    skipped = raw.loc[blank, ROW].astype(int).tolist()
+    if skipped:
+        raw = raw.loc[~blank].reset_index(drop=True)
     rows = raw[ROW]
     clean = pd.DataFrame({ROW: rows})
     unreadable: dict[str, list[tuple[str, pd.Series]]] = {}
@@ -193,8 +219,11 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.
             _check_progress(clean, mapping, P, db)
         if kind.name == "projects":
             _plan_book_wins(clean, mapping, P, db)
+        plausible.check(clean, kind.name, mapping, P, db, plan)
     if kind.quarterly and "fiscal_year" in mapping and "quarter" in mapping:
         _check_locks(clean, mapping, P, db)
+    clean.attrs["skipped_rows"] = skipped
+    clean.attrs["mapping"] = mapping
     return clean, P.frame()
 
 

@@ -1,0 +1,283 @@
+"""Pre-filled quarterly forms: the year's funded projects and the plan's indicators, with their codes,
+names, targets and units and what was last reported already filled in, so the analyst types only the
+new figures and uploads the file back through the normal upload.
+
+Two forms, one per upload kind (a CSV holds one table):
+
+- ``project_progress``: one row per project of the fiscal year with an allocated budget (optionally one
+  department's); the status, progress and cumulative committed / disbursed amounts of the latest
+  earlier quarter of the same fiscal year are filled in (money is cumulative within a year, so a first
+  quarter starts from "not started" and 0);
+- ``indicator_results``: one row per indicator (optionally the department's own) with its unit, the
+  year's target, how its quarters combine, whether to type the quarter's value or the value at the end
+  of the quarter, the last value reported and, for summed indicators, the year so far. The value is left
+  blank: a row left blank is not imported (:func:`tracker.ingest.validate.check`).
+
+Key columns (code, year, quarter) and the reference columns are locked in the XLSX (sheet protection
+without a password: the form guards against slips, not against its owner); the cells to type are
+unlocked, have drop-down lists or number checks (Excel data validation) and number formats. Reference
+columns are recognised on upload and ignored (:data:`tracker.ingest.contract.FORM_INFO`).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from tracker import periods
+from tracker.i18n import t
+from tracker.ingest.contract import FORM_INFO, KINDS
+from tracker.status import PROJECT_STATUSES, missing
+from tracker.store import forms as store_forms
+from tracker.store import reads
+from tracker.tables import csv_bytes, neutralise_cell
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORM_KINDS = ("project_progress", "indicator_results")
+FONT = "TH Sarabun New"
+HEADER_ROW = 3          #: title on row 1, what to do on row 2, headers on row 3, data from row 4
+_FIXED_TIME = datetime(2026, 1, 1)   # stable document properties
+
+
+@dataclass(frozen=True)
+class FormColumn:
+    """A column of a form: ``key`` (the field of the form's rows), ``role`` (``key`` locked and uploaded,
+    ``info`` locked and ignored on upload, ``input`` typed by the analyst), ``fmt`` (number format kind)."""
+
+    key: str
+    role: str
+    fmt: str = "text"
+    width: int = 14
+
+    def header(self, kind: str, lang: str) -> str:
+        """The header as the form writes it: the contract's Thai header for what is uploaded (the Thai
+        header with the column's code after it in English), the catalog's words for reference columns."""
+        if self.role == "info":
+            return t(FORM_INFO[kind][self.key], lang)
+        th = KINDS[kind].column(self.key).th
+        return th if lang == "th" else f"{th} / {self.key}"
+
+
+COLUMNS: dict[str, tuple[FormColumn, ...]] = {
+    "project_progress": (
+        FormColumn("project_code", "key", width=16), FormColumn("fiscal_year", "key", "int", 10),
+        FormColumn("quarter", "key", "int", 8), FormColumn("name", "info", width=42),
+        FormColumn("strategy", "info", width=26), FormColumn("programme", "info", width=24),
+        FormColumn("department", "info", width=20), FormColumn("allocated", "info", "money", 16),
+        FormColumn("prefilled_from", "info", width=18),
+        FormColumn("status", "input", "status", 22), FormColumn("progress_pct", "input", "pct", 12),
+        FormColumn("committed", "input", "money", 16), FormColumn("disbursed", "input", "money", 16),
+        FormColumn("note", "input", width=30),
+    ),
+    "indicator_results": (
+        FormColumn("indicator_code", "key", width=12), FormColumn("fiscal_year", "key", "int", 10),
+        FormColumn("quarter", "key", "int", 8), FormColumn("name", "info", width=44),
+        FormColumn("unit", "info", width=10), FormColumn("target", "info", "num", 12),
+        FormColumn("aggregation", "info", width=12), FormColumn("how", "info", width=30),
+        FormColumn("previous", "info", "num", 12), FormColumn("previous_period", "info", width=14),
+        FormColumn("year_to_date", "info", "num", 14),
+        FormColumn("value", "input", "num", 14), FormColumn("note", "input", width=30),
+    ),
+}
+NUMBER_FORMATS = {"int": "0", "money": "#,##0.00", "pct": "0.##", "num": "#,##0.##"}
+
+
+def _period(fy: int, q: int, lang: str) -> str:
+    return f"{q}/{fy}" if lang == "th" else f"Q{q} FY{fy}"
+
+
+def progress_rows(db, fiscal_year: int, quarter: int, *, lang: str = "th",
+                  department: str | None = None) -> pd.DataFrame:
+    """The rows of the progress form (columns :data:`COLUMNS` ``project_progress``; status as the words of
+    the form, in ``lang``)."""
+    projects = store_forms.funded_projects(db, fiscal_year, department)
+    before = store_forms.progress_before(db, fiscal_year, quarter).set_index("project_code")
+    code = projects["project_code"]
+    had = code.isin(before.index)
+    prev = before.reindex(code)
+    prev.index = projects.index
+    strategy = projects[f"strategy_{lang}"].where(projects[f"strategy_{lang}"].notna(),
+                                                  projects["goal_no"].map(lambda g: t("plan.goal_n", lang, n=g)))
+    status = prev["status"].where(had, "not_started")
+    return pd.DataFrame({
+        "project_code": code, "fiscal_year": int(fiscal_year), "quarter": int(quarter),
+        "name": projects["name_th"] if lang == "th" else projects["name_en"].fillna(projects["name_th"]),
+        "strategy": strategy.fillna(""), "programme": projects[f"programme_{lang}"].fillna(""),
+        "department": projects[f"department_{lang}"].fillna(projects["department"]),
+        "allocated": projects["allocated_budget"].astype(float),
+        "prefilled_from": [_period(fiscal_year, int(q), lang) if h else t("form.not_reported", lang)
+                           for h, q in zip(had, prev["quarter"].fillna(0))],
+        "status": status.map(lambda s: t(f"pstatus.{s}", lang)),
+        "progress_pct": prev["progress_pct"].where(had, 0.0).astype(float),
+        "committed": prev["committed"].where(had, 0.0).astype(float),
+        "disbursed": prev["disbursed"].where(had, 0.0).astype(float),
+        "note": "",
+    }).reset_index(drop=True)
+
+
+def results_rows(db, fiscal_year: int, quarter: int, *, lang: str = "th",
+                 department: str | None = None) -> pd.DataFrame:
+    """The rows of the indicator form (columns :data:`COLUMNS` ``indicator_results``), the value blank."""
+    inds = reads.indicators(db)
+    if department:
+        inds = inds[inds["owner"] == department]
+    targets = reads.targets(db)
+    target = targets[targets["fiscal_year"] == int(fiscal_year)].set_index("indicator_code")["target"]
+    earlier = store_forms.results_before(db, fiscal_year, quarter)
+    last = earlier.groupby("indicator_code").tail(1).set_index("indicator_code")
+    this_year = earlier[earlier["fiscal_year"] == int(fiscal_year)].groupby("indicator_code")["value"].sum()
+    code = inds["code"]
+    prev = last.reindex(code)
+    prev.index = inds.index
+    summed = inds["aggregation"] == "sum"
+    return pd.DataFrame({
+        "indicator_code": code, "fiscal_year": int(fiscal_year), "quarter": int(quarter),
+        "name": inds[f"name_{lang}"], "unit": inds[f"unit_{lang}"],
+        "target": code.map(target).astype(float),
+        "aggregation": inds["aggregation"].map(lambda a: t(f"aggregation.{a}", lang)),
+        "how": inds["aggregation"].map(lambda a: t(f"form.how.{a}", lang)),
+        "previous": prev["value"].astype(float),
+        "previous_period": [_period(int(y), int(q), lang) if not missing(y) else t("form.not_reported", lang)
+                            for y, q in zip(prev["fiscal_year"], prev["quarter"])],
+        "year_to_date": code.map(this_year).where(summed).astype(float).where(~summed | (int(quarter) > 1)),
+        "value": float("nan"), "note": "",
+    }).reset_index(drop=True)
+
+
+ROWS = {"project_progress": progress_rows, "indicator_results": results_rows}
+
+
+def form_frame(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th",
+               department: str | None = None) -> pd.DataFrame:
+    """The form of ``kind`` as a table headed as the form heads it (what the CSV holds)."""
+    if kind not in FORM_KINDS:
+        raise ValueError(f"no form for {kind!r}; expected one of {', '.join(FORM_KINDS)}")
+    rows = ROWS[kind](db, fiscal_year, quarter, lang=lang, department=department)
+    return pd.DataFrame({c.header(kind, lang): rows[c.key] for c in COLUMNS[kind]})
+
+
+def form_csv(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th",
+             department: str | None = None) -> bytes:
+    """The form as CSV (UTF-8 with BOM, what Thai Excel opens): the header row, then one row per line."""
+    return csv_bytes(form_frame(db, kind, fiscal_year, quarter, lang=lang, department=department))
+
+
+def file_name(kind: str, fiscal_year: int, quarter: int, ext: str, department: str | None = None) -> str:
+    """``form-project_progress-2570-Q1[-ENG].xlsx``."""
+    return f"form-{kind}-{fiscal_year}-Q{quarter}{'-' + department if department else ''}.{ext}"
+
+
+def form_xlsx(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th", department: str | None = None,
+              org: str = "") -> bytes:
+    """The form as an Excel workbook: the form sheet (named after the kind, so the upload reads it) and a
+    sheet of instructions (see the module docstring)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    rows = ROWS[kind](db, fiscal_year, quarter, lang=lang, department=department)
+    cols = COLUMNS[kind]
+    wb = Workbook()
+    wb.properties.creator = "tracker"
+    wb.properties.created = _FIXED_TIME
+    ws = wb.active
+    ws.title = t(f"ingest.kind.{kind}", "th")[:31]
+    normal, bold = Font(name=FONT, size=14), Font(name=FONT, size=14, bold=True)
+    locked_fill, head_fill = PatternFill("solid", fgColor="E7E6E6"), PatternFill("solid", fgColor="DDEBF7")
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    n_rows, last_col = len(rows), get_column_letter(len(cols))
+    period = periods.quarter_label(quarter, lang, fiscal_year)
+    title = t(f"form.title.{kind}", lang, quarter=period, fy=periods.fy_label(fiscal_year, lang))
+    ws.cell(row=1, column=1, value=neutralise_cell(title + (f" — {org}" if org else ""))).font = Font(
+        name=FONT, size=16, bold=True)
+    ws.cell(row=2, column=1, value=t(f"form.instructions.{kind}", lang)).font = normal
+    ws.merge_cells(f"A1:{last_col}1")
+    ws.merge_cells(f"A2:{last_col}2")
+    ws.row_dimensions[2].height = 42
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    for j, c in enumerate(cols, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=j, value=c.header(kind, lang))
+        cell.font, cell.fill, cell.border = bold, head_fill, border
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(j)].width = c.width
+    ws.row_dimensions[HEADER_ROW].height = 40
+    for i, rec in enumerate(rows.itertuples(index=False), start=HEADER_ROW + 1):
+        for j, c in enumerate(cols, start=1):
+            v = getattr(rec, c.key)
+            if missing(v) or v == "":
+                v = None
+            elif isinstance(v, str):
+                v = neutralise_cell(v)
+            cell = ws.cell(row=i, column=j, value=v)
+            if isinstance(v, str):
+                cell.data_type = "s"
+            cell.font, cell.border = normal, border
+            if c.fmt in NUMBER_FORMATS:
+                cell.number_format = NUMBER_FORMATS[c.fmt]
+            if c.role == "input":
+                cell.protection = Protection(locked=False)
+            else:
+                cell.fill = locked_fill
+            if c.key == "name":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    first, last = HEADER_ROW + 1, HEADER_ROW + max(n_rows, 1)
+    _validations(ws, kind, cols, lang, first, last, DataValidation)
+    ws.freeze_panes = ws.cell(row=first, column=4)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + n_rows}"
+    ws.protection.sheet = True
+    for allowed in ("formatCells", "formatColumns", "formatRows", "autoFilter", "sort"):
+        setattr(ws.protection, allowed, False)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    _notes_sheet(wb, kind, lang, normal, bold)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _validations(ws, kind: str, cols, lang: str, first: int, last: int, DataValidation) -> None:
+    """Drop-down list of statuses, 0–100 for progress, 0 or more for money (Excel data validation)."""
+    from openpyxl.utils import get_column_letter
+
+    letter = {c.key: get_column_letter(j) for j, c in enumerate(cols, start=1)}
+
+    def add(dv, key):
+        dv.error, dv.errorTitle = t(f"form.check.{dv.type}", lang), t("form.check.title", lang)
+        dv.showErrorMessage = True
+        dv.add(f"{letter[key]}{first}:{letter[key]}{last}")
+        ws.add_data_validation(dv)
+
+    if kind == "project_progress":
+        words = ",".join(t(f"pstatus.{s}", lang) for s in PROJECT_STATUSES)
+        add(DataValidation(type="list", formula1=f'"{words}"', allow_blank=False), "status")
+        add(DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True),
+            "progress_pct")
+        for key in ("committed", "disbursed"):
+            add(DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True), key)
+    else:
+        add(DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True), "value")
+
+
+def _notes_sheet(wb, kind: str, lang: str, normal, bold) -> None:
+    """What each column is and how to send the form back, in the form's language."""
+    ws = wb.create_sheet(t("ingest.template.notes_sheet", lang)[:31])
+    ws.append([t("form.notes.heading", lang)])
+    for key in ("form.notes.locked", "form.notes.blank", "form.notes.upload"):
+        ws.append([t(key, lang)])
+    ws.append([])
+    ws.append([t("ingest.template.column", lang), t("form.notes.what", lang)])
+    for c in COLUMNS[kind]:
+        what = (t("form.notes.reference", lang) if c.role == "info"
+                else t(f"ingest.col.{c.key}", lang))
+        ws.append([c.header(kind, lang), what])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = bold if cell.row in (1, 6) else normal
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 34, 90

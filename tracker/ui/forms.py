@@ -1,0 +1,48 @@
+"""The upload page's section of pre-filled quarterly forms (:mod:`tracker.ingest.forms`): choose the year,
+quarter and department, download each form as Excel or CSV."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker import periods
+from tracker.i18n import org_terms
+from tracker.ingest import forms
+from tracker.store import forms as store_forms
+from tracker.ui import frame as ui
+
+
+def _form(kind: str, ext: str, fy: int, quarter: int, lang: str, department: str | None) -> bytes:
+    with ui.db() as conn:
+        if ext == "csv":
+            return forms.form_csv(conn, kind, fy, quarter, lang=lang, department=department)
+        return forms.form_xlsx(conn, kind, fy, quarter, lang=lang, department=department,
+                               org=org_terms(lang)["org_short"])
+
+
+def forms_section() -> None:
+    """An expander: year, quarter and department, then an Excel and a CSV button per form (the files are made
+    when a button is clicked)."""
+    lang, plan = ui.lang(), ui.plan()
+    with st.expander(ui.t("form.section"), icon=":material/edit_note:"):
+        st.caption(ui.t("form.section_help"))
+        fy0, q0 = ui.period()
+        years = list(plan.fiscal_years)
+        c1, c2, c3 = st.columns(3)
+        fy = c1.selectbox(ui.t("sidebar.fiscal_year"), years, index=years.index(fy0) if fy0 in years else len(years) - 1,
+                          key="form_fy")
+        quarter = c2.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], index=q0 - 1, key="form_q",
+                               format_func=lambda q: periods.quarter_label(q, lang, fy))
+        names = {"": ui.t("form.all_departments"), **{c: d.name.get(lang) for c, d in plan.departments.items()}}
+        department = c3.selectbox(ui.t("form.department"), list(names), format_func=names.get, key="form_dept") or None
+        if ui.load(store_forms.funded_projects, fy, department).empty:
+            st.info(ui.t("form.no_projects", fy=fy), icon=":material/info:")
+        row = st.container(horizontal=True, gap="small")
+        for kind in forms.FORM_KINDS:
+            label = ui.t(f"ingest.kind.{kind}")
+            for ext, mime in (("xlsx", forms.XLSX_MIME), ("csv", "text/csv")):
+                row.download_button(
+                    ui.t(f"form.download_{ext}", kind=label), key=f"form_{kind}_{ext}", on_click="ignore",
+                    data=lambda k=kind, e=ext: _form(k, e, fy, quarter, lang, department),
+                    file_name=forms.file_name(kind, fy, quarter, ext, department), mime=mime,
+                    icon=":material/download:")
