@@ -24,15 +24,24 @@ if batches.empty:
 
 st.dataframe(present.batch_table(batches, lang, when=ui.when_label), hide_index=True, width="stretch")
 
-st.subheader(ui.t("history.rollback"))
-committed = batches[batches["status"] == "committed"]
-if committed.empty:
-    st.info(ui.t("history.nothing_to_roll_back"), icon=":material/info:")
+st.subheader(ui.t("history.rows"))
+every = {int(r["id"]): present.batch_label(r, lang, when=ui.when_label) for r in batches.to_dict("records")}
+# a new round after each rollback: nothing chosen and nothing ticked (a second click never undoes another batch)
+round_ = st.session_state.get("rollback_round", 0)
+batch_id = st.selectbox(ui.t("history.rows_pick"), list(every), format_func=every.get, index=None,
+                        key=f"rollback_pick_{round_}")
+if batch_id is None:
     st.stop()
-labels = {int(r["id"]): present.batch_label(r, lang, when=ui.when_label) for r in committed.to_dict("records")}
-with st.form("rollback_form"):
-    batch_id = st.selectbox(ui.t("history.rollback_pick"), list(labels), format_func=labels.get, key="rollback_pick")
-    sure = st.checkbox(ui.t("history.rollback_confirm"), key="rollback_sure")
+with ui.db() as conn:
+    changes = store.uploads.batch_changes(conn, batch_id)
+st.caption(ui.t("history.rows_count", batch=batch_id, n=len(changes)))
+st.dataframe(present.batch_rows_table(changes, lang), hide_index=True, width="stretch")
+
+if batches.set_index("id").loc[batch_id, "status"] != "committed":
+    st.stop()
+st.subheader(ui.t("history.rollback"))
+with st.form(f"rollback_form_{round_}"):
+    sure = st.checkbox(ui.t("history.rollback_confirm"), key=f"rollback_sure_{round_}")
     submitted = st.form_submit_button(ui.t("history.rollback_button"), type="primary", icon=":material/undo:")
 
 if submitted:
@@ -43,4 +52,5 @@ if submitted:
         done, result = ui.write(ingest.rollback, batch_id, user=ui.current_username())
         if done:
             st.session_state["history_flash"] = result.message(lang)
+            st.session_state["rollback_round"] = round_ + 1
             st.rerun()

@@ -9,6 +9,7 @@ from tracker.ingest.preview import sha256
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 from tracker.ui.forms import forms_section
+from tracker.ui.mapping import mapping_form, saved_mappings
 
 ui.require_router()
 ui_auth.require_action("upload")
@@ -28,6 +29,7 @@ with st.expander(ui.t("upload.templates"), icon=":material/download:"):
                             key=f"tpl_xlsx_{kind}")
 
 forms_section()
+saved_mappings()
 
 kind_labels = {"auto": ui.t("upload.kind_auto"), **{k: ui.t(f"ingest.kind.{k}") for k in kinds}}
 choice = st.selectbox(ui.t("upload.kind"), list(kind_labels), key="upload_kind", format_func=kind_labels.get)
@@ -56,6 +58,12 @@ with ui.db() as conn:
         st.session_state["upload_preview"] = cached
     pv = cached[1]
 
+    if flash := st.session_state.pop("upload_flash", None):
+        st.success(ui.plain(flash), icon=":material/check_circle:")
+    if pv.mapping_name:
+        st.caption(ui.plain(ui.t("mapping.applied", name=pv.mapping_name)))
+    if "unknown_kind" in set(pv.errors["code"]):    # another layout: map its columns once
+        mapping_form(pv)
     kind_label = ui.t(f"ingest.kind.{pv.kind}") if pv.kind else "?"
     st.caption(ui.plain(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-",
                                   sep=pv.separator_name or "-", rows=pv.n_rows)

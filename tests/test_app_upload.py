@@ -134,22 +134,59 @@ def test_history_lists_batches_and_rolls_back_after_confirmation(app, db_file):
     assert table["File"].tolist() == ["progress.csv", "projects.csv"]
     assert "✔ Committed" in table["Status"].tolist()
 
-    at.selectbox(key="rollback_pick").set_value(1)       # the projects: progress of them was loaded later
-    at.checkbox(key="rollback_sure").check()
+    at.selectbox(key="rollback_pick_0").set_value(1).run()   # the projects: progress of them was loaded later
+    rows = at.dataframe[1].value                              # the batch's rows, before any confirmation
+    assert rows["Record"].tolist() == ["G1-P01 / 2569", "G1-P02 / 2569"]
+    assert rows["What the batch did"].tolist() == ["Created", "Created"]
+    assert rows["If rolled back"].tolist() == ["The row is removed"] * 2
+    at.checkbox(key="rollback_sure_0").check()
     at.form_submit_button[0].click().run()
     assert not at.exception, at.exception
     assert "Batch 1 can't be rolled back" in texts(at) and "progress.csv" in texts(at)
 
-    at.selectbox(key="rollback_pick").set_value(2)
-    at.checkbox(key="rollback_sure").uncheck()
+    at.selectbox(key="rollback_pick_0").set_value(2).run()
+    at.checkbox(key="rollback_sure_0").uncheck()
     at.form_submit_button[0].click().run()
     assert "Tick the confirmation box" in texts(at)
     assert not store.progress(store.connect(db_file)).empty
 
-    at.selectbox(key="rollback_pick").set_value(2)
-    at.checkbox(key="rollback_sure").check()
+    at.checkbox(key="rollback_sure_0").check()
     at.form_submit_button[0].click().run()
     assert not at.exception, at.exception
     assert "Rolled back batch 2: 0 rows restored, 2 rows removed" in texts(at)
     assert store.progress(store.connect(db_file)).empty
+    # asked again: nothing is chosen or ticked, so one more click rolls nothing back
+    assert at.selectbox(key="rollback_pick_1").value is None and not at.form_submit_button
     assert "↩ Rolled back by" in " ".join(at.dataframe[0].value["Status"])
+
+
+def test_a_finance_export_is_mapped_once_and_the_next_file_of_its_layout_imports_without_mapping(app, db_file):
+    export = csv_text("""
+        เลขที่โครงการ,ปีงบ,งวด,ผลการดำเนินการ,ร้อยละงาน,ยอดผูกพัน,ยอดเบิก
+        G1-P01,2569,1,กำลังทำ,40,"1,180,000","472,000"
+        G1-P02,2569,1,เสร็จแล้ว,100,"450,000","450,000"
+    """)
+    at = app(lang="th", page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("utf-8-sig"))
+    at.button(key="upload_confirm").click().run()
+    upload(at, "export.csv", export.encode("cp874"))
+    assert not at.exception, at.exception
+    assert "ไม่รู้ว่าเป็นข้อมูลชนิดใด" in " ".join(at.dataframe[0].value["รายละเอียดและวิธีแก้"])
+    at.selectbox(key="map_kind").set_value("project_progress").run()
+    for i, column in enumerate(["project_code", "fiscal_year", "quarter", "status", "progress_pct", "committed",
+                                "disbursed"]):
+        at.selectbox(key=f"map_col_{i}").set_value(column)
+    at.run()
+    at.selectbox(key="map_word_status_0").set_value("in_progress")     # กำลังทำ
+    at.selectbox(key="map_word_status_1").set_value("completed")       # เสร็จแล้ว
+    at.text_input(key="map_name").input("ระบบบัญชี")
+    at.button(key="map_save").click().run()
+    assert not at.exception, at.exception
+    assert "บันทึกการจับคู่ 'ระบบบัญชี' แล้ว" in texts(at) and "อ่านตามการจับคู่" in texts(at)
+    assert metric(at, "เพิ่มใหม่") == "2" and metric(at, "ข้อผิดพลาด") == "0"
+    at.button(key="upload_confirm").click().run()
+    assert len(store.progress(store.connect(db_file))) == 2
+    # the next quarter's export: read through the saved mapping, no mapping asked
+    upload(at, "export-q2.csv", export.replace(",1,", ",2,").encode("cp874"))
+    assert not at.exception, at.exception
+    assert metric(at, "เพิ่มใหม่") == "2" and not [s for s in at.selectbox if s.key == "map_kind"]

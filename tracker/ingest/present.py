@@ -130,3 +130,62 @@ def batch_table(batches: pd.DataFrame, lang: str, when=str) -> pd.DataFrame:
 def batch_label(row: dict, lang: str, when=str) -> str:
     return t("history.batch_label", lang, batch=row["id"], kind=t(f"ingest.kind.{row['kind']}", lang),
              file=row["file_name"], when=when(row["created_at"]))
+
+
+#: catalog key of each table a batch can write (upload kinds and the plan book's tables)
+_TABLE_LABELS = {"projects": "ingest.kind.projects", "project_progress": "ingest.kind.project_progress",
+                 "indicator_results": "ingest.kind.indicator_results"}
+_SKIP_FIELDS = {"batch_id"}
+
+
+def _field_label(name: str, lang: str) -> str:
+    """A stored column named as the upload's header (Thai) or its contract name (English)."""
+    for kind in KINDS.values():
+        for c in kind.columns:
+            if c.store_name == name:
+                return c.th if lang == "th" else c.name
+    return name
+
+
+def _values_text(record: dict, key: set, lang: str) -> str:
+    return "; ".join(f"{_field_label(k, lang)} = {_plain(v)}" for k, v in record.items()
+                     if k not in key and k not in _SKIP_FIELDS and not missing(v) and v != "")
+
+
+def _plain(v) -> str:
+    if missing(v):
+        return fmt.DASH
+    if isinstance(v, float):
+        return fmt.number(v)
+    return str(v)
+
+
+def batch_rows_table(changes: list[dict], lang: str) -> pd.DataFrame:
+    """The rows a batch holds (``store.uploads.batch_changes``): the table, the record, what the batch did
+    (created / changed, with each changed field old → new / deleted) and what a rollback returns it to."""
+    import json
+
+    from tracker.store.uploads import TABLE_KEYS
+
+    out = []
+    for ch in changes:
+        table = ch["table_name"]
+        before = json.loads(ch["before"]) if ch["before"] else None
+        after = json.loads(ch["after"]) if ch["after"] else None
+        key = set(TABLE_KEYS.get(table, ()))
+        record = " / ".join(str(v) for v in json.loads(ch["row_key"]))
+        if before is None:
+            did, values, back = "created", _values_text(after or {}, key, lang), t("history.back.removed", lang)
+        elif after is None:
+            did, values, back = "deleted", _values_text(before, key, lang), t("history.back.restored", lang)
+        else:
+            did = "changed"
+            values = "; ".join(f"{_field_label(k, lang)}: {_plain(before.get(k))}{ARROW}{_plain(v)}"
+                               for k, v in after.items() if k not in _SKIP_FIELDS and before.get(k) != v)
+            back = t("history.back.old_values", lang)
+        label = _TABLE_LABELS.get(table)
+        out.append({t("history.col.table", lang): t(label, lang) if label else t(f"history.table.{table}", lang),
+                    t("upload.col.key", lang): record, t("history.col.did", lang): t(f"history.did.{did}", lang),
+                    t("history.col.values", lang): values, t("history.col.after_rollback", lang): back})
+    return pd.DataFrame(out, columns=[t(k, lang) for k in ("history.col.table", "upload.col.key", "history.col.did",
+                                                           "history.col.values", "history.col.after_rollback")])

@@ -10,6 +10,7 @@ import pandas as pd
 
 from tracker import fmt, settings
 from tracker.i18n import t
+from tracker.ingest import mappings
 from tracker.ingest.contract import KINDS, Kind, detect_kind
 from tracker.ingest.read import ROW, SEPARATORS, read_bytes
 from tracker.ingest.validate import PROBLEM_COLUMNS, Problems, check, join_columns
@@ -41,6 +42,8 @@ class Preview:
     skipped_rows: list[int] = field(default_factory=list)   #: Excel rows left blank (nothing to report): not imported
     raw: pd.DataFrame | None = field(default=None, repr=False)   #: the cells as written (text + ``_row``)
     mapping: dict[str, str] = field(default_factory=dict)   #: contract column -> the file's own header
+    mapping_name: str | None = None       #: the saved column mapping the file was read through
+    headers: list[str] = field(default_factory=list)   #: the file's headers as written
     plan: object = field(default=None, repr=False)   #: the plan the file was checked against
 
     @property
@@ -140,14 +143,21 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
     headers = [c for c in raw.columns if c != ROW]
     if not headers:
         return _file_problem(pv, "empty_file")
+    pv.headers, pv.raw = headers, raw
+    saved = mappings.saved_for(db, headers)
+    if saved is not None and pv.kind in (None, saved["kind"]):
+        pv.kind, pv.mapping_name = saved["kind"], saved["name"]
     if pv.kind is None:
         pv.kind = detect_kind(headers)
         if pv.kind is None:
             return _file_problem(pv, "unknown_kind", row=1)
     k = KINDS[pv.kind]
-    clean, problems = check(raw, k, plan=plan, db=db)
+    if pv.mapping_name:
+        clean, problems = check(mappings.translate_values(raw, saved), k, plan=plan, db=db, saved=saved["columns"])
+    else:
+        clean, problems = check(raw, k, plan=plan, db=db)
     pv.skipped_rows = list(clean.attrs.get("skipped_rows", []))
-    pv.mapping, pv.raw = dict(clean.attrs.get("mapping", {})), raw
+    pv.mapping = dict(clean.attrs.get("mapping", {}))
     if clean.empty:
         P = Problems()
         P.file("nothing_filled" if pv.skipped_rows else "empty_file")

@@ -103,12 +103,20 @@ class Problems:
         return df.sort_values(["row"], na_position="first", kind="stable").reset_index(drop=True)
 
 
-def map_headers(headers: list[str], kind: Kind, problems: Problems) -> dict[str, str]:
-    """Canonical column -> header as written. Unknown, duplicate and missing headers become problems."""
+def map_headers(headers: list[str], kind: Kind, problems: Problems, saved: dict[str, str] | None = None
+                ) -> dict[str, str]:
+    """Canonical column -> header as written. Unknown, duplicate and missing headers become problems.
+
+    ``saved`` (a saved column mapping, header -> column, "" = leave out) is followed first."""
     mapping: dict[str, str] = {}
     reference = form_reference_keys(kind.name)
     for h in headers:
-        c = match_header(kind.name, h)
+        if saved is not None and h in saved:
+            if not saved[h]:
+                continue     # the mapping leaves this column out
+            c = saved[h]
+        else:
+            c = match_header(kind.name, h)
         if c is None and header_key(h) in reference:
             continue     # a reference column of a pre-filled form: known, not imported
 
@@ -166,7 +174,8 @@ def _read(typ: str, s: pd.Series, plan) -> tuple[pd.Series, list[tuple[str, pd.S
     return v, [(code, bad)]
 
 
-def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.DataFrame]:
+def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | None = None
+          ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Validate ``raw`` (text cells + ``_row``) as ``kind``: (clean rows, problem table).
 
     Each cell is read the way Thai Excel writes it (unreadable cells are problems), then the clean
@@ -176,7 +185,7 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db) -> tuple[pd.DataFrame, pd.
     """
     P = Problems()
     headers = [c for c in raw.columns if c != ROW]
-    mapping = map_headers(headers, kind, P)
+    mapping = map_headers(headers, kind, P, saved)
     blank = blank_rows(raw, kind, mapping)
     skipped = raw.loc[blank, ROW].astype(int).tolist()
     if skipped:

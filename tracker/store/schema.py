@@ -198,6 +198,23 @@ def m004_report_narratives(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_column_mappings(db: Database) -> None:
+    """Saved column mappings (#12): a file layout's own headers mapped once to an upload kind's columns, with
+    the value words it uses, applied to the next file with the same headers."""
+    db.executescript(
+        """
+        CREATE TABLE column_mappings (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('projects','project_progress','indicator_results')),
+            signature TEXT NOT NULL UNIQUE,          -- the layout: its header keys, sorted, joined by |
+            columns TEXT NOT NULL,                   -- JSON {header as written: contract column}
+            value_words TEXT NOT NULL DEFAULT '{}',  -- JSON {contract column: {word as written: value}}
+            created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT, updated_at TEXT);
+        """
+    )
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns their names. Safe to run again (then returns []).
 
