@@ -67,14 +67,15 @@ def test_progress_form_lists_the_funded_projects_with_last_quarters_figures(fill
     assert (p1["status"], p1["progress_pct"], p1["committed"], p1["disbursed"]) == (
         "อยู่ระหว่างดำเนินการ", 25, 1_180_000, 295_000)
     assert p1["prefilled_from"] == "1/2569" and p1["quarter"] == 2 and p1["allocated"] == 1_180_000
-    never = df.set_index("project_code").loc["G3-P01"]                          # nothing reported yet
-    assert (never["status"], never["progress_pct"], never["disbursed"]) == ("ยังไม่ได้ดำเนินการ", 0, 0)
+    never = df.set_index("project_code").loc["G3-P01"]                          # nothing reported yet: blank
+    assert never[["status", "progress_pct", "committed", "disbursed"]].isna().all()
     assert never["prefilled_from"] == "ยังไม่เคยรายงาน" and never["department"] == "สำนักปลัด"
 
 
-def test_a_first_quarter_form_starts_from_not_started_because_money_is_cumulative_within_a_year(filled):
+def test_a_first_quarter_form_is_blank_because_money_is_cumulative_within_a_year(filled):
     df = forms.progress_rows(filled, 2569, 1, lang="en")
-    assert set(df["status"]) == {"Not started"} and df["disbursed"].eq(0).all()
+    assert df["status"].isna().all() and df["disbursed"].isna().all()
+    assert set(df["prefilled_from"]) == {"not reported yet"}
 
 
 def test_department_form_lists_only_that_departments_projects_and_indicators(filled):
@@ -99,7 +100,7 @@ def test_untouched_progress_form_uploads_back_with_no_error_and_no_warning(fille
         pv = ingest.prepare(filled, make(filled, "project_progress", 2569, 2, lang=lang), name)
         assert pv.kind == "project_progress"
         assert pv.counts["errors"] == 0 and pv.counts["warnings"] == 0, pv.problems["message_en"].tolist()
-        assert pv.n_new == 3
+        assert pv.n_new == 2 and pv.skipped_rows == [4 if name == "form.csv" else forms.HEADER_ROW + 3]
         row = pv.rows.set_index("project_code").loc["G1-P01"]
         assert (row["status"], row["progress_pct"], row["disbursed"]) == ("in_progress", 25, 295_000)
 

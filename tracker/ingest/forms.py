@@ -6,8 +6,8 @@ Two forms, one per upload kind (a CSV holds one table):
 
 - ``project_progress``: one row per project of the fiscal year with an allocated budget (optionally one
   department's); the status, progress and cumulative committed / disbursed amounts of the latest
-  earlier quarter of the same fiscal year are filled in (money is cumulative within a year, so a first
-  quarter starts from "not started" and 0);
+  earlier quarter of the same fiscal year are filled in (money is cumulative within a year, so nothing
+  carries over from an earlier year: a project not reported yet this year is left blank);
 - ``indicator_results``: one row per indicator (optionally the department's own) with its unit, the
   year's target, how its quarters combine, whether to type the quarter's value or the value at the end
   of the quarter, the last value reported and, for summed indicators, the year so far. The value is left
@@ -101,7 +101,7 @@ def progress_rows(db, fiscal_year: int, quarter: int, *, lang: str = "th",
     prev.index = projects.index
     strategy = projects[f"strategy_{lang}"].where(projects[f"strategy_{lang}"].notna(),
                                                   projects["goal_no"].map(lambda g: t("plan.goal_n", lang, n=g)))
-    status = prev["status"].where(had, "not_started")
+    status = prev["status"].where(had)
     return pd.DataFrame({
         "project_code": code, "fiscal_year": int(fiscal_year), "quarter": int(quarter),
         "name": projects["name_th"] if lang == "th" else projects["name_en"].fillna(projects["name_th"]),
@@ -110,10 +110,10 @@ def progress_rows(db, fiscal_year: int, quarter: int, *, lang: str = "th",
         "allocated": projects["allocated_budget"].astype(float),
         "prefilled_from": [_period(fiscal_year, int(q), lang) if h else t("form.not_reported", lang)
                            for h, q in zip(had, prev["quarter"].fillna(0))],
-        "status": status.map(lambda s: t(f"pstatus.{s}", lang)),
-        "progress_pct": prev["progress_pct"].where(had, 0.0).astype(float),
-        "committed": prev["committed"].where(had, 0.0).astype(float),
-        "disbursed": prev["disbursed"].where(had, 0.0).astype(float),
+        "status": status.map(lambda s: t(f"pstatus.{s}", lang), na_action="ignore"),
+        "progress_pct": prev["progress_pct"].where(had).astype(float),
+        "committed": prev["committed"].where(had).astype(float),
+        "disbursed": prev["disbursed"].where(had).astype(float),
         "note": "",
     }).reset_index(drop=True)
 
