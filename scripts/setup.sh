@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh Debian machine; safe to run again.
 #   bash scripts/setup.sh run    Debian: chromium (chart images in reports) + Thai fonts; .venv with requirements.txt
-#   bash scripts/setup.sh test   the same plus poppler-utils, LibreOffice (Writer, Impress: DOCX/PPTX -> PDF in tests)
+#   bash scripts/setup.sh test   the same plus poppler-utils, LibreOffice (Writer, Impress: DOCX/PPTX -> PDF in tests;
+#                                Calc: spreadsheets saved by LibreOffice as analysts save them)
 #                                and requirements-dev.txt (pytest, playwright, ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ APT_PKGS="chromium fonts-thai-tlwg"
 APT_LEAN=""   # installed without recommended packages (spelling dictionaries, Math, Python-UNO: not needed)
 if [ "$MODE" = test ]; then
   APT_PKGS="$APT_PKGS poppler-utils"
-  APT_LEAN="libreoffice-writer-nogui libreoffice-impress-nogui"
+  APT_LEAN="libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui"
 fi
 missing="" missing_lean=""
 for p in $APT_PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

@@ -109,3 +109,18 @@ def test_only_signed_in_roles_save_and_only_admins_delete(pdb):
     mappings.delete_mapping(pdb, mid, user="admin")
     assert ingest.prepare(pdb, EXPORT.encode(), "export.csv").errors["code"].tolist() == ["unknown_kind"]
     assert store.audit_log(pdb, action="mapping_delete")["username"].tolist() == ["admin"]
+
+
+def test_a_web_report_saved_as_xls_is_read_as_its_table(pdb):
+    page = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-874">
+        <title>รายงาน</title></head><body><h3>รายงานผลการดำเนินงาน</h3><table><tr><td>เมนู</td></tr></table>
+        <table border="1"><tr><th>รหัสโครงการ</th><th>ปีงบประมาณ</th><th>ไตรมาส</th><th>สถานะ</th>
+        <th>ความก้าวหน้า %</th><th>ก่อหนี้ผูกพัน</th><th>เบิกจ่ายสะสม</th></tr>
+        <tr><td>G1-P01</td><td>๒๕๖๙</td><td>1</td><td>อยู่ระหว่างดำเนินการ</td><td>40</td><td>1,180,000</td>
+        <td>472,000</td></tr></table></body></html>"""
+    pv = ingest.prepare(pdb, page.encode("cp874"), "report.xls")
+    assert pv.format == "html" and pv.kind == "project_progress"
+    assert not pv.has_errors, pv.errors["message_en"].tolist()
+    assert pv.rows["disbursed"].tolist() == [472_000] and pv.rows["fiscal_year"].tolist() == [2569]
+    empty = ingest.prepare(pdb, b"<html><body><p>no data</p><table></table></body></html>", "x.xls")
+    assert empty.errors["code"].tolist() in (["html_without_table"], ["empty_file"])

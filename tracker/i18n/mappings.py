@@ -33,3 +33,8 @@ MESSAGES = {
     "mapping.delete_pick": ("การจับคู่ที่จะลบ", "Mapping to delete"),
     "mapping.deleted": ("ลบการจับคู่แล้ว", "Mapping deleted"),
 }
+MESSAGES.update({
+    "ingest.problem.html_without_table": (
+        "ไฟล์นี้เป็นหน้าเว็บ (HTML) ที่ไม่มีตาราง — เปิดรายงานจากระบบแล้วบันทึกเป็น Excel (.xlsx) หรือ CSV",
+        "this file is a web page (HTML) with no table — open the report from the system and save it as Excel (.xlsx) or CSV"),
+})

@@ -4,8 +4,9 @@ An error stops a file; these do not, but the upload page lists them first and as
 that they were checked before the Confirm button is offered. Each compares a value with what the store
 already holds (the latest earlier quarter, the year's target):
 
-- ``percent_too_small``: a value in percent (a ร้อยละ indicator, project progress) of 1 or less where the
-  target or the previous value is above 1 — a cell typed ``20%`` that reached the file as ``0.2``;
+- ``percent_too_small``: a value in percent of 1 or less (above 0) where the target or the previous value is
+  above 1 — a ร้อยละ indicator, or project progress (its target is 100) — a cell typed ``20%`` that reached
+  the file as ``0.2``;
 - ``value_scale``: a value about 100 times (:data:`SCALE`-fold or more) above or below the previous value or
   the target — a misplaced decimal point, baht typed as thousands;
 - ``progress_decreased``: cumulative progress (percent) or committed amount below the previous quarter's;
@@ -108,7 +109,7 @@ def _progress(clean: pd.DataFrame, mapping: dict, P, db) -> None:
     rows = sub[ROW]
     if "progress_pct" in mapping:
         pct, before = sub["progress_pct"].astype("float64"), prev["progress_pct"].astype("float64")
-        small = (pct > 0) & (pct <= 1) & (before > 1)
+        small = (pct > 0) & (pct <= 1)       # progress runs to 100: 1 % or less is almost always 100× small
         P.add("percent_too_small", small, rows, mapping["progress_pct"], pct.map(fmt.number),
               target=fmt.number(100), previous=before.map(fmt.number), times=(pct * 100).map(fmt.number))
         fell = ~small & pct.notna() & before.notna() & (pct < before - 1e-9)

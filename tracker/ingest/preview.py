@@ -10,7 +10,7 @@ import pandas as pd
 
 from tracker import fmt, settings
 from tracker.i18n import t
-from tracker.ingest import mappings
+from tracker.ingest import html, mappings
 from tracker.ingest.contract import KINDS, Kind, detect_kind
 from tracker.ingest.read import ROW, SEPARATORS, read_bytes
 from tracker.ingest.validate import PROBLEM_COLUMNS, Problems, check, join_columns
@@ -135,7 +135,14 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
     limit = settings.get("max_upload_mb")
     if len(data) > limit * 1024 * 1024:
         return _file_problem(pv, "file_too_large", size=f"{len(data) / 1024 / 1024:.1f}", limit=limit)
-    rr = read_bytes(data, kind=kind)
+    if html.looks_like_html(data):     # a web report saved as .xls: its table, not "unknown column '<html>…'"
+        table = html.to_csv(data)
+        if table is None:
+            return _file_problem(pv, "html_without_table")
+        rr = read_bytes(table, kind=kind)
+        rr.format, rr.encoding = "html", "html"
+    else:
+        rr = read_bytes(data, kind=kind)
     pv.format, pv.encoding, pv.separator, pv.sheet = rr.format, rr.encoding, rr.separator, rr.sheet
     if rr.problems:
         return _file_problem(pv, rr.problems[0]["code"], detail=rr.problems[0]["detail"])

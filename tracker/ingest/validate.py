@@ -32,7 +32,7 @@ PROBLEM_CODES = (
     "not_a_year", "year_outside_plan", "not_a_quarter", "quarter_out_of_range", "percent_out_of_range",
     "negative_amount", "bad_status", "bad_yes_no", "unknown_goal", "unknown_department", "unknown_village",
     "unknown_indicator", "unknown_project", "duplicate_key", "quarter_locked", "disbursed_above_allocated",
-    "disbursed_decreased", "completed_below_100", "plan_book_value", *plausible.CODES, "nothing_filled",
+    "disbursed_decreased", "completed_below_100", "plan_book_value", *plausible.CODES, "nothing_filled", "html_without_table",
 )
 
 
