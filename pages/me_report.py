@@ -16,7 +16,7 @@ plan = ui.plan()
 fy_now, q_now = ui.period()
 years = list(plan.fiscal_years) or [fy_now]
 
-a, b, c, d = st.columns([1, 1.4, 0.8, 1])
+a, b, c, d = st.columns([1, 1.7, 0.7, 1])
 fy = a.selectbox(ui.t("me.page.year"), years, index=years.index(fy_now) if fy_now in years else len(years) - 1,
                  format_func=ui.fy_label, key="me_fy")
 kind = b.segmented_control(ui.t("me.page.round"), list(me.KINDS), default="annual", required=True, key="me_kind",

@@ -245,3 +245,13 @@ def test_command_line_writes_the_m_and_e_report_of_a_round(db_file, tmp_path, ca
     assert main(["report", "--round", "half", "--fy", "2569", "--format", "xlsx", "-o", str(out)]) == 2
     assert main(["report", "--round", "quarter", "--fy", "2569", "--format", "docx"]) == 1
     assert "ไตรมาส" in capsys.readouterr().err
+
+
+def test_the_page_download_renders_on_its_own_connection(db_file, db):
+    import docx
+
+    loaded(db)
+    data = me.render_file(str(db_file), HALF, "docx", "en")
+    heads = [p.text for p in docx.Document(__import__("io").BytesIO(data)).paragraphs if p.style.name == "Heading 1"]
+    assert "Part 2 Results of monitoring and evaluation" in heads
+    assert me.file_name(HALF, "docx", "en") == "khilek-me-report-2569-half-en.docx"
