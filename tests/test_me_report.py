@@ -187,7 +187,7 @@ def test_figures_are_the_rollup_figures_written_by_the_one_formatter(db):
     assert total == ("รวม", fmt.cell("int", t_["projects"]["in_plan"], "th"),
                      fmt.cell("int", t_["projects"]["funded"], "th"),
                      fmt.cell("pct", t_["projects"]["funded"] / t_["projects"]["in_plan"], "th"))
-    table3 = table_of(doc, 3)
+    table3 = table_of(doc, 4)
     assert table3.rows[-1][4] == fmt.cell("money", t_["budget"]["disbursed"], "th")
     # a strategy without projects shows a dash, never 0 %
     assert table1.rows[1][3] == fmt.DASH
@@ -255,3 +255,13 @@ def test_the_page_download_renders_on_its_own_connection(db_file, db):
     heads = [p.text for p in docx.Document(__import__("io").BytesIO(data)).paragraphs if p.style.name == "Heading 1"]
     assert "Part 2 Results of monitoring and evaluation" in heads
     assert me.file_name(HALF, "docx", "en") == "khilek-me-report-2569-half-en.docx"
+
+
+def test_funded_projects_per_plan_year_up_to_the_report_year(db):
+    loaded(db)
+    doc = me.build(db, HALF, "th")
+    table = table_of(doc, 2)
+    assert [c.title for c in table.columns] == ["ยุทธศาสตร์", "พ.ศ. 2566", "พ.ศ. 2567", "พ.ศ. 2568", "พ.ศ. 2569"]
+    assert table.rows[0][-1] == "2/3 (66.7%)"          # strategy 1 in 2569: P1, P2 funded of P1–P3
+    assert table.rows[-1][-1] == "5/6 (83.3%)"
+    assert table.rows[0][1] == "0/0 (—)"               # no project that year: no rate

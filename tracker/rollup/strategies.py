@@ -103,3 +103,17 @@ def project_list(projects: pd.DataFrame) -> pd.DataFrame:
     project code."""
     out = projects.assign(_p=projects["programme_code"].fillna("~"), _s=projects["strategy_no"].fillna(TOTAL))
     return out.sort_values(["_s", "_p", "project_code"]).drop(columns=["_p", "_s"]).reset_index(drop=True)
+
+
+def plan_years(tables: dict[int, pd.DataFrame], strategies: pd.DataFrame) -> pd.DataFrame:
+    """Projects in the plan and funded per strategy and plan year: ``strategy_no`` (0 = total),
+    ``fiscal_year, in_plan, funded, funding_rate`` (funded ÷ in_plan of that strategy and year), from
+    the :func:`tracker.rollup.projects.project_table` of each year (``tables``: year -> table)."""
+    rows = []
+    for fy, proj in sorted(tables.items()):
+        for n in [*strategies.sort_values("number")["number"], TOTAL]:
+            part = proj if n == TOTAL else proj[proj["strategy_no"] == n]
+            funded = int(part["funded"].sum())
+            rows.append({"strategy_no": int(n), "fiscal_year": int(fy), "in_plan": len(part), "funded": funded,
+                         "funding_rate": rate(funded, len(part))})
+    return pd.DataFrame(rows, columns=["strategy_no", "fiscal_year", "in_plan", "funded", "funding_rate"])

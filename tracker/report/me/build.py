@@ -169,6 +169,7 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                 caption=ctx.numbering.caption(ctx.t("me.table.plan_vs_funded", fy=ctx.rnd.fiscal_year), lang),
                 total_rows=1),
         B.Paragraph(ctx.t("me.note.funding_rate"), style="small"),
+        *_plan_years(ctx, short),
         B.Heading(ctx.t("me.h.status"), 2),
         B.Table((B.Column(ctx.t("me.col.strategy"), width=2.2), n(ctx.t("me.col.funded"), "right", 0.9),
                  *[n(ctx.t(f"pstatus.{st}"), "right", 1.25) for st in RS.FORM2_STATUSES],
@@ -194,6 +195,24 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                      *money_cols[1:], n(ctx.t("me.col.disbursement_rate"), "right", 0.9)), src_rows,
                     caption=ctx.numbering.caption(ctx.t("me.table.sources"), lang), total_rows=1, font_size=9)]
     return out
+
+
+def _plan_years(ctx: _Ctx, short: list[tuple[int, str]]) -> list[B.Block]:
+    """Projects in the plan and funded per strategy for every year of the plan up to the report's."""
+    plan = ctx.plan
+    years = [fy for fy in range(plan.first_fy, plan.last_fy + 1) if fy <= ctx.rnd.fiscal_year]
+    if not years:
+        return []
+    strategies = pd.DataFrame({"number": list(plan.strategies)})
+    tab = RS.plan_years({fy: rollup.project_table(ctx.db, fy, ctx.rnd.quarter) for fy in years}, strategies)
+    cell = {(int(r.strategy_no), int(r.fiscal_year)): ctx.t("me.funded_of", a=_count(r.funded), b=_count(r.in_plan),
+                                                              c=_pct(r.funding_rate, ctx.lang))
+            for r in tab.itertuples(index=False)}
+    rows = tuple((label, *[cell[(n, fy)] for fy in years]) for n, label in short)
+    cols = (B.Column(ctx.t("me.col.strategy"), width=2.2),
+            *[B.Column(ctx.t("me.col.year", fy=fy), "right", 1.3) for fy in years])
+    return [B.Table(cols, rows, total_rows=1, font_size=9,
+                    caption=ctx.numbering.caption(ctx.t("me.table.plan_years"), ctx.lang))]
 
 
 def _money_figure(ctx: _Ctx, table: B.Table) -> B.Figure:
