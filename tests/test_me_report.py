@@ -265,3 +265,13 @@ def test_funded_projects_per_plan_year_up_to_the_report_year(db):
     assert table.rows[0][-1] == "2/3 (66.7%)"          # strategy 1 in 2569: P1, P2 funded of P1–P3
     assert table.rows[-1][-1] == "5/6 (83.3%)"
     assert table.rows[0][1] == "0/0 (—)"               # no project that year: no rate
+
+
+def test_text_analysts_write_is_printed_as_text_never_as_markup(db):
+    from tracker.report import html_pdf
+
+    N.save(db, ANNUAL, "committee_opinion", '<script>alert("x")</script><b>เห็นชอบ</b>', user="analyst")
+    doc = me.build(loaded(db), ANNUAL, "th")
+    page = html_pdf.render_html(doc, svgs=["<svg></svg>"] * len(doc.figures()))
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;เห็นชอบ&lt;/b&gt;" in page
+    assert "<script>alert" not in page

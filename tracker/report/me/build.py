@@ -161,7 +161,7 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
     n = B.Column
     money_cols = tuple(n(ctx.t(f"me.col.{k}"), "right", 1.4) for k in ("planned", "allocated", "committed", "disbursed"))
     out: list[B.Block] = [
-        B.Heading(ctx.t("me.h.part2"), 1, page_break_before=True),
+        B.Heading(ctx.t("me.h.part2"), 1),   # follows part 1 on its page: no near-empty page
         B.Paragraph(ctx.t("me.results.intro", round=ctx.rnd.title(lang), period=ctx.rnd.period_text(lang))),
         B.Heading(ctx.t("me.h.plan_vs_funded"), 2),
         B.Table((strategy_col, n(ctx.t("me.col.in_plan"), "right"), n(ctx.t("me.col.funded"), "right"),
