@@ -275,3 +275,15 @@ def test_text_analysts_write_is_printed_as_text_never_as_markup(db):
     page = html_pdf.render_html(doc, svgs=["<svg></svg>"] * len(doc.figures()))
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;เห็นชอบ&lt;/b&gt;" in page
     assert "<script>alert" not in page
+
+
+def test_a_missing_browser_is_a_clear_message_not_an_engine_error(db, monkeypatch):
+    from tracker.report import chromium
+
+    def no_browser(*a, **k):
+        raise chromium.BrowserUnavailable("Chromium was not found")
+
+    monkeypatch.setattr("tracker.report.html_pdf.render_pdf", no_browser)
+    with pytest.raises(me.ReportFileError) as e:
+        me.render(me.build(loaded(db), ANNUAL, "th"), "pdf")
+    assert "Chromium" in e.value.message("th") and "ผู้ดูแลระบบ" in e.value.message("th")

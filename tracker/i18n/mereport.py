@@ -277,5 +277,11 @@ MESSAGES = {
     "me.page.last_edit": ("แก้ไขล่าสุดโดย {who} เมื่อ {when}", "Last edited by {who} on {when}"),
     "me.page.read_only": ("เฉพาะเจ้าหน้าที่วิเคราะห์ฯ และผู้ดูแลระบบที่แก้ไขข้อความได้ ท่านดูได้อย่างเดียว",
                           "Only analysts and administrators can edit the text; you can read it"),
-    "me.page.render_failed": ("สร้างไฟล์รายงานไม่สำเร็จ: {reason}", "The report file could not be made: {reason}"),
+    "me.file.no_browser": ("สร้างไฟล์รายงานไม่ได้ เพราะเครื่องแม่ข่ายไม่มีเบราว์เซอร์ Chromium ที่ใช้วาดรายงาน "
+                           "กรุณาแจ้งผู้ดูแลระบบให้ติดตั้ง (scripts/setup.sh) — {detail}",
+                           "The report file cannot be made: the server has no Chromium browser to draw it; ask the "
+                           "administrator to install it (scripts/setup.sh) — {detail}"),
+    "me.file.timeout": ("สร้างไฟล์รายงานไม่ทันเวลา เครื่องแม่ข่ายอาจทำงานหนัก กรุณาลองใหม่อีกครั้ง",
+                        "Making the report file took too long; the server may be busy, please try again"),
+    "me.file.failed": ("สร้างไฟล์รายงานไม่สำเร็จ: {detail}", "The report file could not be made: {detail}"),
 }

@@ -7,6 +7,7 @@ narrative (:mod:`.narrative`).
 from __future__ import annotations
 
 from tracker import store
+from tracker.errors import TrackerError
 from tracker.report.me.build import build
 from tracker.report.me.rounds import KINDS, Round, RoundError, parse
 
@@ -15,15 +16,29 @@ MIME = {"pdf": "application/pdf",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
+class ReportFileError(TrackerError):
+    """The report file could not be made (no browser for the PDF and charts, or it timed out)."""
+
+
 def render(doc, fmt: str) -> bytes:
-    """A built document as ``pdf`` or ``docx`` bytes."""
-    if fmt == "pdf":
-        from tracker.report.html_pdf import render_pdf
-        return render_pdf(doc)
-    if fmt == "docx":
+    """A built document as ``pdf`` or ``docx`` bytes. A browser that is missing, fails or overruns
+    raises :class:`ReportFileError` (a message in the user's language), never a bare engine error."""
+    from tracker.report.chromium import BrowserUnavailable, PageError, RenderTimeout
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    try:
+        if fmt == "pdf":
+            from tracker.report.html_pdf import render_pdf
+            return render_pdf(doc)
         from tracker.report.docx_kit import render_docx
         return render_docx(doc)
-    raise ValueError(f"unknown format {fmt!r}")
+    except BrowserUnavailable as exc:
+        raise ReportFileError("me.file.no_browser", detail=str(exc)) from exc
+    except RenderTimeout as exc:
+        raise ReportFileError("me.file.timeout") from exc
+    except PageError as exc:
+        raise ReportFileError("me.file.failed", detail=str(exc)) from exc
 
 
 def file_name(rnd: Round, fmt: str, lang: str) -> str:
@@ -40,5 +55,5 @@ def render_file(db_path: str, rnd: Round, fmt: str, lang: str = "th") -> bytes:
         db.close()
 
 
-__all__ = ["build", "render", "render_file", "file_name", "Round", "RoundError", "parse", "KINDS", "FORMATS",
+__all__ = ["build", "render", "ReportFileError", "render_file", "file_name", "Round", "RoundError", "parse", "KINDS", "FORMATS",
            "MIME"]
