@@ -20,13 +20,16 @@ with ui.db() as conn:
     is_demo = store.has_demo_data(conn)
 
 # --- shared sidebar: language (always), then the period once signed in --------------------------
-st.session_state.setdefault("lang", "th")
+# Language, year and quarter live in the URL too (?lang=th&fy=2569&q=2), so a reload, a bookmark or a
+# shared link shows the same view; a value the URL cannot mean is replaced by this tab's or the default.
 default_fy, default_q = periods.default_period(with_data, plan.first_fy)
-st.session_state.setdefault("fy", default_fy)
-st.session_state.setdefault("q", default_q)
+years = list(plan.fiscal_years)
+ui.url_state("lang", ["th", "en"], "th")
+ui.url_state("fy", years, default_fy if default_fy in years else years[0])
+ui.url_state("q", [1, 2, 3, 4], default_q)
 with st.sidebar:
-    st.segmented_control(ui.t("sidebar.language"), options=["th", "en"], key="lang",
-                         format_func=lambda v: {"th": "ไทย", "en": "English"}[v], required=True)
+    st.segmented_control(ui.t("sidebar.language"), options=["th", "en"], key="lang", on_change=ui.to_url,
+                         args=("lang",), format_func=lambda v: {"th": "ไทย", "en": "English"}[v], required=True)
     period_box = st.container()
 ui.demo_banner(is_demo)
 
@@ -36,13 +39,10 @@ PAGES = navigation.pages()
 user = ui_auth.gate(PAGES)
 
 with period_box:
-    years = list(plan.fiscal_years)
-    if st.session_state["fy"] not in years:
-        st.session_state["fy"] = default_fy if default_fy in years else years[0]
     lang = ui.lang()
-    fy = st.selectbox(ui.t("sidebar.fiscal_year"), years, key="fy",
+    fy = st.selectbox(ui.t("sidebar.fiscal_year"), years, key="fy", on_change=ui.to_url, args=("fy",),
                       format_func=lambda y: periods.fy_label(y, lang))
-    st.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], key="q",
+    st.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], key="q", on_change=ui.to_url, args=("q",),
                  format_func=lambda q: periods.quarter_label(q, lang, fy))
     st.caption(ui.t("sidebar.data_as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
     if is_demo:

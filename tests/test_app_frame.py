@@ -29,3 +29,29 @@ def test_sidebar_offers_every_plan_year_and_four_quarters(app):
 def test_english_fiscal_year_label_gives_ce_months(app):
     at = app(lang="en")
     assert "FY2569 (Oct 2025 – Sep 2026)" in at.sidebar.selectbox[0].options
+
+
+def test_a_link_with_language_year_and_quarter_opens_that_view(app):
+    at = app(lang="th", query={"lang": "en", "fy": "2568", "q": "3"})
+    assert not at.exception
+    assert at.session_state["lang"] == "en" and at.session_state["fy"] == 2568 and at.session_state["q"] == 3
+    assert at.sidebar.selectbox[0].value == 2568
+    assert at.query_params["fy"] == "2568" and at.query_params["q"] == "3" and at.query_params["lang"] == "en"
+
+
+def test_a_change_of_period_or_language_is_written_to_the_url(app):
+    at = app(fy=2569, q=2)
+    assert (at.query_params["fy"], at.query_params["q"], at.query_params["lang"]) == ("2569", "2", "th")
+    at.sidebar.selectbox[1].set_value(4).run()
+    at.sidebar.selectbox[0].set_value(2568).run()
+    assert (at.query_params["fy"], at.query_params["q"]) == ("2568", "4")
+    assert at.session_state["fy"] == 2568 and at.session_state["q"] == 4
+    at.switch_page("pages/plan.py").run()        # Streamlit clears the query string on a page switch
+    assert (at.query_params["fy"], at.query_params["q"]) == ("2568", "4") and not at.exception
+
+
+def test_a_url_value_the_app_cannot_mean_falls_back(app):
+    at = app(fy=2569, q=2, query={"fy": "1999", "q": "7", "lang": "xx"})
+    assert not at.exception
+    assert (at.session_state["fy"], at.session_state["q"], at.session_state["lang"]) == (2569, 2, "th")
+    assert at.query_params["fy"] == "2569"

@@ -43,6 +43,11 @@ def goal_shown(page) -> str:
     return page.locator("[data-testid='stMain'] h1").first.inner_text()
 
 
+def period_shown(page) -> str:
+    """The period line under the page title (year and quarter, in the chosen language)."""
+    return page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+
+
 def test_signed_in_over_reload_new_tab_and_bookmark_with_the_same_view(server):
     from playwright.sync_api import sync_playwright
 
@@ -58,15 +63,16 @@ def test_signed_in_over_reload_new_tab_and_bookmark_with_the_same_view(server):
             # a new tab (or a bookmark typed in) opens the deep link signed in, without the form
             tab = new_tab(context)
             tab.add_init_script(WATCH_FORM_JS)
-            tab.goto(url + "/goal?goal=3")
+            tab.goto(url + "/goal?goal=3&fy=2568&q=3&lang=en")               # a shared link: the whole view
             tab.locator(SIGNED_IN).wait_for(state="attached")
             wait_rendered(tab)
-            assert "3" in goal_shown(tab) and "goal=3" in tab.url
-            before = goal_shown(tab)
+            before = goal_shown(tab), period_shown(tab)
+            assert before[0] == "Goal 3" and "FY2568" in before[1] and "Q3" in before[1], before
             tab.reload()                                                       # F5
             tab.locator(SIGNED_IN).wait_for(state="attached")
             wait_rendered(tab)
-            assert goal_shown(tab) == before and "goal=3" in tab.url
+            assert (goal_shown(tab), period_shown(tab)) == before
+            assert all(p in tab.url for p in ("goal=3", "fy=2568", "q=3", "lang=en")), tab.url
             assert tab.evaluate("window.__formSeen || 0") == 0                 # the form never flashed
             assert not exceptions(tab)
         finally:

@@ -50,6 +50,31 @@ def require_router() -> None:
         st.rerun()
 
 
+def url_state(key: str, options: list, default) -> None:
+    """Keep a frame choice (``st.session_state[key]``, the value of the widget with that key) and the
+    URL's ``?key=`` the same, before the widget is drawn.
+
+    The URL wins when it names a valid option (a deep link, a bookmark, F5: a new session); otherwise this
+    tab's choice (or ``default``) is written to the URL: Streamlit clears the query string on a page
+    switch, and a link shared from any page must carry the view. A widget's change writes the URL first
+    (:func:`to_url`, its ``on_change``), so the URL never undoes it. The URL holds the plain value
+    (``fy=2569``), not the label, so a link works in either language.
+    """
+    raw = st.query_params.get(key)
+    by_text = {str(o): o for o in options}
+    if raw in by_text:
+        st.session_state[key] = by_text[raw]
+    elif st.session_state.get(key) not in options:
+        st.session_state[key] = default
+    if raw != str(st.session_state[key]):
+        st.query_params[key] = str(st.session_state[key])
+
+
+def to_url(key: str) -> None:
+    """``on_change`` of a frame widget: its new value into the URL (see :func:`url_state`)."""
+    st.query_params[key] = str(st.session_state[key])
+
+
 def lang() -> str:
     """The chosen language, 'th' (default) or 'en'."""
     return "en" if st.session_state.get("lang") == "en" else "th"
