@@ -18,26 +18,40 @@ with ui.db() as conn:
 snap = st.session_state.get("meeting_snapshot")
 snap = snap if snap in set(snaps["name"]) else None
 report = ui.load(documents.model, snap, fy, q, lang)
-n = len(report.slides)
-st.session_state["slide"] = min(max(int(st.session_state.get("slide", 0)), 0), n - 1)
+deck = slides.deck(report)
+n = len(deck)
+# the slide lives in the URL (?slide=3, from 1), so F5, a clicker's "start show" key or a shared link
+# keeps it; a visit without it resumes where this tab was
+asked = str(st.query_params.get("slide", st.session_state.get("meeting_slide", 1)))
+i = int(asked) - 1 if asked.isdigit() and 1 <= int(asked) <= n else 0
+st.query_params["slide"] = str(i + 1)
+st.session_state["meeting_slide"] = i + 1
 
 
-def move(step: int) -> None:
-    st.session_state["slide"] = min(max(st.session_state["slide"] + step, 0), n - 1)
+def go(k: int) -> None:
+    st.query_params["slide"] = str(min(max(k, 0), n - 1) + 1)
 
 
-i = st.session_state["slide"]
-left, mid, gear, right = st.columns([1.4, 6.4, 0.6, 1.4], vertical_alignment="center")
-left.button(ui.t("meeting.prev"), on_click=move, args=(-1,), disabled=i == 0, key="prev",
+left, mid, full, gear, right = st.columns([1.4, 5.8, 0.6, 0.6, 1.4], vertical_alignment="center")
+left.button(ui.t("meeting.prev"), on_click=go, args=(i - 1,), disabled=i == 0, key="prev", shortcut="Left",
             icon=":material/arrow_back:", width="stretch")
-right.button(ui.t("meeting.next"), on_click=move, args=(1,), disabled=i == n - 1, key="next",
+right.button(ui.t("meeting.next"), on_click=go, args=(i + 1,), disabled=i == n - 1, key="next", shortcut="Right",
              icon=":material/arrow_forward:", icon_position="right", width="stretch", type="primary")
+with st.container(key="kbd"):   # a clicker's keys (hidden buttons: one key each; typing in a field is ignored)
+    for key, keys, to in (("k_pgdn", "PageDown", i + 1), ("k_space", "Space", i + 1), ("k_pgup", "PageUp", i - 1),
+                          ("k_home", "Home", 0), ("k_end", "End", n - 1)):
+        st.button(ui.t("meeting.next" if to > i else "meeting.prev"), key=key, shortcut=keys, on_click=go, args=(to,))
 mid.container(key="slideno").markdown(ui.t("meeting.slide_n", n=i + 1, total=n))
-mid.container(key="stamp").caption(f"{report.organization} · {report.fy_label} · {report.quarter_label} · "
-                                   f"{report.stamp}")
-slides.draw(report, report.slides[i])
+mid.container(key="stamp").markdown(f"**{report.fy_label} · {report.quarter_label}** · {report.stamp}")
+full.button("", key="fullscreen", icon=":material/fullscreen:", help=ui.t("meeting.fullscreen_help"),
+            width="stretch")
+slides.fullscreen_script()
+slides.draw(report, deck[i])
 
 with gear.popover("", icon=":material/settings:", help=ui.t("meeting.settings"), key="settings"):
+    st.session_state["jump"] = i
+    st.selectbox(ui.t("meeting.jump"), range(n), key="jump", format_func=lambda k: f"{k + 1}. {deck[k].title}",
+                 on_change=lambda: go(st.session_state["jump"]))
     st.selectbox(ui.t("report.page.source"), [None, *snaps["name"]], key="meeting_snapshot",
                  format_func=lambda s: ui.t("report.page.live") if s is None else s)
     for fmt_ in documents.FORMATS:

@@ -19,15 +19,53 @@ def data(db_file, tmp_path, monkeypatch):
 def test_meeting_next_and_previous_through_every_slide(app, data, lang):
     at = app(lang=lang, fy=2569, q=2, page="pages/meeting.py")
     assert not at.exception
-    total = 10
-    for n in range(1, total):
+    total = len(at.selectbox(key="jump").options)
+    assert total >= 10
+    for n in range(2, total + 1):
         at.button(key="next").click().run()
         assert not at.exception, (n, at.exception)
-        assert at.session_state["slide"] == n
+        assert slide_shown(at) == (n, total)
     assert at.button(key="next").disabled
     at.button(key="prev").click().run()
-    assert at.session_state["slide"] == total - 2 and not at.exception
+    assert slide_shown(at) == (total - 1, total) and not at.exception
     assert [b.label for b in at.get("download_button")]
+
+
+def slide_shown(at) -> tuple[int, int]:
+    """(slide number, total) as the page says it, and the URL says the same."""
+    import re
+
+    text = next(m.value for m in at.markdown if re.search(r"\d+/\d+|\d+ of \d+", m.value) and
+                ("สไลด์" in m.value or "Slide" in m.value))
+    n, total = map(int, re.findall(r"\d+", text)[:2])
+    assert at.query_params["slide"] == [str(n)] or at.query_params["slide"] == str(n)
+    return n, total
+
+
+def test_a_meeting_link_opens_its_slide_and_the_clicker_keys_move_it(app, data):
+    at = app(fy=2569, q=2, page="pages/meeting.py")
+    total = len(at.selectbox(key="jump").options)
+    at.query_params["slide"] = "4"
+    at.run()
+    assert slide_shown(at) == (4, total)
+    for key, expected in (("k_pgdn", 5), ("k_space", 6), ("k_pgup", 5), ("k_end", total), ("k_home", 1)):
+        at.button(key=key).click().run()
+        assert slide_shown(at) == (expected, total), key
+    at.selectbox(key="jump").set_value(2).run()
+    assert slide_shown(at) == (3, total)
+    at.query_params["slide"] = "999"         # a link the deck cannot mean: the first slide
+    at.run()
+    assert slide_shown(at)[0] == 1 and not at.exception
+
+
+def test_a_long_attention_list_goes_on_over_several_slides_never_cut(app, data):
+    from tracker.ui import slides
+
+    at = app(fy=2569, q=2, page="pages/meeting.py")
+    titles = at.selectbox(key="jump").options
+    assert not any("(ดูในรายงาน)" in c.value for c in at.caption)
+    assert titles and all(isinstance(t, str) for t in titles)
+    assert slides.MAX_ROWS == 8
 
 
 def test_meeting_shows_a_pinned_snapshot(app, data, db_file):
@@ -36,7 +74,7 @@ def test_meeting_shows_a_pinned_snapshot(app, data, db_file):
     db.close()
     at = app(fy=2569, q=2, page="pages/meeting.py", session={"meeting_snapshot": "ประชุมสภา Q2"})
     assert not at.exception
-    assert any("ประชุมสภา Q2" in c.value for c in at.caption)
+    assert any("ประชุมสภา Q2" in c.value for c in [*at.caption, *at.markdown])
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -99,6 +99,10 @@ MESSAGES = {
     "meeting.prev": ("ก่อนหน้า", "Previous"),
     "meeting.next": ("ถัดไป", "Next"),
     "meeting.slide_n": ("สไลด์ {n}/{total}", "Slide {n} of {total}"),
+    "meeting.jump": ("ไปที่สไลด์", "Go to slide"),
+    "meeting.fullscreen_help": ("แสดงเต็มจอ กดอีกครั้งเพื่อออก เปลี่ยนสไลด์ด้วยปุ่มลูกศรหรือรีโมตนำเสนอ",
+                                "Full screen; press again to leave. Change slides with the arrow keys, "
+                                "PageDown/PageUp or a presenter remote"),
     "meeting.slide.goals": ("วิสัยทัศน์และเป้าประสงค์ 5 ด้าน", "Vision and the five goals"),
     "meeting.settings": ("ตั้งค่าการประชุมและดาวน์โหลด", "Meeting settings and downloads"),
     "meeting.disbursed_of": ("เบิกจ่าย {rate} ของงบตาม{org_ordinance}", "{rate} of the allocated budget disbursed"),

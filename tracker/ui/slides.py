@@ -9,6 +9,8 @@ Tables are HTML (``st.table``) so their type scales too; the one chart stretches
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -19,7 +21,39 @@ from tracker.status import missing
 from tracker.tables import Column, Table
 from tracker.ui import frame as ui
 
-MAX_ROWS = 8   # table rows on one slide (the rest: "and n more", see the report)
+MAX_ROWS = 8   # table rows on one slide; a longer list goes on as many slides as it needs
+
+
+@dataclass(frozen=True)
+class Page:
+    """One screen of the meeting: a slide of the report model, or part ``part`` of ``parts`` of a slide
+    whose list is longer than :data:`MAX_ROWS` (the attention list, form 2): never cut, paged."""
+
+    slide: content.Slide
+    part: int = 1
+    parts: int = 1
+
+    @property
+    def title(self) -> str:
+        return self.slide.title + (f" ({self.part}/{self.parts})" if self.parts > 1 else "")
+
+
+def _paged_table(report: content.Report, slide: content.Slide) -> Table | None:
+    if slide.kind == "form2":
+        return report.form2
+    if slide.kind == "attention":
+        return report.attention
+    return None
+
+
+def deck(report: content.Report) -> list[Page]:
+    """The meeting's screens: the report's slides, a long list spread over as many as it needs."""
+    out = []
+    for slide in report.slides:
+        t = _paged_table(report, slide)
+        parts = max(1, -(-len(t.rows) // MAX_ROWS)) if t is not None else 1
+        out += [Page(slide, k, parts) for k in range(1, parts + 1)]
+    return out
 
 
 def projector_style() -> None:
@@ -33,7 +67,9 @@ def projector_style() -> None:
     .st-key-prev button,.st-key-next button{min-height:3rem;font-size:1.2rem;font-weight:600;padding:0 1.2rem}
     .st-key-prev button p,.st-key-next button p{font-size:1.2rem}
     .st-key-slideno p{font-size:1.3rem;font-weight:700;text-align:center;margin:0;line-height:1.3}
-    .st-key-stamp p{font-size:.78rem;text-align:center;line-height:1.3}
+    .st-key-stamp p{font-size:.95rem;text-align:center;line-height:1.3;color:#1f2328}
+    .st-key-kbd{display:none}
+    .st-key-fullscreen button,.st-key-settings button{min-height:3rem}
     .st-key-slide h1{font-size:2.1rem;padding:.2rem 0 .4rem}
     .st-key-slide h2{font-size:1.9rem;padding:0 0 .3rem}
     .st-key-slide [data-testid=stMetricLabel] p{font-size:1.1rem}
@@ -63,6 +99,20 @@ def projector_style() -> None:
 </style>""")
 
 
+def fullscreen_script() -> None:
+    """The full-screen button (``key="fullscreen"``) toggles the browser's full screen: it needs a click
+    (the browser allows it only from a user's gesture) and a line of script; bound once per page."""
+    st.html("""<script>
+if (!window.__trackerFullscreen) {
+  window.__trackerFullscreen = true;
+  document.addEventListener("click", e => {
+    if (!e.target.closest(".st-key-fullscreen button")) return;
+    if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
+  }, true);
+}
+</script>""", unsafe_allow_javascript=True)
+
+
 def _cell(col: Column, value, lang: str) -> str:
     """As the report writes it, but money in whole baht (the header says บาท): easier to read on a screen."""
     if col.kind == "money" and not missing(value):
@@ -70,9 +120,14 @@ def _cell(col: Column, value, lang: str) -> str:
     return fmt.cell(col.kind, value, lang)
 
 
-def table(t: Table, limit: int = MAX_ROWS) -> None:
-    """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold."""
-    rows = [*t.rows[:limit], *([t.total] if t.total is not None else [])]
+def table(t: Table, limit: int = MAX_ROWS, part: int = 1) -> None:
+    """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold.
+
+    Shows rows ``limit`` at a time: part ``part`` (1-based); the total row on the last part. A list cut
+    short (a goal's top rows) says how many more the report has."""
+    shown = t.rows[(part - 1) * limit:part * limit]
+    last = part * limit >= len(t.rows)
+    rows = [*shown, *([t.total] if t.total is not None and last else [])]
     df = pd.DataFrame([[ui.plain(_cell(c, r.get(c.key), t.lang)) for c in t.columns] for r in rows],
                       columns=t.header)
     numeric = [h for c, h in zip(t.columns, t.header) if c.numeric]
@@ -80,7 +135,7 @@ def table(t: Table, limit: int = MAX_ROWS) -> None:
     if t.total is not None:
         sty = sty.set_properties(subset=pd.IndexSlice[df.index[-1:], :], **{"font-weight": "700"})
     st.table(sty)
-    if len(t.rows) > limit:
+    if part == 1 and len(t.rows) > limit and t.key not in ("form2", "attention"):
         st.caption(ui.t("meeting.more_items", n=len(t.rows) - limit))
 
 
@@ -135,20 +190,21 @@ def _budget(report: content.Report) -> None:
         table(report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate"))
 
 
-def _attention(report: content.Report) -> None:
+def _attention(report: content.Report, part: int) -> None:
     if not report.attention.rows:
         st.success(ui.t("report.attention.none"))
     else:
-        table(report.attention.pick("kind", "goal_no", "name", "value"))
+        table(report.attention.pick("kind", "goal_no", "name", "value"), part=part)
 
 
-def draw(report: content.Report, slide: content.Slide) -> None:
-    """One slide of the report model (:func:`tracker.report.content.slides_of`) on the screen."""
+def draw(report: content.Report, page: Page) -> None:
+    """One screen of the meeting (:func:`deck`) on the projector."""
+    slide = page.slide
     with st.container(key="slide"):
         if slide.kind == "title":
             _cover(report)
             return
-        st.header(slide.title)
+        st.header(page.title)
         if slide.kind == "goals":
             _goals(report)
         elif slide.kind == "goal":
@@ -156,6 +212,6 @@ def draw(report: content.Report, slide: content.Slide) -> None:
         elif slide.kind == "budget":
             _budget(report)
         elif slide.kind == "form2":
-            table(report.form2)
+            table(report.form2, part=page.part)
         elif slide.kind == "attention":
-            _attention(report)
+            _attention(report, page.part)
