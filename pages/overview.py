@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tracker import charts, fmt, rollup, store
+from tracker.status import missing
 from tracker.tables import Column as Col
 from tracker.ui import components as c
 from tracker.ui import frame as ui
@@ -12,9 +13,7 @@ lang = ui.lang()
 fy, q = ui.period()
 th = rollup.thresholds_of(ui.plan().thresholds)
 
-ui.page_header("dash.overview_title")
-as_of = ui.load(store.data_as_of)
-st.caption(ui.t("dash.as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
+ui.page_header("dash.overview_title")     # the data's date is in the sidebar, under the period
 if not ui.load(store.has_any_data):
     c.empty_state("dash.no_data")
 
@@ -22,41 +21,60 @@ goals = ui.load(rollup.goal_summary, fy, q)
 tot = ui.load(rollup.totals, fy, q)
 budget, proj = tot["budget"], tot["projects"]
 
-# --- headline: the three questions an executive asks ----------------------------------------
-# units sit in the labels so every value is short and whole at 1280 px
+att = ui.load(rollup.attention_items, fy, q)
+
+# --- first screen (1366×768 without scrolling): how many goals on track and which, what is late,
+# where the money went. Compact top: Streamlit's header space and title shrink on this page only.
+st.html("""<style>
+.block-container{padding-top:3.2rem}
+.block-container h1{font-size:1.7rem;padding:.1rem 0 0}
+[class*=st-key-goalcard] h2{font-size:1.8rem;padding:0;line-height:1.25}
+[class*=st-key-goalcard]{gap:.2rem;padding:.6rem .8rem}
+.st-key-late{gap:.1rem}
+</style>""")
 money = c.money_unit(budget["allocated"], budget["disbursed"])
 k1, k2, k3, k4 = st.columns(4)
 with k1:
     c.kpi(ui.t("dash.goals_on_track"), f"{int((goals['status'] == 'on_track').sum())} / {len(goals)}")
 with k2:
-    c.money_kpi(ui.t("dash.total_allocated"), budget["allocated"], money)
+    c.kpi(ui.t("dash.attention_count"), f"{len(att):,}", help=ui.t("dash.attention_count_help"))
 with k3:
+    c.money_kpi(ui.t("dash.total_allocated"), budget["allocated"], money)
+with k4:
     rate = budget["disbursed"] / budget["allocated"] if budget["allocated"] else None
     c.money_kpi(ui.t("dash.total_disbursed"), budget["disbursed"], money, delta=fmt.pct(rate), delta_color="off",
                 delta_arrow="off", delta_description=ui.t("dash.of_allocated"))
-with k4:
-    c.kpi(ui.t("dash.total_completed"), f"{proj['completed']:,} / {proj['funded']:,}",
-          help=ui.t("dash.projects_done"))
 
-# --- goal cards: score large and whole, status as icon + word + colour, then the small facts ------
 cols = st.columns(len(goals), gap="small") if len(goals) else []
 for col, (_, g) in zip(cols, goals.iterrows()):
     with col:
-        c.goal_card(g, lang)
+        c.goal_card(g, lang, details=False)
 
-# --- charts: bars by goal are horizontal with the goal names on the y axis -----------------------
+late, money_col = st.columns([2, 3], gap="medium")
+with late.container(border=True, key="late"):
+    st.markdown(f"**{ui.t('dash.attention')} ({len(att):,})**")
+    if att.empty:
+        st.caption(ui.t("dash.attention_none"))
+    icons = {"off_track_indicator": ":material/cancel:", "not_started_late": ":material/schedule:",
+             "low_disbursement": ":material/payments:"}
+    for _, a in rollup.worst_first(att).head(4).iterrows():
+        value = "" if missing(a["value"]) else f" · {fmt.pct(a['value'])}"
+        st.page_link("pages/goal.py", query_params={"goal": str(int(a["goal_no"]))}, icon=icons[a["kind"]],
+                     label=ui.plain(f"{a['code']}{value} · {a['name_' + lang]}"),
+                     help=ui.t("dash.attention." + a["kind"]) + " · " + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
+    if len(att) > 4:
+        st.caption(ui.t("dash.attention_more", n=len(att) - 4))
+with money_col:
+    c.chart(ui.figure(charts.budget_by_goal, goals, lang, 270), key="ov_budget")
+
+# --- below the first screen: scores, project status, history ------------------------------------
 c.chart(ui.figure(charts.goal_scores, goals, lang, th), key="ov_scores")
-left, right = st.columns(2)
-with left:
-    c.chart(ui.figure(charts.project_status, goals, lang), key="ov_pstatus")
-with right:
-    c.chart(ui.figure(charts.budget_by_goal, goals, lang), key="ov_budget")
+c.chart(ui.figure(charts.project_status, goals, lang), key="ov_pstatus")
 c.chart(ui.figure(charts.score_history, ui.load(rollup.goal_score_history), goals, lang, th), key="ov_history")
 
 # --- needs attention -------------------------------------------------------------------------
 st.subheader(ui.t("dash.attention"))
 st.caption(ui.t("dash.attention_help", share=fmt.pct(th["low_disbursement_share_of_pace"], 0)))
-att = ui.load(rollup.attention_items, fy, q)
 if att.empty:
     c.empty_state("dash.attention_none")
 else:
@@ -74,5 +92,6 @@ c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "da
                 Col("allocated", "dash.col.allocated", "money"), Col("disbursed", "dash.col.disbursed", "money"),
                 Col("disbursement_rate", "dash.col.disbursement_rate", "pct")],
         name=f"goals-{fy}-Q{q}", key="ov_goals",
-        show=["goal_no", f"short_{lang}", "score", "status", "allocated", "disbursed", "disbursement_rate"])
+        show=["goal_no", f"short_{lang}", "score", "status", "funded", "completed", "allocated", "disbursed",
+              "disbursement_rate"])
 c.method_link()

@@ -48,11 +48,13 @@ def test_overview_is_the_default_page_and_shows_the_headline_figures(app, with_d
     # allocated, disbursed, rate: the unit in the label so the value is short and whole on screen
     assert "Total allocated (M THB) 9.85 " in t and "Disbursed to date (M THB) 5.03 51.1%" in t
     assert all(len(str(m.value)) <= 8 for m in at.metric)                 # nothing for st.metric to cut
-    assert "1 / 5" in t                                                   # completed / funded
+    assert "Goals on track 0 / 5" in t and "Items needing attention 2" in t   # the first screen's answers
+    assert "Completed" in frames(at)                                      # projects completed, per goal
     assert "92.9%" in t and "At risk" in t and "66.7%" in t and "Off track" in t
-    assert "-7.1 pp" in t                                                 # goal 1 vs FY2568 Q2
     assert "G3-I02" in frames(at) and "P5" in frames(at)                  # needs attention
     assert len(at.get("plotly_chart")) == 4
+    at.switch_page("pages/goal.py").run()                                 # the change on last year: goal page
+    assert "-7.1 pp" in [m.delta for m in at.metric][0]
 
 
 def test_overview_thai_words(app, with_data):

@@ -280,3 +280,17 @@ def test_one_load_gives_every_figure_of_a_view(data):
     assert goals.summary(inputs, 2569, 2, th) == rollup.summary(data, 2569, 2)
     assert projects.project_table(inputs, 2569, 2).equals(rollup.project_table(data, 2569, 2))
     assert goals.attention_items(inputs, 2569, 2, th).equals(rollup.attention_items(data, 2569, 2))
+
+
+def test_worst_attention_items_come_first_by_kind_then_furthest_below():
+    import math
+
+    import pandas as pd
+
+    items = pd.DataFrame({"kind": ["low_disbursement", "off_track_indicator", "off_track_indicator",
+                                   "not_started_late", "low_disbursement"],
+                          "goal_no": [1, 2, 3, 4, 5], "code": ["P1", "I2", "I3", "P4", "P5"],
+                          "name_th": ["a"] * 5, "name_en": ["a"] * 5,
+                          "value": [0.10, 0.60, 0.20, math.nan, 0.02], "reference": [0.3] * 5})
+    assert list(rollup.worst_first(items)["code"]) == ["I3", "I2", "P4", "P5", "P1"]
+    assert rollup.worst_first(items.iloc[:0]).empty

@@ -140,26 +140,35 @@ def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
 
 
 def _money_bars(fig: go.Figure, df: pd.DataFrame, labels: list[str], lang: str) -> None:
-    """The four money measures of each row as overlaid bars, narrower in turn, in ล้านบาท / M THB."""
+    """The four money measures of each row as overlaid bars, narrower in turn, in ล้านบาท / M THB (the
+    axis says so); the allocated amount is written at the end of its bar and the disbursed one inside it,
+    in that one unit, so a sliver still has its number."""
+    labelled = {"allocated": "outside", "disbursed": "inside"}
     for key in ("planned", "allocated", "committed", "disbursed"):
         name = t(MONEY_KEYS[key], lang)
-        fig.add_trace(go.Bar(y=labels, x=(df[key].fillna(0) / fmt.MILLION).tolist(), name=name, orientation="h",
+        millions = (df[key].fillna(0) / fmt.MILLION).tolist()
+        text = [f"{v:,.2f}" if v else "" for v in millions] if key in labelled else None
+        fig.add_trace(go.Bar(y=labels, x=millions, name=name, orientation="h",
                              width=MONEY_WIDTHS[key], marker_color=MONEY_COLOURS[key],
+                             text=text, textposition=labelled.get(key), cliponaxis=False,
+                             insidetextanchor="start" if key == "disbursed" else None,
+                             textfont=dict(size=12, color="#FFFFFF" if key == "disbursed" else INK),
                              customdata=[fmt.baht(v, lang) for v in df[key]],
                              hovertemplate=name + ": %{customdata}<extra></extra>"))
     fig.update_xaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.1f", rangemode="tozero")
     fig.update_yaxes(autorange="reversed")
 
 
-def budget_by_goal(goals: pd.DataFrame, lang: str) -> go.Figure:
-    """Per goal: planned / allocated / committed / disbursed (ล้านบาท / M THB) as nested bars."""
+def budget_by_goal(goals: pd.DataFrame, lang: str, height: int | None = None) -> go.Figure:
+    """Per goal: planned / allocated / committed / disbursed (ล้านบาท / M THB) as nested bars, the
+    allocated and disbursed amounts written on them; ``height`` in px (default: room for each goal)."""
     title = t("dash.chart_budget", lang)
     if goals.empty or goals[["planned", "allocated"]].to_numpy().sum() == 0:
-        return empty(title, lang)
+        return empty(title, lang, height=height or 300)
     labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
     fig = go.Figure()
     _money_bars(fig, goals, labels, lang)
-    return _layout(fig, title, 170 + 58 * len(goals), lang, barmode="overlay", hovermode="y unified")
+    return _layout(fig, title, height or 170 + 58 * len(goals), lang, barmode="overlay", hovermode="y unified")
 
 
 def project_status(goals: pd.DataFrame, lang: str) -> go.Figure:

@@ -51,6 +51,14 @@ def pct(ratio, digits: int = 1) -> str:
     return f"{ratio * 100:,.{digits}f}%"
 
 
+def points(change, lang: str = "th") -> str:
+    """A change of a percentage in percentage points, signed: ``+3.2 จุดร้อยละ`` / ``+3.2 pp``; a dash
+    when undefined."""
+    if missing(change):
+        return DASH
+    return f"{change * 100:+.1f} " + ("จุดร้อยละ" if lang == "th" else "pp")
+
+
 def number(x, digits: int | None = None) -> str:
     """An indicator value: thousands separators, at most 2 decimals, no trailing zeros."""
     if missing(x):

@@ -32,6 +32,13 @@ MESSAGES = {
     "dash.chart_project_status": ("สถานะโครงการรายเป้าประสงค์ (แบบที่ 2)", "Project status by goal (form 2)"),
     "dash.chart_history": ("คะแนนเป้าประสงค์รายไตรมาสตลอดช่วงแผน", "Goal scores quarter by quarter over the plan period"),
     "dash.attention": ("เรื่องที่ต้องติดตาม", "Needs attention"),
+    "dash.attention_count": ("เรื่องที่ต้องติดตาม (รายการ)", "Items needing attention"),
+    "dash.attention_count_help": ("ตัวชี้วัดต่ำกว่าเป้า โครงการที่ยังไม่ได้ดำเนินการเมื่อถึงไตรมาส 3 และโครงการที่เบิกจ่ายต่ำ "
+                                  "รายการทั้งหมดอยู่ท้ายหน้านี้",
+                                  "Indicators off track, projects not started by Q3 and projects with low "
+                                  "disbursement; the full list is at the foot of this page"),
+    "dash.attention_more": ("และอีก {n} รายการในตารางท้ายหน้านี้", "and {n} more in the table at the foot of this page"),
+    "dash.open_goal_n": ("เปิดหน้าเป้าประสงค์ที่ {n}", "Open goal {n}"),
     "dash.attention_none": ("ไม่มีเรื่องที่ต้องติดตามในช่วงเวลาที่เลือก", "Nothing needs attention for the chosen period"),
     "dash.attention.off_track_indicator": ("ตัวชี้วัดต่ำกว่าเป้า", "Indicator off track"),
     "dash.attention.not_started_late": ("ได้รับงบแล้วแต่ยังไม่ได้ดำเนินการ (ไตรมาส 3 ขึ้นไป)",

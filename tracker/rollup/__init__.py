@@ -24,7 +24,7 @@ import pandas as pd
 
 from tracker import store
 from tracker.rollup import goals, indicators, projects
-from tracker.rollup.goals import ATTENTION_KINDS
+from tracker.rollup.goals import ATTENTION_KINDS, worst_first
 from tracker.rollup.indicators import filter_indicators
 from tracker.rollup.inputs import Inputs, load, thresholds_of
 from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, WHOLE_SUBDISTRICT, budget_sums,
@@ -136,5 +136,5 @@ __all__ = [
     "indicator_table", "indicator_history", "indicator_values", "filter_indicators", "project_table",
     "project_counts", "budget_sums", "totals", "missing_reports", "filter_projects", "parse_villages",
     "welfare_split", "budget_by_department", "budget_by_village", "disbursement_by_quarter", "projects_per_goal",
-    "goal_summary", "summary", "goal_score_history", "attention_items",
+    "goal_summary", "summary", "goal_score_history", "attention_items", "worst_first",
 ]

@@ -135,6 +135,17 @@ ATTENTION_KINDS = ("off_track_indicator", "not_started_late", "low_disbursement"
 ATTENTION_COLUMNS = ["kind", "goal_no", "code", "name_th", "name_en", "value", "reference"]
 
 
+def worst_first(items: pd.DataFrame) -> pd.DataFrame:
+    """Attention items (:func:`attention_items`) most serious first: off-track indicators, then funded
+    projects not started late in the year, then low disbursement; within each, the furthest below its
+    bar first (the lowest ratio or rate; an item without a figure after those with one)."""
+    if items.empty:
+        return items
+    order = items.assign(_k=items["kind"].map({k: i for i, k in enumerate(ATTENTION_KINDS)}))
+    return (order.sort_values(["_k", "value", "goal_no", "code"], na_position="last", kind="stable")
+            .drop(columns="_k").reset_index(drop=True))
+
+
 def attention_items(data: Inputs, fiscal_year: int, quarter: int, th: dict) -> pd.DataFrame:
     """What needs attention (ต้องติดตาม) as of ``quarter``, one row per item:
 

@@ -56,17 +56,25 @@ def money_kpi(label: str, amount: float, unit: tuple[float, str], **kw) -> None:
     kpi(f"{label} ({word})", value, **kw)
 
 
-def goal_card(g, lang: str) -> None:
+def goal_card(g, lang: str, *, details: bool = True) -> None:
     """One goal at a glance, for a narrow column: number and short name, the score large and whole,
-    status as icon + word + colour, change on last year, then the small facts and a link."""
+    status as icon + word + colour, change on last year, then (``details``) the small facts, and a link.
+    Without details the card is short enough for the overview's first screen."""
     n = int(g["goal_no"])
-    with st.container(border=True, height="stretch"):
+    with st.container(border=True, height="stretch", key=f"goalcard{n}"):
+        if not details:    # the title is the link to the goal's page
+            st.page_link("pages/goal.py", label=f"**{_t('plan.goal_n', lang, n=n)}**", query_params={"goal": str(n)},
+                         help=_t("dash.open_goal", lang))
+            st.markdown(str(g["short_" + lang]))
+            st.markdown(f"## {fmt.pct(g['score'])}", anchors=False)
+            st.markdown(status_badge(g["status"]))
+            return
         st.markdown(f"**{_t('plan.goal_n', lang, n=n)}**  \n{g['short_' + lang]}")
         st.markdown(f"## {fmt.pct(g['score'])}", anchors=False)
         st.markdown(status_badge(g["status"]))
         change = pct_delta(g["score_change"])
         if change:
-            up, down = change.startswith("+") and change != "+0.0 pp", change.startswith("-")
+            up, down = round(g["score_change"] * 1000) > 0, round(g["score_change"] * 1000) < 0
             arrow = f":green[↑ {change}]" if up else f":red[↓ {change}]" if down else change
             st.caption(f"{arrow} {_t('dash.vs_last_year_short', lang)}")
         counts = " ".join(f"{S.ICONS[s]}{int(g['n_' + s])}" for s in S.STATUSES if g["n_" + s])
@@ -170,8 +178,9 @@ def table(df: pd.DataFrame, columns: list[Column], *, name: str, key: str, heigh
 
 
 def pct_delta(change: float) -> str | None:
-    """A score change as percentage points (``+3.2 pp``), or None when undefined."""
+    """A score change in percentage points (``+3.2 จุดร้อยละ`` / ``+3.2 pp``, :func:`tracker.fmt.points`),
+    or None when undefined."""
     if missing(change):
         return None
-    return f"{change * 100:+.1f} pp"
+    return fmt.points(change, ui.lang())
 
