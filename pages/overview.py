@@ -28,7 +28,8 @@ att = ui.load(rollup.attention_items, fy, q)
 st.html("""<style>
 .block-container{padding-top:3.2rem}
 .block-container h1{font-size:1.7rem;padding:.1rem 0 0}
-[class*=st-key-goalcard] h2{font-size:1.8rem;padding:0;line-height:1.25}
+[class*=st-key-goalcard] h2{font-size:1.8rem;padding:.1rem 0 .2rem;line-height:1.3}
+[class*=st-key-goalcard] [data-testid=stMarkdownContainer]:has(h2){height:auto;overflow:visible;margin-bottom:.15rem}
 [class*=st-key-goalcard]{gap:.2rem;padding:.6rem .8rem}
 .st-key-late{gap:.1rem}
 </style>""")

@@ -301,6 +301,8 @@ def test_markup_escapes_every_value_it_is_given():
     assert "<img" not in script and "alert(1)</script><script>" not in script
     with pytest.raises(ValueError):
         markup.post_script("/x", "a; alert(1)")
+    words = markup.words(HOSTILE + " สิ่งแวดล้อม")
+    assert "<script" not in words and "<img" not in words and "&lt;img" in words
 
 
 def test_admin_sees_every_setting_read_only(app):

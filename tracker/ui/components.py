@@ -15,6 +15,7 @@ from tracker.i18n import t as _t
 from tracker.status import missing
 from tracker.tables import Column
 from tracker.ui import frame as ui
+from tracker.ui import markup
 
 #: st.plotly_chart config: no Plotly logo, PNG download at 2× from the chart's toolbar.
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -65,7 +66,7 @@ def goal_card(g, lang: str, *, details: bool = True) -> None:
         if not details:    # the title is the link to the goal's page
             st.page_link("pages/goal.py", label=f"**{_t('plan.goal_n', lang, n=n)}**", query_params={"goal": str(n)},
                          help=_t("dash.open_goal", lang))
-            st.markdown(str(g["short_" + lang]))
+            st.markdown(markup.words(g["short_" + lang]), unsafe_allow_html=True)   # no mid-word breaks
             st.markdown(f"## {fmt.pct(g['score'])}", anchors=False)
             st.markdown(status_badge(g["status"]))
             return

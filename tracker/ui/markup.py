@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+from tracker import thai
+
 
 def _js(value) -> str:
     """``value`` as a JavaScript literal that cannot end the script element (``<``, ``>``, ``&`` escaped)."""
@@ -25,3 +27,9 @@ def post_script(url: str, marker: str, body: dict[str, str] | None = None) -> st
     return (f"<script>fetch({_js(url)}, {{method: \"POST\", credentials: \"same-origin\", "
             f"body: new URLSearchParams({_js(body or {})})}})"
             f".then(r => {{ document.documentElement.dataset.{marker} = r.status; }});</script>")
+
+
+def words(text: str) -> str:
+    """``text`` as escaped HTML that the browser breaks only between words (Thai words from the
+    segmenter, :func:`tracker.thai.nowrap_html`), never inside one: for Thai names in narrow boxes."""
+    return thai.nowrap_html(str(text))

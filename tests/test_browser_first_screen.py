@@ -1,0 +1,47 @@
+"""Browser: the overview's first screen at 1366×768 (an executive's laptop) answers without scrolling:
+how many goals are on track and which, what is late (count and the worst items, linked), money by goal;
+Thai goal names break between words, never inside one (word boundaries from the segmenter)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import app_env, exceptions, launch, serve, wait_rendered
+from tests.thai_layout import mid_word_breaks_in, report
+
+pytestmark = pytest.mark.browser
+WIDTH, HEIGHT = 1366, 768
+BOTTOM_JS = """s => { const e = document.querySelector(s); return e ? e.getBoundingClientRect().bottom : null; }"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _, env = app_env(tmp_path_factory, "first", demo=True, TRACKER_PUBLIC_READ="1")
+    with serve(env) as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang, late", [("th", "เรื่องที่ต้องติดตาม"), ("en", "Needs attention")])
+def test_the_first_viewport_names_the_goals_and_what_is_late(server, lang, late):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = launch(pw, width=WIDTH, height=HEIGHT)
+        try:
+            page.goto(server + f"/?lang={lang}")
+            wait_rendered(page)
+            assert not exceptions(page)
+            box = page.locator(".st-key-late")
+            assert late in box.inner_text()
+            assert box.locator("[data-testid=stPageLink]").count() == 4        # the four most serious, linked
+            assert "goal=" in box.locator("[data-testid=stPageLink] a").first.get_attribute("href")
+            for selector in (".st-key-late", ".st-key-goalcard5", "[data-testid=stMetric]"):
+                bottom = page.evaluate(BOTTOM_JS, selector)
+                assert bottom is not None and bottom <= HEIGHT, (selector, bottom)
+            chart = page.locator(".st-key-ov_budget, [data-testid=stPlotlyChart]").first
+            assert chart.bounding_box()["y"] < HEIGHT - 200                  # money by goal starts on screen
+            if lang == "th":
+                found = mid_word_breaks_in(page, "[class*=st-key-goalcard]")
+                assert not found, report(found)
+        finally:
+            browser.close()
