@@ -62,7 +62,7 @@ with late.container(border=True, key="late"):
         value = "" if missing(a["value"]) else f" · {fmt.pct(a['value'])}"
         st.page_link("pages/goal.py", query_params={"goal": str(int(a["goal_no"]))}, icon=icons[a["kind"]],
                      label=ui.plain(f"{a['code']}{value} · {a['name_' + lang]}"),
-                     help=ui.t("dash.attention." + a["kind"]) + " · " + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
+                     help=ui.t(f"dash.attention.{a['kind']}") + " · " + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
     if len(att) > 4:
         st.caption(ui.t("dash.attention_more", n=len(att) - 4))
 with money_col:
