@@ -124,3 +124,22 @@ def test_a_web_report_saved_as_xls_is_read_as_its_table(pdb):
     assert pv.rows["disbursed"].tolist() == [472_000] and pv.rows["fiscal_year"].tolist() == [2569]
     empty = ingest.prepare(pdb, b"<html><body><p>no data</p><table></table></body></html>", "x.xls")
     assert empty.errors["code"].tolist() in (["html_without_table"], ["empty_file"])
+
+
+def test_departments_as_offices_write_them_and_money_closed_with_a_dash_are_read(pdb):
+    text = csv_text('''
+        รหัสโครงการ,ปีงบประมาณ,เป้าประสงค์,ชื่อโครงการ,หน่วยงานรับผิดชอบ,งบตามแผน,งบตามข้อบัญญัติ
+        G3-P01,2569,3,อบรมเด็กเล็ก,กองการศึกษาฯ,"120,000.-","100,000.-"
+        G3-P02,2569,3,ศูนย์ผู้สูงอายุ,สำนักงานปลัด,"1,250,000.- บาท",-
+        G1-P03,2569,1,ขยายเขตไฟฟ้า,"กองช่าง
+        งานสาธารณูปโภค",500000,450000
+        G1-P04,2569,1,ป้ายชื่อหมู่บ้าน,กองยุทธศาสตร์และงบประมาณ,1000,1000
+    ''')
+    pv = ingest.prepare(pdb, text.encode(), "projects.csv")
+    assert pv.rows["department"].tolist()[:3] == ["EDU", "PAL", "ENG"]
+    assert pv.rows["planned_budget"].tolist()[:3] == [120_000, 1_250_000, 500_000]
+    assert pv.rows["allocated_budget"].tolist()[:2] == [100_000, 0]
+    # a division outside the plan's six is never forced into one
+    assert pv.errors["code"].tolist() == ["unknown_department"] and pv.errors["row"].tolist() == [5]
+    from tracker.ingest import present
+    assert present.row_table(pv, "th")["งบตามแผน"].iloc[0] == "120,000.- → 120,000"

@@ -153,6 +153,42 @@ def blank_rows(raw: pd.DataFrame, kind: Kind, mapping: dict[str, str]) -> pd.Ser
     return raw[inputs].astype(str).apply(lambda s: s.str.strip() == "").all(axis=1)
 
 
+_MONEY_DASH = re.compile(r"(?<=[\d๐-๙])\s*\.?-(?=\s*(?:บาท)?\s*$)")
+
+
+def _money_dashes(raw: pd.DataFrame, kind: Kind, mapping: dict[str, str]) -> pd.DataFrame:
+    """``1,250,000.-`` (how Thai documents close an amount) is 1,250,000: the closing ``.-`` or ``-`` after the
+    digits goes (a lone ``-`` stays: it is zero). The preview still shows the cell as written."""
+    heads = [mapping[c.name] for c in kind.columns if c.type == "money" and c.name in mapping]
+    if not heads:
+        return raw
+    out = raw.copy()
+    for h in heads:
+        out[h] = n.by_unique(out[h].astype(str), lambda u: _MONEY_DASH.sub("", str(u)), "str")
+    return out
+
+
+def _departments_by_alias(cells: pd.Series, values: pd.Series, bad: pd.Series, plan, db
+                          ) -> tuple[pd.Series, pd.Series]:
+    """Departments as offices write them (``กองการศึกษาฯ``, ``สำนักงานปลัด``, ``กองช่าง`` with ``งานสาธารณูปโภค``
+    on a second line): cells the plan's own names miss are matched through the plan's and the office's department
+    aliases, as the plan-book import matches them (its DepartmentMatcher: the first division named leads)."""
+    if not bad.any():
+        return values, bad
+    from tracker.ingest.planbook import DepartmentMatcher, Division
+    from tracker.store import planbook as store_plan
+
+    stored = store_plan.department_aliases(db) if db["department_aliases"].exists() else None
+    aliases = {a: d.code for d in plan.departments.values() for a in d.aliases}
+    if stored is not None and len(stored):
+        aliases.update(zip(stored["written"], stored["department"]))
+    matcher = DepartmentMatcher([Division(d.code, d.name.th) for d in plan.departments.values()], aliases)
+    found = n.by_unique(cells[bad], lambda u: matcher.normalise(u).code)
+    values = values.astype(object).copy()
+    values[bad] = found
+    return values, bad & values.isna()
+
+
 def _read(typ: str, s: pd.Series, plan) -> tuple[pd.Series, list[tuple[str, pd.Series]]]:
     """Cells of a column of type ``typ`` as clean values (the Thai-Excel readings of
     :mod:`tracker.ingest.normalize`) and the cells that could not be read: ``[(problem code, mask)]``."""
@@ -193,11 +229,18 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
     rows = raw[ROW]
     clean = pd.DataFrame({ROW: rows})
     unreadable: dict[str, list[tuple[str, pd.Series]]] = {}
+    cells = _money_dashes(raw, kind, mapping)
     for c in kind.columns:
         if c.name in mapping:
-            clean[c.store_name], unreadable[c.store_name] = _read(c.type, raw[mapping[c.name]].astype(str), plan)
+            clean[c.store_name], unreadable[c.store_name] = _read(c.type, cells[mapping[c.name]].astype(str), plan)
         else:
             clean[c.store_name] = 0 if c.type == "yes_no" else None
+    dept = next((c for c in kind.columns if c.type == "department" and c.name in mapping), None)
+    if dept is not None:
+        (code, bad), = unreadable[dept.store_name]
+        clean[dept.store_name], still = _departments_by_alias(raw[mapping[dept.name]].astype(str),
+                                                              clean[dept.store_name], bad, plan, db)
+        unreadable[dept.store_name] = [(code, still)]
     failures = schema_failures(kind.name, plan, clean)
     params = {"unknown_goal": {"goals": ", ".join(map(str, sorted(plan.goals)))},
               "year_outside_plan": {"first": plan.first_fy, "last": plan.last_fy},
