@@ -69,6 +69,7 @@ values = ui.load(rollup.indicator_values, code)
 if values.empty:
     c.empty_state("goal.no_history")
 else:
+    values = values.assign(created_at=values["created_at"].map(ui.when_label))   # Bangkok time, Buddhist Era in Thai
     c.table(values, [Col("fiscal_year", "dash.col.fiscal_year"), Col("quarter", "dash.col.quarter", "int"),
                      Col("value", "dash.col.value", "num"), Col("note", "dash.col.note"),
                      Col("batch_id", "dash.col.batch", "int"), Col("file_name", "dash.col.file"),

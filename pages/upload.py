@@ -65,8 +65,10 @@ with ui.db() as conn:
     if "unknown_kind" in set(pv.errors["code"]):    # another layout: map its columns once
         mapping_form(pv)
     kind_label = ui.t(f"ingest.kind.{pv.kind}") if pv.kind else "?"
-    st.caption(ui.plain(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-",
-                                  sep=pv.separator_name or "-", rows=pv.n_rows)
+    sep = pv.separator_name
+    sep = ui.t(f"upload.sep.{sep}") if sep in ("comma", "semicolon", "tab") else sep or "-"   # in words
+    st.caption(ui.plain(ui.t("upload.detected", kind=kind_label, encoding=pv.encoding or "-", sep=sep,
+                             rows=pv.n_rows)
                              + (" · " + ui.t("upload.sheet", sheet=pv.sheet) if pv.sheet else "")))
     c = pv.counts
     for col, key, n in zip(st.columns(5), ("new", "changed", "unchanged", "errors", "warnings"),

@@ -79,6 +79,10 @@ def test_goal_page_opens_the_goal_in_the_url(app, with_data):
 def test_indicator_detail_lists_values_with_batch(app, with_data):
     at = app(lang="en", fy=2569, q=2, page="pages/indicators.py")
     assert "ผลตัวชี้วัด-2569Q2.csv" in frames(at) and "note G1-I01 Q2" in frames(at)
+    th = app(lang="th", fy=2569, q=2, page="pages/indicators.py")
+    imported = next(d.value for d in th.dataframe if "ผลตัวชี้วัด-2569Q2.csv" in d.value.to_csv()).iloc[:, -1]
+    assert not imported.str.contains(r"\+00:00|T\d\d:").any()             # not UTC ISO text
+    assert imported.str.contains(r" 25\d\d ").all(), list(imported)       # Bangkok time, Buddhist Era
 
 
 def test_projects_page_filters_and_completeness(app, with_data):

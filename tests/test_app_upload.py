@@ -190,3 +190,10 @@ def test_a_finance_export_is_mapped_once_and_the_next_file_of_its_layout_imports
     upload(at, "export-q2.csv", export.replace(",1,", ",2,").encode("cp874"))
     assert not at.exception, at.exception
     assert metric(at, "เพิ่มใหม่") == "2" and not [s for s in at.selectbox if s.key == "map_kind"]
+
+
+def test_the_thai_preview_names_the_separator_in_thai_words(app):
+    at = app(lang="th", fy=2569, q=1, page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("cp874"))
+    assert not at.exception, at.exception
+    assert "ตัวคั่น: จุลภาค (,)" in texts(at) and "comma" not in texts(at)
