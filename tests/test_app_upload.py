@@ -84,7 +84,7 @@ def test_changed_rows_show_old_and_new_values(app):
     changes = next(d.value for d in at.dataframe if "Old" in d.value.columns)
     assert changes.iloc[0].tolist() == [2, "G1-P01 / 2569", "งบตามข้อบัญญัติ", "1,180,000", "1,200,000"]
     rows = next(d.value for d in at.dataframe if "Does" in d.value.columns)   # every row as read
-    assert rows["Does"].tolist() == ["✎ Changed", "＝ Unchanged"]
+    assert rows["Does"].tolist() == ["✎ Changed", "= Unchanged"]
     assert rows["งบตามข้อบัญญัติ"].tolist() == ["1,200,000", "450,000"]
 
 

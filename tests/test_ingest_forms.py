@@ -223,7 +223,7 @@ def test_row_preview_shows_each_cell_as_written_and_as_read_under_the_files_head
     pv = ingest.prepare(filled, text.encode("utf-8"), "p.csv")
     table = present.row_table(pv, "th")
     assert table["แถว"].tolist() == [2, 3]
-    assert table["การนำเข้า"].tolist() == ["＋ เพิ่มใหม่", "＋ เพิ่มใหม่"]
+    assert table["การนำเข้า"].tolist() == ["✚ เพิ่มใหม่", "✚ เพิ่มใหม่"]
     first = table.iloc[0]
     assert first["ปีงบประมาณ"] == "๒๕๖๙ → 2569" and first["ไตรมาส"] == "ไตรมาส 2 → 2"
     assert first["เบิกจ่ายสะสม"] == "฿472000 → 472,000" and first["ก่อหนี้ผูกพัน"] == "1,180,000"

@@ -16,7 +16,7 @@ from tracker.ingest.read import ROW
 from tracker.status import missing
 
 SEVERITY_ICONS = {"error": "✖", "warning": "⚠"}
-ROW_STATUS_ICONS = {"new": "＋", "changed": "✎", "unchanged": "＝"}
+ROW_STATUS_ICONS = {"new": "✚", "changed": "✎", "unchanged": "="}   # glyphs the table font has
 ARROW = " → "
 
 
