@@ -241,3 +241,16 @@ def test_changed_rows_name_columns_by_the_files_own_headers(filled):
     changes = present.change_table(pv.changes, "en", present.file_headers(pv))
     assert changes["Column"].tolist() == ["เบิกจ่ายสะสม"]
     assert changes[["Old", "New"]].values.tolist() == [["295,000", "400,000"]]
+
+
+def test_rows_of_a_batch_are_written_in_words_not_codes(filled):
+    from tracker.ingest import present
+    from tracker.store import uploads
+
+    batch = int(filled.execute("SELECT max(id) FROM import_batches WHERE kind = 'project_progress'").fetchone()[0])
+    th = present.batch_rows_table(uploads.batch_changes(filled, batch), "th")
+    values = " ".join(th["ค่า (เดิม → ใหม่)"])
+    assert "สถานะ = อยู่ระหว่างดำเนินการ" in values and "in_progress" not in values
+    assert th["ถ้าย้อนกลับ"].tolist() == ["แถวนี้ถูกลบออก"] * 2
+    en = present.batch_rows_table(uploads.batch_changes(filled, batch), "en")
+    assert "status = In progress" in " ".join(en["Values (old → new)"])

@@ -148,13 +148,27 @@ def _field_label(name: str, lang: str) -> str:
 
 
 def _values_text(record: dict, key: set, lang: str) -> str:
-    return "; ".join(f"{_field_label(k, lang)} = {_plain(v)}" for k, v in record.items()
+    return "; ".join(f"{_field_label(k, lang)} = {_plain(v, k, lang)}" for k, v in record.items()
                      if k not in key and k not in _SKIP_FIELDS and not missing(v) and v != "")
 
 
-def _plain(v) -> str:
+_YES_NO_FIELDS = {c.store_name for k in KINDS.values() for c in k.columns if c.type == "yes_no"}
+
+
+def _plain(v, field: str = "", lang: str = "th") -> str:
+    """A stored value as people read it: statuses, yes/no and departments in words, numbers formatted."""
+    from tracker.plan import default_plan
+    from tracker.status import PROJECT_STATUSES
+
     if missing(v):
         return fmt.DASH
+    if field == "status" and v in PROJECT_STATUSES:
+        return t(f"pstatus.{v}", lang)
+    if field in _YES_NO_FIELDS:
+        return fmt.yes_no(v, lang)
+    if field == "department":
+        dept = default_plan().departments.get(str(v))
+        return dept.name.get(lang) if dept else str(v)
     if isinstance(v, float):
         return fmt.number(v)
     return str(v)
@@ -180,7 +194,7 @@ def batch_rows_table(changes: list[dict], lang: str) -> pd.DataFrame:
             did, values, back = "deleted", _values_text(before, key, lang), t("history.back.restored", lang)
         else:
             did = "changed"
-            values = "; ".join(f"{_field_label(k, lang)}: {_plain(before.get(k))}{ARROW}{_plain(v)}"
+            values = "; ".join(f"{_field_label(k, lang)}: {_plain(before.get(k), k, lang)}{ARROW}{_plain(v, k, lang)}"
                                for k, v in after.items() if k not in _SKIP_FIELDS and before.get(k) != v)
             back = t("history.back.old_values", lang)
         label = _TABLE_LABELS.get(table)
