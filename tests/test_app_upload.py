@@ -197,3 +197,14 @@ def test_the_thai_preview_names_the_separator_in_thai_words(app):
     upload(at, "projects.csv", PROJECTS.encode("cp874"))
     assert not at.exception, at.exception
     assert "ตัวคั่น: จุลภาค (,)" in texts(at) and "comma" not in texts(at)
+
+
+def test_forms_section_offers_the_latest_year_with_funded_projects(app, db_file):
+    from tracker import ingest
+
+    conn = store.connect(db_file)
+    ingest.commit(conn, ingest.prepare(conn, PROJECTS.encode("utf-8-sig"), "projects.csv"), user="analyst")
+    conn.close()
+    at = app(lang="th", fy=2566, q=1, page="pages/upload.py")      # a year without funded projects chosen
+    assert not at.exception, at.exception
+    assert at.selectbox(key="form_fy").value == 2569 and at.selectbox(key="form_q").value == 1

@@ -30,6 +30,12 @@ def funded_projects(db: Database, fiscal_year: int, department: str | None = Non
                  params)
 
 
+def funded_years(db: Database) -> list[int]:
+    """Fiscal years with at least one project with an allocated budget above 0, ascending."""
+    return [int(r[0]) for r in db.execute("SELECT DISTINCT fiscal_year FROM projects WHERE allocated_budget > 0 "
+                                          "ORDER BY fiscal_year").fetchall()]
+
+
 def progress_before(db: Database, fiscal_year: int, quarter: int) -> pd.DataFrame:
     """Each project's latest progress row of ``fiscal_year`` before ``quarter`` (money is cumulative within
     the year, so an earlier year's figures never carry over): ``project_code, quarter, status,

@@ -28,6 +28,9 @@ def forms_section() -> None:
         st.caption(ui.t("form.section_help"))
         fy0, q0 = ui.period()
         years = list(plan.fiscal_years)
+        funded = [y for y in ui.load(store_forms.funded_years) if y in years]
+        if funded and fy0 not in funded:      # the chosen year has no funded project: offer the latest that has
+            fy0, q0 = funded[-1], 1
         c1, c2, c3 = st.columns(3)
         fy = c1.selectbox(ui.t("sidebar.fiscal_year"), years, index=years.index(fy0) if fy0 in years else len(years) - 1,
                           key="form_fy")
