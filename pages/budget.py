@@ -46,6 +46,15 @@ c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "da
         name=f"budget-by-goal-{fy}-Q{q}", key="bud_goal_t",
         show=["goal_no", f"short_{lang}", "planned", "allocated", "disbursed", "disbursement_rate"])
 
+st.subheader(ui.t("budget.by_plan"))
+st.caption(ui.t("budget.by_plan_help"))
+levels = {d: ui.t(c.level_label(d)) for d in ("strategy", "tactic", "programme")}
+level = st.segmented_control(ui.t("budget.group_by"), list(levels), default="strategy", key="bud_level",
+                             format_func=levels.get) or "strategy"
+by_plan = ui.load(rollup.budget_by, fy, q, level)
+c.chart(ui.figure(charts.budget_bars, by_plan, c.group_labels(by_plan, level), lang, levels[level]), key="bud_plan")
+c.group_table(by_plan, level, name=f"budget-by-{level}-{fy}-Q{q}", key="bud_plan_t")
+
 st.subheader(ui.t("budget.pace"))
 st.caption(ui.t("budget.pace_help"))
 c.chart(ui.figure(charts.disbursement_pace, ui.load(rollup.disbursement_by_quarter, fy), lang), key="bud_pace")

@@ -91,4 +91,8 @@ else:
     labels = [ui.t("method.village_n", n=v) if v else ui.t("method.whole_subdistrict") for v in vil["village_no"]]
     c.chart(ui.figure(charts.budget_bars, vil, labels, lang, ui.t("goal.by_village")), key="goal_vil")
     st.caption(ui.t("goal.village_split"))
+    st.subheader(ui.t("goal.strategies", strategy=ui.t(c.level_label("strategy"))))
+    for level in ("strategy", "programme"):
+        c.group_table(ui.load(rollup.budget_by, fy, q, level, goal=n), level, name=f"goal{n}-by-{level}-{fy}-Q{q}",
+                      key=f"goal_{level}")
 c.method_link()

@@ -95,4 +95,6 @@ c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "da
         name=f"goals-{fy}-Q{q}", key="ov_goals",
         show=["goal_no", f"short_{lang}", "score", "status", "funded", "completed", "allocated", "disbursed",
               "disbursement_rate"])
+st.subheader(ui.t(c.level_label("strategy")))
+c.group_table(ui.load(rollup.budget_by, fy, q, "strategy"), "strategy", name=f"strategies-{fy}-Q{q}", key="ov_strat")
 c.method_link()

@@ -31,6 +31,17 @@ villages = f3.multiselect(ui.t("proj.filter_village"), [rollup.WHOLE_SUBDISTRICT
                           else t("method.whole_subdistrict", lang))
 statuses = f4.multiselect(ui.t("proj.filter_status"), list(S.PROJECT_STATUSES), key="proj_status", placeholder=ui.t("dash.filter_all"),
                           format_func=lambda s: fmt.project_status(s, lang))
+tactics_of = {code: tc for s in plan.strategies.values() for code, tc in s.tactics.items()}
+s1, s2, s3 = st.columns(3)
+strategies = s1.multiselect(ui.t(c.level_label("strategy")), list(plan.strategies), key="proj_strat",
+                            placeholder=ui.t("dash.filter_all"),
+                            format_func=lambda n: f"{n}. {plan.strategies[n].short.get(lang)}")
+tactics = s2.multiselect(ui.t(c.level_label("tactic")), [k for k, tc in tactics_of.items()
+                                                         if not strategies or tc.strategy in strategies],
+                         key="proj_tactic", placeholder=ui.t("dash.filter_all"),
+                         format_func=lambda k: f"{k} {tactics_of[k].name.get(lang)}")
+programmes = s3.multiselect(ui.t(c.level_label("programme")), list(plan.programmes), key="proj_prog",
+                            placeholder=ui.t("dash.filter_all"), format_func=lambda k: plan.programmes[k].name.get(lang))
 
 all_projects = ui.load(rollup.project_table, fy, q)
 if all_projects.empty:
@@ -38,17 +49,18 @@ if all_projects.empty:
     st.stop()
 
 shown = rollup.filter_projects(all_projects, goals=goals, departments=depts, villages=villages, statuses=statuses,
-                               text=text)
+                               strategies=strategies, tactics=tactics, programmes=programmes, text=text)
 st.caption(ui.t("proj.count", n=len(shown)))
 if shown.empty:
     c.empty_state("proj.none_match")
 else:
     c.table(shown, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
+                    Col("strategy_no", c.level_label("strategy"), "int"), Col("tactic_code", c.level_label("tactic")),
                     Col(f"name_{lang}", "dash.col.project", "name"), Col("department", "dash.col.department"),
                     Col("villages", "dash.col.villages"), Col("status", "dash.col.status", "pstatus"),
                     Col("progress_pct", "dash.col.progress", "progress"), Col("funded", "dash.col.funded", "bool"),
-                    Col("planned_budget", "dash.col.planned", "money"), Col("allocated_budget", "dash.col.allocated", "money"),
-                    Col("committed", "dash.col.committed", "money"), Col("disbursed", "dash.col.disbursed", "money"),
+                    Col("planned_budget", "dash.col.planned", "money"), Col("ordinance", "dash.col.ordinance", "money"),
+                    Col("allocated_budget", "dash.col.allocated", "money"), Col("committed", "dash.col.committed", "money"), Col("disbursed", "dash.col.disbursed", "money"),
                     Col("disbursement_rate", "dash.col.disbursement_rate", "pct"),
                     Col("is_welfare_transfer", "dash.col.welfare", "bool"), Col("added_by_revision", "dash.col.added", "bool"),
                     Col("reported_this_quarter", "dash.col.reported", "bool"), Col("progress_note", "dash.col.note")],

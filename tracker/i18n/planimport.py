@@ -137,6 +137,14 @@ MESSAGES = {
     "planimport.field.programme": ("แผนงาน", "Programme"),
     "planimport.field.budgets": ("งบประมาณตามแผน ปี", "Plan amount"),
     "planimport.field.ordinance": ("งบตาม{org_ordinance} ปี", "Ordinance amount"),
+    # the plan's hierarchy on the dashboards
+    "dash.col.ordinance": ("ตั้งไว้ใน{org_ordinance} (เล่มแผน)", "Ordinance amount (plan book)"),
+    "budget.by_plan": ("ตามโครงสร้างแผนพัฒนา", "By the plan's structure"),
+    "budget.by_plan_help": ("งบตามแผนของปี → ตั้งไว้ใน{org_ordinance} ตามเล่มแผน (ถ้ามี) → งบตาม{org_ordinance} → ก่อหนี้ผูกพัน → เบิกจ่าย; แถว “—” คือโครงการที่ไม่อยู่ในเล่มแผน",
+                            "Plan amount of the year → ordinance amount in the plan book (where given) → allocated → committed → disbursed; the “—” row holds projects not in the plan book"),
+    "dash.not_in_book": ("ไม่อยู่ในเล่มแผน", "Not in the plan book"),
+    "budget.group_by": ("จัดกลุ่มตาม", "Group by"),
+    "goal.strategies": ("{strategy}และแผนงานของเป้าประสงค์นี้", "{strategy} and programmes of this goal"),
     "ingest.severity.info": ("ข้อสังเกต", "Note"),
     # the revisions page (pages/revisions.py)
     "revisions.title": ("การปรับปรุงแผนพัฒนา", "Plan revisions"),

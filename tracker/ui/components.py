@@ -185,3 +185,48 @@ def pct_delta(change: float) -> str | None:
         return None
     return fmt.points(change, ui.lang())
 
+
+
+#: the chain of money the executive asks for, plan amount to disbursement (:data:`tracker.rollup.CHAIN`)
+CHAIN_COLUMNS = [Column("planned", "dash.col.planned", "money"), Column("ordinance", "dash.col.ordinance", "money"),
+                 Column("allocated", "dash.col.allocated", "money"), Column("committed", "dash.col.committed", "money"),
+                 Column("disbursed", "dash.col.disbursed", "money"),
+                 Column("disbursement_rate", "dash.col.disbursement_rate", "pct")]
+
+
+def level_label(dimension: str) -> str:
+    """The i18n key naming a level of the plan as this plan calls it (ยุทธศาสตร์ or ประเด็นการพัฒนาท้องถิ่น,
+    กลยุทธ์ or แนวทางการพัฒนา, แผนงาน), a goal or a department."""
+    levels = ui.plan().levels
+    return {"strategy": f"level.{levels['strategy']}", "tactic": f"level.{levels['tactic']}",
+            "programme": "level.programme", "goal": "dash.col.goal", "department": "dash.col.department"}[dimension]
+
+
+def group_table(df: pd.DataFrame, dimension: str, *, name: str, key: str) -> None:
+    """A :func:`tracker.rollup.budget_by` table: the group and its name, projects, the chain of money
+    (the book's ordinance amount shown only when the plan book has one)."""
+    from tracker.rollup import DIMENSIONS
+
+    lang, group = ui.lang(), DIMENSIONS[dimension]
+    cols = [Column(group, level_label(dimension), "int" if dimension in ("goal", "strategy") else "text"),
+            Column(f"name_{lang}", "dash.col.name", "name"), Column("projects", "dash.col.projects", "int"),
+            Column("funded", "dash.col.funded", "int"), *CHAIN_COLUMNS]
+    money = ["planned", *(["ordinance"] if df["ordinance"].notna().any() else []), "allocated", "disbursed"]
+    table(df, cols, name=name, key=key, show=[group, f"name_{lang}", "projects", *money, "disbursement_rate"])
+
+
+def group_labels(df: pd.DataFrame, dimension: str) -> list[str]:
+    """Chart labels of a :func:`tracker.rollup.budget_by` table: "1 โครงสร้างพื้นฐาน", "1.1 …", a
+    programme by its name; the row of projects outside the plan book says so."""
+    from tracker.rollup import DIMENSIONS
+
+    lang = ui.lang()
+    out = []
+    for k, n in zip(df[DIMENSIONS[dimension]], df[f"name_{lang}"]):
+        if missing(k):
+            out.append(ui.t("dash.not_in_book"))
+        elif dimension == "programme" or missing(n):
+            out.append(str(n) if not missing(n) else str(k))
+        else:
+            out.append(f"{k} {n}")
+    return out

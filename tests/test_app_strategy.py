@@ -1,0 +1,59 @@
+"""Every view groups by strategy as well as by goal: after the plan book is imported, the overview,
+budget, goal and projects pages show the strategies, tactics and programmes, with the same totals."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_plan_import import imported
+from tests.test_app_upload import texts
+
+FY, Q = 2568, 4
+
+
+@pytest.fixture
+def plan_loaded(db):
+    imported(db)
+
+
+def table_with(at, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+@pytest.mark.parametrize("lang, strategy, planned", [("th", "ยุทธศาสตร์", "งบตามแผน"), ("en", "Strategy", "Planned")])
+def test_overview_lists_the_strategies_with_their_money(app, plan_loaded, lang, strategy, planned):
+    at = app(lang=lang, fy=FY, q=Q, page="pages/overview.py")
+    assert not at.exception, at.exception
+    table = table_with(at, strategy)
+    assert table[strategy].tolist() == [1, 2, 3, 4, 5]
+    assert table[planned].sum() == pytest.approx(48_269_697)          # the sample's ผ.01 total of 2568
+
+
+def test_budget_groups_by_strategy_tactic_or_programme_with_the_same_total(app, plan_loaded):
+    at = app(lang="en", fy=FY, q=Q, page="pages/budget.py")
+    assert not at.exception, at.exception
+    assert "By the plan's structure" in texts(at)
+    for level, column in (("strategy", "Strategy"), ("tactic", "Tactic"), ("programme", "Programme")):
+        at.segmented_control(key="bud_level").set_value(level).run()
+        assert not at.exception, at.exception
+        table = table_with(at, column)
+        assert table["Planned"].sum() == pytest.approx(48_269_697), level
+
+
+def test_a_goal_shows_its_strategies_and_programmes(app, plan_loaded):
+    at = app(lang="en", fy=FY, q=Q, page="pages/goal.py", query={"goal": "3"})
+    assert not at.exception, at.exception
+    assert "Strategy and programmes of this goal" in texts(at)
+    assert table_with(at, "Strategy")["Strategy"].tolist() == [3]
+    assert len(table_with(at, "Programme")) == 5
+
+
+def test_projects_filter_by_strategy_and_tactic(app, plan_loaded):
+    at = app(lang="en", fy=FY, q=Q, page="pages/projects.py")
+    assert not at.exception, at.exception
+    at.multiselect(key="proj_strat").select(1).run()
+    assert not at.exception, at.exception
+    assert "27 projects" in texts(at)
+    at.multiselect(key="proj_tactic").select("1.1").run()
+    table = at.dataframe[0].value
+    assert set(table["Tactic"]) == {"1.1"}
