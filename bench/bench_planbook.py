@@ -1,4 +1,5 @@
-"""Benchmark: reading the sample plan book (147 projects, 21 sheets), and the parts of it.
+"""Benchmark: reading the sample plan book (147 projects, 21 sheets), the parts of it, and importing it
+into a fresh store (preview, then the one-transaction commit; re-importing it).
 
 Run: ``.venv/bin/python bench/bench_planbook.py [REPEATS]``. Prints the median of the repeats;
 asserts nothing.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,6 +56,36 @@ def main(repeats: int = 7) -> None:
           f"median of {repeats} runs")
     for name, func in rows:
         print(f"{name:40s} {median_seconds(func, repeats) * 1000:8.1f} ms")
+    for name, seconds in import_times(data, repeats):
+        print(f"{name:40s} {seconds * 1000:8.1f} ms")
+
+
+def import_times(data: bytes, repeats: int) -> list[tuple[str, float]]:
+    """The import as the page and ``import-plan`` do it, each run into a fresh database: preview (read,
+    check against the plan file and the store, match), commit (one transaction), and the same book
+    again (nothing to change)."""
+    from tracker import store
+    from tracker.ingest import planimport
+    from tracker.plan import default_plan
+
+    plan = default_plan()
+    times: dict[str, list[float]] = {"import: prepare_plan (empty store)": [], "import: commit_plan (147 new)": [],
+                                     "import: whole again (nothing changes)": []}
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = store.open_db(f"{tmp}/bench.db", plan)
+            start = time.perf_counter()
+            preview = planimport.prepare_plan(db, data, SAMPLE.name, plan=plan)
+            times["import: prepare_plan (empty store)"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            planimport.commit_plan(db, preview, user="cli:bench")
+            times["import: commit_plan (147 new)"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            again = planimport.prepare_plan(db, data, SAMPLE.name, plan=plan)
+            assert again.nothing_to_do
+            times["import: whole again (nothing changes)"].append(time.perf_counter() - start)
+            db.close()
+    return [(name, statistics.median(ts)) for name, ts in times.items()]
 
 
 def _spec():
