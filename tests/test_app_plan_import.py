@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.planbook_books import ADDED_NAME, REVISED_BUDGET, SAMPLE, revised_sample, small_spec
+from tests.planbook_books import ADDED_NAME, REVISED_BUDGET, REVISED_NAME, ROADS, SAMPLE, revised_sample, small_spec
 from tests.test_app_upload import metric, texts
 from tracker import store
 from tracker.ingest.planbook.write import WriteOptions, write_plan_workbook
@@ -167,3 +167,20 @@ def test_a_plan_import_rolls_back_whole_from_the_page(app, db_file):
     assert "Rolled back batch 1" in texts(at)
     assert active_projects(db_file) == 0
     assert store.projects(store.connect(db_file)).empty
+
+
+def test_the_analyst_can_make_a_similar_name_a_new_project_before_confirming(app, db_file):
+    at = app(lang="en", page=PAGE, user="analyst")
+    upload(at, "plan.xlsx", SAMPLE.read_bytes())
+    at.button(key="plan_confirm").click().run()
+    upload(at, "plan-revised.xlsx", revised_sample())
+    assert metric(at, "New") == "1" and metric(at, "No longer in the plan") == "0"
+    renamed = f"{ROADS}!{REVISED_NAME[0]}"                     # matched by a similar name
+    at.selectbox(key="plan_link_from").set_value(renamed)
+    at.selectbox(key="plan_link_to").set_value("")             # "a new project"
+    next(b for b in at.form_submit_button if "Link" in b.label).click().run()
+    assert not at.exception, at.exception
+    assert metric(at, "New") == "2" and metric(at, "No longer in the plan") == "1"
+    assert f"sheet {ROADS} row {REVISED_NAME[0]} → a new project" in " ".join(str(x.value) for x in at.text)
+    at.button(key="plan_link_clear").click().run()
+    assert metric(at, "New") == "1" and metric(at, "No longer in the plan") == "0"
