@@ -4,6 +4,8 @@ and each goal's projects and allocated budget for the chosen fiscal year."""
 import streamlit as st
 
 from tracker import fmt, rollup, store
+from tracker.ingest.planimport import present as pp
+from tracker.store import planbook as store_plan
 from tracker.ui import components as c
 from tracker.ui import frame as ui
 
@@ -50,3 +52,12 @@ for g in plan.goals.values():
             ui.t("col.frequency"): ui.t(f"frequency.{i.frequency}"),
         } for i in plan.indicators_of(g.number)]
         st.dataframe(rows, hide_index=True, width="stretch")
+
+coord, equipment = ui.load(rollup.coordination_projects), ui.load(store_plan.equipment)
+if len(coord) or len(equipment):
+    st.subheader(ui.t("plan.apart"))
+    st.caption(ui.t("plan.apart_help"))
+    coord_tab, equipment_tab = st.tabs([ui.t("plan.coordination_n", n=len(coord)),
+                                        ui.t("plan.equipment_n", n=len(equipment))])
+    coord_tab.dataframe(pp.coordination_table(coord, fy, lang), hide_index=True, width="stretch")
+    equipment_tab.dataframe(pp.equipment_table(equipment, fy, lang), hide_index=True, width="stretch")

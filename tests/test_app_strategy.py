@@ -57,3 +57,11 @@ def test_projects_filter_by_strategy_and_tactic(app, plan_loaded):
     at.multiselect(key="proj_tactic").select("1.1").run()
     table = at.dataframe[0].value
     assert set(table["Tactic"]) == {"1.1"}
+
+
+def test_the_plan_page_shows_coordination_projects_and_equipment_apart(app, plan_loaded):
+    at = app(lang="en", fy=FY, q=Q, page="pages/plan.py")
+    assert not at.exception, at.exception
+    assert {"Coordination projects (ผ.02/2): 4", "Equipment: 10 item(s)"} <= {tab.label for tab in at.tabs}
+    coord = table_with(at, "Plan amount 2568")
+    assert len(coord) == 4 and coord["Code"].str.startswith("C").all()

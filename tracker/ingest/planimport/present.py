@@ -183,5 +183,31 @@ def revision_change_table(changes: pd.DataFrame, lang: str, *, with_revision: bo
     return out if with_revision else out.drop(columns=t("planimport.col.revision", lang))
 
 
-__all__ = ["problem_table", "project_frame", "project_table", "change_table", "link_choices", "revision_table",
+def coordination_table(coord: pd.DataFrame, fiscal_year: int, lang: str) -> pd.DataFrame:
+    """The ผ.02/2 projects (:func:`tracker.rollup.coordination_projects`) with their plan amount of one
+    fiscal year (``—`` for a blank cell): code, strategy, project, department as the book writes it."""
+    amount = coord.get(f"amount_{fiscal_year}", pd.Series([None] * len(coord), index=coord.index, dtype=object))
+    return pd.DataFrame({
+        t("col.code", lang): coord["code"].astype(str),
+        t("dash.col.strategy", lang): coord["strategy_no"].astype("Int64"),
+        t("dash.col.project", lang): coord["name_th"].astype(str),
+        t("dash.col.department", lang): coord["department_raw"].fillna("").astype(str),
+        t("planimport.col.amount_of", lang, fy=fiscal_year): amount.map(fmt.number),
+    })
+
+
+def equipment_table(equipment: pd.DataFrame, fiscal_year: int, lang: str) -> pd.DataFrame:
+    """The plan book's equipment items (ครุภัณฑ์) with their amount of one fiscal year: programme,
+    type, what, department as the book writes it."""
+    amount = equipment["budgets"].map(lambda b: json.loads(b).get(str(fiscal_year)) if isinstance(b, str) else None)
+    return pd.DataFrame({
+        t("level.programme", lang): equipment["programme"].fillna("").astype(str),
+        t("planimport.col.equipment_type", lang): equipment["type"].fillna("").astype(str),
+        t("planimport.col.equipment_target", lang): equipment["target"].fillna("").astype(str),
+        t("dash.col.department", lang): equipment["department_raw"].fillna("").astype(str),
+        t("planimport.col.amount_of", lang, fy=fiscal_year): amount.map(fmt.number),
+    })
+
+
+__all__ = ["coordination_table", "equipment_table", "problem_table", "project_frame", "project_table", "change_table", "link_choices", "revision_table",
            "revision_change_table", "value_text", "field_label"]
