@@ -245,3 +245,18 @@ def test_a_value_that_slipped_past_the_checks_is_caught_before_writing(db):
         ingest.commit(db, pv, user="u")
     assert exc.value.code == "internal_check" and "quarter" in exc.value.message("en")
     assert dump(db) == before
+
+
+def test_receipt_rows_are_the_same_json_text_as_one_row_at_a_time():
+    """batch_changes keeps each row's key and values as JSON; built a column at a time, the text is
+    exactly what encoding each row gives (rollback and later-batch checks match on it)."""
+    names = ["project_code", "fiscal_year", "quarter", "status", "progress_pct", "committed", "disbursed",
+             "note", "batch_id"]
+    rows = [("G1-P01", 2569, 1, "in_progress", 20.0, 1180000.0, 250000.75, 'แก้ไข "ใบเบิก" 100%\nบรรทัดสอง', 3),
+            ("G1-P02", 2569, 1, "not_started", 0.0, None, None, None, 3),
+            ("G1-P02", 2569, 2, "completed", 1.0, 1.0, 0.1 + 0.2, "1", 3),
+            ("ก-1", 2569, 3, "cancelled", 100.0, 1e11, 0.0, "", 3)]
+    keys, texts = uploads.change_texts("project_progress", names, [list(c) for c in zip(*rows)])
+    assert keys == [uploads.row_key(r[:3]) for r in rows]
+    assert texts == [uploads.to_json(dict(zip(names, r))) for r in rows]
+    assert keys[0] == '["G1-P01", 2569, 1]'

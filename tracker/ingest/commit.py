@@ -72,7 +72,8 @@ def _py(v):
 
 
 def _columns(df: pd.DataFrame, cols) -> list[list]:
-    """Column-wise ``tolist`` (fast) -> rows of Python scalars."""
+    """Each column as a list of Python scalars (None for missing), built once: the rows written
+    and the receipts' JSON both read them."""
     lists = []
     for c in cols:
         col = df[c]
@@ -80,7 +81,7 @@ def _columns(df: pd.DataFrame, cols) -> list[list]:
             lists.append([_py(v) for v in col.tolist()])
         else:   # numeric / str / Int64: astype(object) gives Python scalars
             lists.append(col.astype(object).where(col.notna(), None).tolist())
-    return [list(r) for r in zip(*lists)]
+    return lists
 
 
 def _guard(clean: pd.DataFrame, kind: str, plan) -> None:
@@ -136,20 +137,19 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
             return Receipt(batch_id=None, same_file_batch=preview.same_file_batch, **base)
         batch_id = uploads.insert_batch(db, {**base, "is_demo": int(is_demo),
                                              "periods": _periods(clean, kind.quarterly)})
-        write = merged.loc[(status != "unchanged").to_numpy()].copy()
-        write["batch_id"] = batch_id
-        new_rows = _columns(write, [*cols, "batch_id"])
-        uploads.upsert_rows(db, table, [*cols, "batch_id"], new_rows)
-        old_cols = [c if c in kind.store_key else f"{c}__old" for c in (*cols, "batch_id")]
-        old_rows = _columns(write, old_cols)
-        exists = write["_exists"].fillna(False).astype(bool).tolist()
+        write = merged.loc[(status != "unchanged").to_numpy()]
         names = [*cols, "batch_id"]
-        key_idx = [names.index(k) for k in kind.store_key]
-        changes = []
-        for new, old, ex in zip(new_rows, old_rows, exists):
-            before = uploads.to_json(dict(zip(names, old))) if ex else None
-            changes.append((batch_id, table, uploads.row_key(new[i] for i in key_idx), before,
-                            uploads.to_json(dict(zip(names, new)))))
+        new_cols = [*_columns(write, cols), [batch_id] * len(write)]
+        uploads.upsert_rows(db, table, names, list(zip(*new_cols)))
+        keys, afters = uploads.change_texts(table, names, new_cols)
+        befores = [None] * len(write)
+        exists = write["_exists"].fillna(False).astype(bool).to_numpy()
+        if exists.any():      # the stored rows these replace, for a rollback to put back
+            was = write.loc[exists]
+            old_cols = _columns(was, [c if c in kind.store_key else f"{c}__old" for c in names])
+            for i, text in zip(exists.nonzero()[0], uploads.change_texts(table, names, old_cols)[1]):
+                befores[i] = text
+        changes = list(zip([batch_id] * len(write), [table] * len(write), keys, befores, afters))
         uploads.insert_changes(db, changes)
         store.audit(db, user=user, action="import", target=f"batch:{batch_id}",
                     detail={"kind": kind.name, "file_name": preview.file_name, "sha256": preview.sha256,

@@ -137,8 +137,36 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 def row_key(values) -> str:
     """The key of a row as JSON text, e.g. ``["G1-P01", 2569, 2]`` (how batch_changes finds a row)."""
-    return "[" + ", ".join(_ENCODE(v) for v in values) + "]"
+    return _ENCODE(list(values))
 
 
 def to_json(record: dict) -> str:
     return _ENCODE(record)
+
+
+def _encoded(values: list) -> list[str]:
+    """Each value as JSON text, every distinct value encoded once (a column repeats its years,
+    statuses and codes)."""
+    seen: dict = {}
+    out = []
+    for v in values:
+        k = (v.__class__, v)       # 1, 1.0 and True are equal keys but not the same JSON
+        try:
+            out.append(seen[k])
+        except KeyError:
+            out.append(seen.setdefault(k, _ENCODE(v)))
+        except TypeError:          # an unhashable value: encode it as it is
+            out.append(_ENCODE(v))
+    return out
+
+
+def change_texts(table: str, names: list[str], columns: list[list]) -> tuple[list[str], list[str]]:
+    """``(row_key, row as JSON)`` of every row given as columns of Python values (``columns[i]`` holds
+    ``names[i]``): the same text as :func:`row_key` and :func:`to_json` of each row, built from each
+    column's encoded values in one template fill per row (100,000 rows: no million encoder calls)."""
+    parts = [_encoded(col) for col in columns]
+    fill = "{" + ", ".join(_ENCODE(n).replace("%", "%%") + ": %s" for n in names) + "}"
+    rows = [fill % r for r in zip(*parts)]
+    key = [parts[names.index(k)] for k in TABLE_KEYS[table]]
+    keys = [("[" + ", ".join(["%s"] * len(key)) + "]") % r for r in zip(*key)]
+    return keys, rows
