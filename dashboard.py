@@ -50,4 +50,5 @@ with period_box:
 
 PAGES = ui_auth.allowed_pages(PAGES, user["role"] if user else "viewer")
 nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()})
-nav.run()
+with ui.one_revision():     # every figure of the page from one data revision (no torn pages)
+    nav.run()

@@ -12,6 +12,7 @@ ui.require_router()
 st.set_page_config(initial_sidebar_state="collapsed")
 slides.projector_style()
 lang, (fy, q) = ui.lang(), ui.period()
+ui.stored_value_warning()
 
 with ui.db() as conn:
     snaps = snapshot.list_snapshots(conn)
@@ -42,7 +43,8 @@ with st.container(key="kbd"):   # a clicker's keys (hidden buttons: one key each
                           ("k_home", "Home", 0), ("k_end", "End", n - 1)):
         st.button(ui.t("meeting.next" if to > i else "meeting.prev"), key=key, shortcut=keys, on_click=go, args=(to,))
 mid.container(key="slideno").markdown(ui.t("meeting.slide_n", n=i + 1, total=n))
-mid.container(key="stamp").markdown(f"**{report.fy_label} · {report.quarter_label}** · {report.stamp}")
+mid.container(key="stamp").markdown(f"**{report.fy_label} · {report.quarter_label}** · "
+                                    f"{ui.plain(report.stamp)}")     # the stamp holds the snapshot's name
 full.button("", key="fullscreen", icon=":material/fullscreen:", help=ui.t("meeting.fullscreen_help"),
             width="stretch")
 slides.fullscreen_script()

@@ -35,7 +35,24 @@ kind_labels = {"auto": ui.t("upload.kind_auto"), **{k: ui.t(f"ingest.kind.{k}") 
 choice = st.selectbox(ui.t("upload.kind"), list(kind_labels), key="upload_kind", format_func=kind_labels.get)
 uploaded = st.file_uploader(ui.t("upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
 
+
+
+def confirm(shown) -> None:
+    """Commit the preview the analyst saw (not one re-made on this click); a stale one is refused."""
+    with ui.db() as conn:
+        try:
+            st.session_state["upload_receipt"] = ingest.commit(conn, shown, user=ui.current_username())
+        except TrackerError as exc:
+            st.session_state["upload_refusal"] = exc
+        except store.SQLITE_ERRORS as exc:      # read-only or full database: say so, nothing was written
+            st.session_state["upload_refusal"] = store.explain(exc, ui.db_path())
+    ui.after_write()
+
+
 data = uploaded.getvalue() if uploaded is not None else b""
+refused = st.session_state.pop("upload_refusal", None)
+if refused is not None:
+    ui.refusal(refused, icon=":material/error:")
 receipt = st.session_state.get("upload_receipt")
 if receipt and (uploaded is None or receipt.sha256 == sha256(data)):   # the receipt of this file's commit
     st.success(receipt.message(lang), icon=":material/check_circle:")
@@ -100,12 +117,5 @@ with ui.db() as conn:
         if c["warnings"]:     # plausible-but-wrong values: read, then ticked, before Confirm is offered
             st.warning(ui.t("upload.warnings_first", n=c["warnings"]), icon=":material/warning:")
             checked = st.checkbox(ui.t("upload.warnings_checked"), key=f"upload_checked_{pv.sha256[:12]}")
-        if st.button(ui.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:",
-                     disabled=not checked):
-            try:
-                st.session_state["upload_receipt"] = ingest.commit(conn, pv, user=ui.current_username())
-            except TrackerError as exc:
-                ui.refusal(exc, icon=":material/error:")
-            else:
-                ui.after_write()
-                st.rerun()
+        st.button(ui.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:",
+                  on_click=confirm, args=(pv,), disabled=not checked)

@@ -5,5 +5,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh run
 .venv/bin/python -m tracker init
 .venv/bin/python -m tracker demo --if-empty
+# listening address and allowed host names (demo data: this computer only; see README, Security)
+mapfile -t SERVER_ARGS < <(.venv/bin/python -m tracker server-args)
+if [ "${SERVER_ARGS[1]:-}" = "127.0.0.1" ] && [ -z "${TRACKER_ADDRESS:-}" ]; then
+    echo "Demo data (public demo passwords): listening on this computer only. TRACKER_ADDRESS=0.0.0.0 to share it."
+fi
 echo "Dashboard: http://localhost:${PORT:-8501}  (Ctrl+C to stop)"
-exec .venv/bin/python -m streamlit run app.py --server.port "${PORT:-8501}" "$@"
+exec .venv/bin/python -m streamlit run app.py --server.port "${PORT:-8501}" "${SERVER_ARGS[@]}" "$@"

@@ -9,6 +9,7 @@ import pytest
 
 from tracker import auth, ingest, store
 from tracker.store import backup
+from tracker.store import restore as restoring
 from tracker.cli import main
 
 
@@ -40,7 +41,7 @@ def test_backup_restores_to_an_identical_database(filled, db_file, tmp_path):
                                      "username": "boss", "created_at": store.now_iso()})
     filled.close()
     assert dump(db_file) != original
-    safety = backup.restore(path, db_path=db_file)
+    safety = restoring.restore(path, db_path=db_file)
     assert dump(db_file) == original
     assert safety is not None and safety.exists() and "before-restore" in safety.name
     assert len(dump(safety)) == len(original) + 1  # the later batch is kept in the safety copy
@@ -60,7 +61,7 @@ def test_restore_into_a_database_other_connections_use(filled, db_file):
     filled.execute("INSERT INTO meta(key, value) VALUES ('later', '1')")
     reader = store.connect(db_file)
     try:
-        backup.restore(path, db_path=db_file, user="cli:test")
+        restoring.restore(path, db_path=db_file, user="cli:test")
         assert reader.execute("SELECT count(*) FROM meta WHERE key = 'later'").fetchone()[0] == 0
         assert store.audit_log(reader, action="restore").iloc[0]["username"] == "cli:test"
     finally:
@@ -85,7 +86,7 @@ def test_restore_refuses_files_that_are_not_good_backups(db_file, tmp_path, cont
         bad.write_bytes(content)
     original = dump(db_file)
     with pytest.raises(backup.BackupError) as err:
-        backup.restore(bad, db_path=db_file)
+        restoring.restore(bad, db_path=db_file)
     assert err.value.key == key
     assert dump(db_file) == original
 
@@ -94,7 +95,7 @@ def test_restore_refuses_an_sqlite_file_of_another_application(db_file, tmp_path
     other = tmp_path / "other.db"
     sqlite3.connect(str(other)).execute("CREATE TABLE x (a)").connection.close()
     with pytest.raises(backup.BackupError) as err:
-        backup.restore(other, db_path=db_file)
+        restoring.restore(other, db_path=db_file)
     assert err.value.key == "backup.not_ours"
 
 

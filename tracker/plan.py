@@ -9,6 +9,7 @@ programmes (แผนงาน), and the organization type (อบต. / เท�
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +70,8 @@ class Indicator:
     source: Text
     owner: str
     definition: Text
+    #: plausible values (min, max): the plan file's ``range``, else 0–100 for a percentage, else ±1e9
+    valid_range: tuple[float, float] = (-1e9, 1e9)
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,24 @@ def _text(node, where: str, problems: list[str]) -> Text:
     return Text(str(node["th"]), str(node["en"]))
 
 
+def _range(node: dict, where: str, problems: list[str]) -> tuple[float, float]:
+    """An indicator's plausible values: ``range: {min, max}``; default 0–100 when its unit is a
+    percentage (``%``), else ±1e9. Uploads outside it are refused (``implausible_value``)."""
+    r = node.get("range")
+    if r is None:
+        unit = node.get("unit") or {}
+        return (0.0, 100.0) if str(unit.get("en", "")).strip() == "%" else (-1e9, 1e9)
+    try:
+        lo, hi = float(r["min"]), float(r["max"])
+    except (TypeError, KeyError, ValueError):
+        problems.append(f"{where}.range: needs numbers min and max")
+        return (-1e9, 1e9)
+    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+        problems.append(f"{where}.range: needs finite min < max")
+        return (-1e9, 1e9)
+    return (lo, hi)
+
+
 def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
     """Build a :class:`Plan` from parsed YAML, collecting every problem before raising PlanError."""
     p: list[str] = []
@@ -237,13 +258,14 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
         if i.get("owner") not in depts:
             p.append(f"{w}: owner {i.get('owner')!r} is not a department code")
         base = i.get("baseline") or {}
+        valid_range = _range(i, w, p)
         inds[code] = Indicator(
             code=code, goal=int(i.get("goal", 0)), name=_text(i, w, p), unit=_text(i.get("unit"), f"{w}.unit", p),
             direction=i.get("direction"), aggregation=i.get("aggregation"), frequency=i.get("frequency"),
             baseline_value=None if base.get("value") is None else float(base["value"]),
             baseline_fy=None if base.get("fy") is None else int(base["fy"]),
             targets=targets, source=_text(i.get("source"), f"{w}.source", p), owner=str(i.get("owner")),
-            definition=_text(i.get("definition"), f"{w}.definition", p))
+            definition=_text(i.get("definition"), f"{w}.definition", p), valid_range=valid_range)
     for g in goals:
         if not any(x.goal == g for x in inds.values()):
             p.append(f"goals[{g}]: has no indicator")
@@ -322,13 +344,24 @@ _CACHE: dict[tuple[str, float], Plan] = {}
 
 
 def load_plan(path: str | Path) -> Plan:
-    """Read and check a plan file. Cached per path and modification time."""
+    """Read and check a plan file. Cached per path and modification time.
+
+    A file that cannot be read or parsed (missing, not UTF-8, broken YAML, the wrong shape) raises
+    :class:`PlanError` too, with what to do, never a bare traceback."""
     path = Path(path)
-    key = (str(path.resolve()), path.stat().st_mtime)
-    if key not in _CACHE:
-        data = path.read_bytes()
-        raw = yaml.safe_load(data.decode("utf-8"))
-        _CACHE[key] = parse_plan(raw, source=str(path), sha256=hashlib.sha256(data).hexdigest())
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+        if key not in _CACHE:
+            data = path.read_bytes()
+            raw = yaml.safe_load(data.decode("utf-8"))
+            if not isinstance(raw, dict):
+                raise TypeError("the file is not a mapping of the plan's keys")
+            _CACHE[key] = parse_plan(raw, source=str(path), sha256=hashlib.sha256(data).hexdigest())
+    except PlanError:
+        raise
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        detail = " ".join(str(exc).split())[:300] or type(exc).__name__
+        raise PlanError(path, [f"{type(exc).__name__}: {detail}"]) from None
     return _CACHE[key]
 
 

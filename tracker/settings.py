@@ -37,7 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("snapshot_dir", "data/snapshots", "Folder of pinned meeting snapshots."),
     Setting("backup_dir", "data/backups", "Folder of database backups."),
     Setting("demo_accounts", "1", "1 = create demo accounts (only while demo data is loaded).", bool),
-    Setting("user", "", "Name the command line acts as, recorded as cli:<name> (empty = the login name; --user overrides)."),
+    Setting("address", "", "Address the server listens on (empty: 127.0.0.1 while the database holds demo data, "
+                           "else Streamlit's setting; 0.0.0.0 = every interface)."),
+    Setting("allowed_hosts", "", "Host names browsers may use, comma-separated (added to .streamlit/config.toml's "
+                                 "localhost names; needed when serving to other computers)."),
+    Setting("user", "", "A note recorded with command-line actions, as cli:<os user>/<note> (--user overrides)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -1,7 +1,10 @@
-"""Demo accounts: exist only while demo data is loaded and the ``demo_accounts`` setting is on.
+"""Demo accounts: exist only while the database holds demo data and nothing else, and the
+``demo_accounts`` setting is on.
 
 Their passwords are public on purpose (the sign-in page lists them under a red warning); they are
-deleted as soon as the demo data is gone.
+deleted as soon as the demo data is gone or the first real batch is committed, and every account a
+demo account created or changed (role, password, enabling) is disabled then: a public password
+must not leave an administrator behind.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ DEMO_ACCOUNTS: tuple[dict, ...] = (
 
 
 def demo_accounts_wanted(db) -> bool:
-    return bool(settings.get("demo_accounts")) and store.has_demo_data(db)
+    """True while the setting is on and the database holds demo data and no real batch."""
+    return bool(settings.get("demo_accounts")) and store.has_demo_data(db) and not store.has_real_data(db)
 
 
 def ensure_demo_accounts(db) -> list[str]:
@@ -46,13 +50,21 @@ def ensure_demo_accounts(db) -> list[str]:
 
 
 def remove_demo_accounts(db) -> list[str]:
-    """Delete every demo account; returns the names removed (each removal audited)."""
-    names = store.accounts.demo_usernames(db)
-    if names:
-        with db.atomic():
-            store.accounts.delete_demo_users(db)
-            for n in names:
-                store.audit(db, user="system", action="user_remove_demo", target=n)
+    """Delete every demo account and disable every account one of them created or changed; returns
+    the names removed (each removal and each disabling audited)."""
+    if not store.accounts.demo_usernames(db):
+        return []
+    with db.atomic():
+        names = store.accounts.demo_usernames(db)
+        actors = [a["username"] for a in DEMO_ACCOUNTS] + names
+        for made in store.accounts.accounts_changed_by(db, actors):
+            if made not in names:
+                store.accounts.set_disabled(db, made, True)
+                store.audit(db, user="system", action="user_disable_demo_made", target=made,
+                            detail={"reason": "created or changed by a demo account"})
+        store.accounts.delete_demo_users(db)
+        for n in names:
+            store.audit(db, user="system", action="user_remove_demo", target=n)
     return names
 
 

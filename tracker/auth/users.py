@@ -149,9 +149,9 @@ def authorize(db, actor: str, action: str) -> None:
     """The package-level check every write runs first (import, rollback, snapshot, lock, unlock).
 
     - ``system:…`` (the demo loader) is trusted;
-    - ``cli:<name>`` (the command line on the server): when ``<name>`` is an account, that account's
-      role applies (an analyst cannot unlock on the command line either); any other name is the
-      server's operator, who could change the database file anyway, and is trusted;
+    - ``cli:<os user>[/<note>]`` (the command line on the server): when the operating-system user is
+      also an account, that account's role applies; any other is the server's operator, who could
+      change the database file anyway, and is trusted (the note never grants a role);
     - any other actor must be an active account whose role allows ``action``.
 
     Refusals raise :class:`PermissionDenied`; nothing is ever silently allowed for a page's user.
@@ -160,7 +160,7 @@ def authorize(db, actor: str, action: str) -> None:
     if actor.startswith(SYSTEM_PREFIX):
         return
     if actor.startswith(CLI_PREFIX):
-        name = actor[len(CLI_PREFIX):]
+        name = actor[len(CLI_PREFIX):].split("/", 1)[0]
         if get_user(db, name) is None:
             return
         actor = name

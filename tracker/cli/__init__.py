@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.cli import admin, common, data, figures, plan, reports, setup
+from tracker import store
+from tracker.cli import admin, common, data, figures, plan, reports, setup, terminal
 from tracker.errors import TrackerError
+from tracker.i18n import t
 
 #: the modules that add subcommands, in the order of ``--help``
 COMMANDS = (setup, data, plan, figures, reports, admin)
@@ -41,13 +43,23 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         (getattr(args, "help_of", None) or parser).print_help()
         return 2
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = terminal.Safe(out), terminal.Safe(err)   # no escape codes from cells
     try:
         return int(args.func(args) or 0)
     except TrackerError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
+    except store.SQLITE_ERRORS as exc:     # read-only, full, damaged database: what to run, not a traceback
+        print(store.explain(exc, args.db).message(args.lang), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(t("cli.os_error", args.lang, detail=str(exc)), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 1
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 if __name__ == "__main__":

@@ -84,8 +84,10 @@ def cmd_users_sign_out(args) -> int:
 
 def cmd_backup(args) -> int:
     with opened(args) as db:
+        if args.dest:
+            store.backup.check_dest(db, args.dest, force=args.force)     # refused: nothing written, not even the audit
         store.audit(db, user=actor(args), action="backup", target=args.dest or "backup_dir")
-        path = store.backup.backup(db, args.dest, reason="manual")
+        path = store.backup.backup(db, args.dest, reason="manual", force=args.force)
     print(t("backup.done", args.lang, path=str(path)))
     return 0
 
@@ -93,7 +95,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     if not args.yes:
         raise BackupError("backup.confirm_restore")
-    safety = store.backup.restore(args.path, db_path=args.db, user=actor(args))
+    safety = store.restore.restore(args.path, db_path=args.db, user=actor(args), accept_admins=args.accept_admins)
     print(t("backup.restored", args.lang, path=args.path, safety=str(safety) if safety else "-"))
     return 0
 
@@ -107,6 +109,21 @@ def _period(args) -> Period:
     return p
 
 
+def _confirm_admin(db, args) -> None:
+    """Unlocking changes approved figures: the admin named by ``--user`` types their password (at a
+    terminal, or the first line of standard input); failures count towards the account's lockout."""
+    if not args.user:
+        raise auth.PermissionDenied("locks.unlock_needs_admin")
+    user = auth.get_user(db, args.user)
+    if sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(t("locks.unlock_password_prompt", args.lang, username=args.user) + " ")
+    else:
+        password = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+    result = auth.authenticate(db, args.user, password, client="cli")
+    if not result.ok or user is None or user["role"] != "admin":
+        raise auth.PermissionDenied("locks.unlock_bad_admin", username=args.user)
+
+
 def cmd_lock(args) -> int:
     """``lock`` and ``unlock``: the quarter, the actor, and the note or the reason."""
     p = _period(args)
@@ -115,6 +132,7 @@ def cmd_lock(args) -> int:
             locks.lock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), note=args.note)
             done = "locks.locked_done"
         else:
+            _confirm_admin(db, args)
             locks.unlock_quarter(db, p.fiscal_year, p.quarter, user=actor(args), reason=args.reason)
             done = "locks.unlocked_done"
     print(t(done, args.lang, period=periods.period_label(p, args.lang)))
@@ -159,13 +177,17 @@ def register(sub, parents) -> None:
 
     p = sub.add_parser("backup", parents=actor_,
                        help="back up the database with SQLite's online backup API (safe while in use)")
-    p.add_argument("--dest", default=None, help="file to write (default: a timestamped file in TRACKER_BACKUP_DIR)")
+    p.add_argument("--dest", default=None, help="file to write (default: a timestamped file in TRACKER_BACKUP_DIR); "
+                                                 "never the database itself")
+    p.add_argument("--force", action="store_true", help="replace --dest if that file exists")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", parents=actor_,
                        help="replace the database with a backup (the current one is backed up first)")
     p.add_argument("path", help="backup file to restore")
     p.add_argument("--yes", action="store_true", help="confirm: all current data is replaced")
+    p.add_argument("--accept-admins", action="store_true",
+                   help="restore even when the backup has admin accounts the current database does not know")
     p.set_defaults(func=cmd_restore)
 
     for name, helptext in (("lock", "lock a council-approved quarter (analyst or admin)"),

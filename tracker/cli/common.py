@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import os
+import re
 from collections.abc import Iterator
 
 import pandas as pd
@@ -36,16 +38,34 @@ def opened(args) -> Iterator[store.Database]:
         db.close()
 
 
-def actor(args) -> str:
-    """The acting user of a command: ``cli:<name>``; ``<name>`` is ``--user``, else the ``user``
-    setting (``TRACKER_USER``), else the login name."""
-    name = getattr(args, "user", None) or settings.get("user")
-    if not name:
+def os_user() -> str:
+    """The operating-system account running the command, from the process's user id (not from
+    ``LOGNAME``/``USER``, which anyone can set)."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, OSError):
         try:
-            name = getpass.getuser()
+            return getpass.getuser()
         except (KeyError, OSError):
-            name = "unknown"
-    return CLI_PREFIX + name
+            return "unknown"
+
+
+def _note(text: str) -> str:
+    """``--user`` as a note: letters, digits and ``. _ -`` only, at most 32 (no line breaks, Markdown
+    or terminal codes into the audit log)."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "", str(text))[:32]
+
+
+def actor(args) -> str:
+    """The acting user of a command: ``cli:<operating-system user>``, with ``/<note>`` when ``--user``
+    (else the ``user`` setting, ``TRACKER_USER``) names someone: the note says on whose behalf, it
+    never makes the command act as that account (an account's password is asked where it matters:
+    ``unlock``)."""
+    note = _note(getattr(args, "user", None) or settings.get("user") or "")
+    who = CLI_PREFIX + _note(os_user())
+    return f"{who}/{note}" if note else who
 
 
 def print_rows(df: pd.DataFrame, lang: str, none_key: str, line, **values) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker import demo, store
+from tracker import demo, settings, store
 from tracker.cli.common import opened
 from tracker.plan import default_plan
 
@@ -31,9 +31,35 @@ def cmd_demo(args) -> int:
     return 0
 
 
+#: the host names of this computer, as in .streamlit/config.toml's ``server.allowedHosts``
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def server_args(db) -> list[str]:
+    """Streamlit's command-line options for ``start.sh``: the listening address (the ``address`` setting;
+    by default 127.0.0.1 while the database holds demo data, whose passwords are public) and the
+    host names of the ``allowed_hosts`` setting."""
+    address = settings.get("address").strip() or ("127.0.0.1" if store.has_demo_data(db) else "")
+    args = ["--server.address", address] if address else []
+    hosts = [h.strip() for h in settings.get("allowed_hosts").split(",") if h.strip()]
+    if hosts:   # given on the command line, the list replaces the config file's: keep this computer's names
+        for h in dict.fromkeys([*LOCAL_HOSTS, *hosts]):
+            args += ["--server.allowedHosts", h]
+    return args
+
+
+def cmd_server_args(args) -> int:
+    with opened(args) as db:
+        print("\n".join(server_args(db)))
+    return 0
+
+
 def register(sub, parents) -> None:
     p = sub.add_parser("init", parents=[parents["db"]], help="create or migrate the database and load the plan")
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("demo", parents=[parents["db"]], help="load the demo data set (clearly labelled as demo)")
     p.add_argument("--if-empty", action="store_true", help="only when the database has no data yet")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("server-args", parents=[parents["db"]],
+                       help="print the server options start.sh passes to Streamlit (address, allowed hosts)")
+    p.set_defaults(func=cmd_server_args)

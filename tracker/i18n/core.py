@@ -17,7 +17,10 @@ MESSAGES = {
     "nav.plan": ("แผนและเป้าประสงค์", "Plan and goals"),
     "demo.banner": ("ข้อมูลตัวอย่าง (สาธิต) — ตัวเลขในหน้านี้สร้างขึ้นเพื่อทดลองใช้ระบบ ไม่ใช่ข้อมูลจริงของ {org_short}",
                     "DEMO DATA — the figures on this page were generated to try the system; they are not {org_short}'s real data"),
-    "plan.invalid": ("ไฟล์แผน {path} ไม่ถูกต้อง: {problems}", "The plan file {path} is not valid: {problems}"),
+    "plan.invalid": ("ไฟล์แผน {path} ไม่ถูกต้อง: {problems} — แก้ไฟล์ตามหัวข้อ 'The plan file' ใน README "
+                     "หรือตั้ง TRACKER_PLAN ให้ชี้ไฟล์ที่ถูกต้อง แล้วสั่ง python -m tracker init",
+                     "The plan file {path} is not valid: {problems} — fix the file (README, 'The plan file') or "
+                     "set TRACKER_PLAN to the right file, then run python -m tracker init"),
     "plan.proposed_label": ("ข้อเสนอ (ร่าง)", "Proposed (draft)"),
     # plan overview
     "plan.vision": ("วิสัยทัศน์", "Vision"),

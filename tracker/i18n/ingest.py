@@ -151,8 +151,9 @@ MESSAGES = {
                           "The file has {n} errors and can't be imported — fix the file and upload it again"),
     "ingest.internal_check": ("ระบบตรวจพบค่าที่ไม่ถูกต้องก่อนบันทึก จึงไม่บันทึกไฟล์นี้ ({detail}) — กรุณาแจ้งผู้ดูแลระบบพร้อมไฟล์",
                               "A wrong value was caught just before saving, so nothing was saved ({detail}) — please report it with the file"),
-    "ingest.stale_preview": ("ข้อมูลในระบบเปลี่ยนไปหลังจากตรวจไฟล์ — กรุณาตรวจไฟล์อีกครั้งก่อนยืนยัน",
-                             "The data changed after the file was checked — check the file again before confirming"),
+    "ingest.stale_preview": ("มีผู้อื่นเปลี่ยนข้อมูลหลังจากที่แสดงตัวอย่างนี้ ไม่ได้บันทึกอะไร — กรุณาตรวจตัวอย่างอีกครั้งก่อนยืนยัน",
+                             "Someone changed the data since this preview; nothing was written — preview again "
+                             "before you confirm"),
     "ingest.receipt": ("นำเข้าชุดที่ {batch} แล้ว: เพิ่ม {new} แถว แก้ไข {changed} แถว ไม่เปลี่ยน {unchanged} แถว",
                        "Imported batch {batch}: {new} new, {changed} changed, {unchanged} unchanged rows"),
     "history.rolled_back": ("ย้อนกลับชุดที่ {batch} แล้ว: คืนค่า {restored} แถว ลบ {removed} แถว",

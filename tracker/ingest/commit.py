@@ -16,7 +16,7 @@ from tracker import store
 from tracker.errors import TrackerError
 from tracker.i18n import t
 from tracker.ingest.contract import KINDS, schema_failures
-from tracker.ingest.preview import STATUS, Preview, diff, nothing_to_do_message
+from tracker.ingest.preview import STATUS, Preview, diff, locked_year_rows, nothing_to_do_message
 from tracker.ingest.read import ROW
 from tracker.ingest.validate import locked_quarters
 from tracker.plan import default_plan
@@ -120,6 +120,9 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
     _guard(clean, kind.name, preview.plan or default_plan())
     now = store.now_iso()
     with db.atomic():
+        now_rev = store.revision(db)
+        if preview.revision is not None and now_rev != preview.revision:
+            raise ImportRejected("ingest.stale_preview", seen=preview.revision, now=now_rev)
         status, _, merged = diff(db, kind, clean)
         seen = preview.rows[STATUS].astype(str).tolist() if STATUS in preview.rows else None
         if status.astype(str).tolist() != seen:
@@ -128,6 +131,10 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
             for r in locked_quarters(clean, db).itertuples(index=False):
                 raise ImportRejected("ingest.problem.quarter_locked", value=f"{r.fiscal_year}-Q{r.quarter}",
                                      locked_by=r.locked_by, rows=int(r.rows))
+        else:       # a locked quarter's totals are made of the year's projects and budgets
+            for r in locked_year_rows(clean.assign(**{STATUS: status}), db).itertuples(index=False):
+                raise ImportRejected("ingest.problem.project_year_locked", value=str(r.fiscal_year),
+                                     periods=r.periods, locked_by=r.locked_by, rows=int(r.rows))
         n_new, n_changed = int((status == "new").sum()), int((status == "changed").sum())
         base = dict(kind=kind.name, file_name=preview.file_name, sha256=preview.sha256, username=user,
                     created_at=now, n_rows=len(clean), n_new=n_new, n_changed=n_changed,
@@ -154,6 +161,8 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
         store.audit(db, user=user, action="import", target=f"batch:{batch_id}",
                     detail={"kind": kind.name, "file_name": preview.file_name, "sha256": preview.sha256,
                             "new": n_new, "changed": n_changed, "is_demo": bool(is_demo)})
+        if not is_demo:     # the first real batch ends demo mode: public passwords must stop working now
+            auth.remove_demo_accounts(db)
         store.bump_revision(db)
     return Receipt(batch_id=batch_id, same_file_batch=preview.same_file_batch, **base)
 

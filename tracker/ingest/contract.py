@@ -14,6 +14,7 @@ import pandas as pd
 
 from tracker.periods import THAI_DIGITS
 from tracker.status import PROJECT_STATUSES
+from tracker.store.uploads import MONEY_MAX, VALUE_MAX
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,9 @@ SCHEMA_CODES = {"not_nullable": "required_value", "multiple_fields_uniqueness": 
 _RULES: dict[str, tuple[tuple[str, str, object], ...]] = {
     "year": (("year_outside_plan", "in_range", lambda plan: (plan.first_fy, plan.last_fy)),),
     "quarter": (("quarter_out_of_range", "in_range", lambda plan: (1, 4)),),
-    "money": (("negative_amount", "ge", lambda plan: (0,)),),
+    "money": (("negative_amount", "ge", lambda plan: (0,)), ("implausible_value", "le", lambda plan: (MONEY_MAX,))),
+    # each indicator's own range (the plan's) is checked apart; this is the bound no value may pass
+    "number": (("implausible_value", "in_range", lambda plan: (-VALUE_MAX, VALUE_MAX)),),
     "percent": (("percent_out_of_range", "in_range", lambda plan: (0, 100)),),
     "goal": (("unknown_goal", "isin", lambda plan: (sorted(plan.goals),)),),
     "indicator": (("unknown_indicator", "isin", lambda plan: (sorted(plan.indicators),)),),

@@ -9,6 +9,7 @@ Parsers that need a lookup (departments, villages) work on the distinct values o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -57,8 +58,15 @@ def empty(s: pd.Series) -> pd.Series:
 _by_unique = by_unique
 
 
-_NUM_JUNK = re.compile(r"[\s,฿]|บาท")
+_NUM_JUNK = re.compile(r"[\s฿]|บาท")
 _DASHES = {"-", "–", "—", "--"}
+#: a number as Thai Excel writes it: plain (``1250000``, ``0.5``, ``1.25E+06``) or with commas between
+#: groups of three digits (``1,250,000.50``). Nothing else: ``0,5`` (decimal comma) and ``1.234,56``
+#: (European thousands) are refused (:data:`FORMAT`), never read as 5 or 1.23456.
+_PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_MONEY_END = re.compile(r"(?<=\d)\.?[-–]$")     # "1,250,000.-": whole baht, as Thai forms write it
+BAD, FORMAT = "bad", "format"
 
 
 def _number(u, money: bool, percent: bool) -> float | None | str:
@@ -71,20 +79,91 @@ def _number(u, money: bool, percent: bool) -> float | None | str:
         t = "-" + t[1:-1]
     if money and t in _DASHES:
         return 0.0
-    try:
-        v = float(t)
-    except ValueError:
-        return "bad"
-    return v if np.isfinite(v) else "bad"
+    if money:
+        t = _MONEY_END.sub("", t)
+    if _GROUPED.match(t):
+        t = t.replace(",", "")
+    elif not _PLAIN.match(t):
+        return FORMAT if re.fullmatch(r"[+-]?[\d.,]*\d[\d.,]*", t) and ("," in t or t.count(".") > 1) else BAD
+    v = float(t)
+    return v if np.isfinite(v) else BAD
 
 
-def number(s: pd.Series, *, money: bool = False, percent: bool = False) -> tuple[pd.Series, pd.Series]:
+def number(s: pd.Series, *, money: bool = False, percent: bool = False,
+           formats: bool = False) -> tuple[pd.Series, pd.Series] | tuple[pd.Series, pd.Series, pd.Series]:
     """Numbers written as ``1,250,000``, ``฿1,250,000``, ``1250000 บาท``, ``(1,000)``, ``๑๒๕``;
-    ``-`` is zero in money columns; ``60%`` in percent columns."""
+    ``-`` is zero in money columns; ``60%`` in percent columns.
+
+    Returns ``(values, bad)``; with ``formats=True`` ``(values, bad, bad_format)`` where ``bad_format``
+    marks numbers written with a decimal comma or European thousands (``0,5``, ``1.234,56``), which
+    are refused with a message saying how to write them (``bad`` then excludes them)."""
     raw = by_unique(s, lambda u: _number(u, money, percent))
-    bad = (raw == "bad").astype(bool)
-    values = pd.to_numeric(raw.where(~bad), errors="coerce").astype("float64")
-    return values, bad
+    fmt_bad = (raw == FORMAT).astype(bool)
+    bad = (raw == BAD).astype(bool)
+    values = pd.to_numeric(raw.where(~(bad | fmt_bad)), errors="coerce").astype("float64")
+    return (values, bad, fmt_bad) if formats else (values, bad | fmt_bad)
+
+
+# ------------------------------------------------------------------ characters
+
+#: bidirectional controls: they reorder what a reader sees ("Trojan Source")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: invisible characters a name may carry harmlessly (word-break hints, a stray BOM, soft hyphen): dropped
+_HARMLESS_INVISIBLE = {"\u200b": " ", "\ufeff": " ", "\u200c": "", "\u200d": "", "\u00ad": ""}
+#: the characters of a project or indicator code (after NFKC, upper case)
+CODE_RE = re.compile(r"^[A-Z0-9](?:[A-Z0-9._/-]*[A-Z0-9])?$")
+_DASH_LIKE = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"})
+
+
+def bad_character(u: str) -> bool:
+    """True when ``u`` holds a control character (other than tab and line breaks), a bidirectional
+    control, or another invisible formatting character that is not a harmless word-break hint."""
+    for ch in u:
+        if ch in _BIDI:
+            return True
+        cat = unicodedata.category(ch)
+        if cat == "Cc" and ch not in "\t\n\r":
+            return True
+        if cat == "Cf" and ch not in _HARMLESS_INVISIBLE:
+            return True
+    return False
+
+
+def _name(u) -> str | None:
+    """A name or note: NFC (not NFKC: it would split Thai SARA AM), whitespace collapsed; None when it
+    holds a character refused by :func:`bad_character`."""
+    if u is None or u != u:
+        return ""
+    u = unicodedata.normalize("NFC", str(u))
+    if bad_character(u):
+        return None
+    return " ".join("".join(_HARMLESS_INVISIBLE.get(ch, ch) for ch in u).replace("\u00a0", " ").split())
+
+
+def name(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Names and notes as written (whitespace collapsed), and the cells refused for a control,
+    bidirectional or invisible character."""
+    v = by_unique(s, _name)
+    bad = v.isna()
+    return v.where(~bad, None), bad
+
+
+def _code(u) -> str | None:
+    if u is None or u != u:
+        return ""
+    t = unicodedata.normalize("NFKC", str(u)).translate(THAI_DIGITS).translate(_DASH_LIKE).replace(" ", "").upper()
+    if not t:
+        return ""
+    return t if CODE_RE.match(t) else None
+
+
+def code(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Project / indicator codes: NFKC (full-width letters and digits become ASCII), Thai digits to
+    ASCII, trimmed, upper case; and the cells refused because a code may hold only ``A–Z 0–9 - _ . /``
+    (a Cyrillic look-alike, an invisible or control character, a space inside)."""
+    v = by_unique(s, _code)
+    bad = v.isna()
+    return v.where(~bad, None), bad
 
 
 _YEAR = re.compile(r"^(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?|fy|ปีงบประมาณ|ปี)?\s*(\d{4})(?:\.0+)?$", re.IGNORECASE)
@@ -154,11 +233,6 @@ def yes_no(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     return v.fillna(0).astype("int64"), bad
 
 
-def code(s: pd.Series) -> pd.Series:
-    """Project / indicator codes: Thai digits to ASCII, no spaces, upper case."""
-    return by_unique(s, lambda u: _clean_digits(u).replace(" ", "").upper(), "str")
-
-
 _GOAL = re.compile(r"^(?:เป้าประสงค์\s*(?:ที่)?|goal|g)?\s*(\d+)(?:\.0+)?$", re.IGNORECASE)
 
 
@@ -208,7 +282,8 @@ def indicator_list(s: pd.Series, known) -> tuple[pd.Series, pd.Series]:
     known = set(known)
 
     def one(u: str):
-        parts = [p for p in re.split(r"[;,\s]+", u.translate(THAI_DIGITS).upper()) if p]
+        u = unicodedata.normalize("NFKC", u).translate(THAI_DIGITS)
+        parts = [p for p in re.split(r"[;,\s]+", u.upper()) if p]
         if any(p not in known for p in parts):
             return None
         return ";".join(dict.fromkeys(parts))
@@ -218,5 +293,5 @@ def indicator_list(s: pd.Series, known) -> tuple[pd.Series, pd.Series]:
     return v.replace("", None).where(~bad), bad
 
 
-__all__ = ["text", "digits", "number", "year", "quarter", "status", "yes_no", "code", "goal", "department",
+__all__ = ["text", "digits", "number", "name", "bad_character", "year", "quarter", "status", "yes_no", "code", "goal", "department",
            "villages", "indicator_list", "normalize_year"]

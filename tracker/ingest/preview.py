@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from tracker import fmt, settings
+from tracker import fmt, settings, store
 from tracker.i18n import t
 from tracker.ingest import html, mappings
 from tracker.ingest.contract import KINDS, Kind, detect_kind
@@ -44,6 +44,9 @@ class Preview:
     mapping: dict[str, str] = field(default_factory=dict)   #: contract column -> the file's own header
     mapping_name: str | None = None       #: the saved column mapping the file was read through
     headers: list[str] = field(default_factory=list)   #: the file's headers as written
+    #: the data revision the preview was made from (:func:`tracker.store.revision`): commit refuses
+    #: when the store has changed since, so it never writes over what the analyst did not see
+    revision: int | None = None
     plan: object = field(default=None, repr=False)   #: the plan the file was checked against
 
     @property
@@ -124,14 +127,21 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
     """Read, normalise, check and diff an upload against the store. Never writes.
 
     ``kind`` is detected from the headers when not given. The result holds every problem found;
-    ``preview.has_errors`` means the file can't be committed.
+    ``preview.has_errors`` means the file can't be committed. Everything is read from one state of
+    the store (one read transaction), whose revision the preview keeps (``preview.revision``).
     """
+    with store.reading(db):
+        return _prepare(db, data, file_name, kind=kind, plan=plan)
+
+
+def _prepare(db, data: bytes, file_name: str, *, kind: str | None, plan) -> Preview:
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     if plan is None:
         from tracker.plan import default_plan
         plan = default_plan()
-    pv = Preview(file_name=file_name, sha256=sha256(data), size=len(data), kind=kind, plan=plan)
+    pv = Preview(file_name=file_name, sha256=sha256(data), size=len(data), kind=kind, plan=plan,
+                 revision=store.revision(db))
     limit = settings.get("max_upload_mb")
     if len(data) > limit * 1024 * 1024:
         return _file_problem(pv, "file_too_large", size=f"{len(data) / 1024 / 1024:.1f}", limit=limit)
@@ -145,7 +155,7 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
         rr = read_bytes(data, kind=kind)
     pv.format, pv.encoding, pv.separator, pv.sheet = rr.format, rr.encoding, rr.separator, rr.sheet
     if rr.problems:
-        return _file_problem(pv, rr.problems[0]["code"], detail=rr.problems[0]["detail"])
+        return _file_problem(pv, **rr.problems[0])
     raw = rr.frame
     headers = [c for c in raw.columns if c != ROW]
     if not headers:
@@ -175,8 +185,35 @@ def prepare(db, data: bytes, file_name: str, *, kind: str | None = None, plan=No
         status, changes, _ = diff(db, k, clean)
         pv.rows = clean.assign(**{STATUS: status})
         pv.changes = changes
+        if not k.quarterly:
+            frozen = locked_year_rows(pv.rows, db)
+            if len(frozen):
+                P = Problems()
+                for r in frozen.itertuples(index=False):
+                    P.file("project_year_locked", row=int(r.row), column=_header(raw, "fiscal_year", k),
+                           value=str(r.fiscal_year), periods=r.periods, locked_by=r.locked_by, rows=int(r.rows))
+                pv.problems = pd.concat([P.frame(), pv.problems], ignore_index=True)
     pv.same_file_batch = uploads.same_file_batch(db, pv.sha256, pv.kind)
     return pv
+
+
+def locked_year_rows(rows: pd.DataFrame, db) -> pd.DataFrame:
+    """New or changed year-level rows (``projects``) of fiscal years with a locked quarter, one row per
+    year: ``fiscal_year, periods, locked_by, row`` (the file's first such row), ``rows`` (how many)."""
+    moving = rows.loc[rows[STATUS] != "unchanged", [ROW, "fiscal_year"]] if STATUS in rows else rows[[ROW, "fiscal_year"]]
+    if moving.empty:
+        return pd.DataFrame(columns=["fiscal_year", "periods", "locked_by", "row", "rows"])
+    years = store.locks.year_locks(db, moving["fiscal_year"].dropna().astype(int).unique())
+    per_year = moving.astype({"fiscal_year": "int64"}).groupby("fiscal_year", as_index=False).agg(
+        row=(ROW, "min"), rows=(ROW, "size"))
+    return years.merge(per_year, on="fiscal_year")
+
+
+def _header(raw: pd.DataFrame, name: str, kind: Kind) -> str:
+    """The header as written in the file for the canonical column ``name``."""
+    from tracker.ingest.contract import match_header
+
+    return next((h for h in raw.columns if h != ROW and match_header(kind.name, h) == name), name)
 
 
 def _display(v) -> str:

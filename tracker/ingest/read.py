@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -55,12 +56,21 @@ def _decode(data: bytes) -> tuple[str, str] | None:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             return None
-    for enc in ("utf-8", "cp874"):   # utf-8 first: cp874 decodes almost any byte string
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        return data.decode("utf-8"), "utf-8"     # utf-8 first: cp874 decodes almost any byte string
+    except UnicodeDecodeError:
+        pass
+    if len(_UTF8_THAI.findall(data)) >= 2:
+        return None     # Thai in UTF-8 beside bytes that are not: a file pasted together from two encodings
+    try:
+        return data.decode("cp874"), "cp874"
+    except UnicodeDecodeError:
+        return None
+
+
+#: a Thai letter encoded in UTF-8 (U+0E01–U+0E3F, U+0E40–U+0E5B); in a file that is not wholly UTF-8
+#: these mean a mix (cp874 text gives this byte pattern only for non-words such as "เธก")
+_UTF8_THAI = re.compile(rb"\xe0(?:\xb8[\x81-\xbf]|\xb9[\x80-\x9b])")
 
 
 def sniff_separator(text: str) -> str:
@@ -140,7 +150,7 @@ def read_xlsx(data: bytes, kind: str | None = None) -> tuple[pd.DataFrame, str]:
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = _pick_sheet(wb.sheetnames, kind)
-        rows = wb[sheet].iter_rows(values_only=True)
+        rows = (tuple(_value(c) for c in r) for r in wb[sheet].iter_rows())
         head = []
         for r in rows:
             head.append(r)
@@ -161,7 +171,22 @@ def read_xlsx(data: bytes, kind: str | None = None) -> tuple[pd.DataFrame, str]:
     return _finish(df, first_row=skip + 1), sheet
 
 
+class Percent(float):
+    """A number from a cell formatted as a percentage (Excel shows 0.6 as 60 %)."""
+
+
+def _value(cell):
+    """The cell's value; a number in a percent-formatted cell becomes :class:`Percent` (x100 when written)."""
+    v = cell.value
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in (getattr(cell, "number_format", "") or ""):
+        return Percent(v)
+    return v
+
+
 def _cell(v) -> str:
+    if isinstance(v, Percent):
+        p = round(float(v) * 100, 10)
+        return f"{int(p) if p.is_integer() else p}%"
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
@@ -171,12 +196,91 @@ def _cell(v) -> str:
     return str(v)
 
 
+#: Limits checked before a file is parsed, so a hostile or careless file (a workbook with a million
+#: empty rows, a zip bomb, a line of a million commas) is refused in a moment and in little memory.
+MAX_ROWS = 200_000
+MAX_COLUMNS = 100
+MAX_UNCOMPRESSED_MB = 200
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref=\"[A-Z]*\d*:?([A-Z]+)(\d+)\"")
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _too_big(code: str, **values) -> list[dict]:
+    from tracker import fmt
+
+    return [{"code": code, "detail": "", **{k: fmt.number(v) if isinstance(v, int) else v for k, v in values.items()}}]
+
+
+def xlsx_limits(data: bytes) -> list[dict]:
+    """Problems of a workbook's size, found without parsing it: the uncompressed size of its parts,
+    each sheet's rows (counted in the XML, a chunk at a time, whatever its ``dimension`` claims) and
+    its columns (from ``dimension``). Empty when within :data:`MAX_ROWS`, :data:`MAX_COLUMNS` and
+    :data:`MAX_UNCOMPRESSED_MB`; a damaged zip is left to the reader to report."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return []
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED_MB * 1024 * 1024:
+        return _too_big("file_too_large", size=f"{total / 1024 / 1024:,.0f}", limit=MAX_UNCOMPRESSED_MB)
+    for info in infos:
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        rows, tail, first = 0, b"", True
+        try:
+            with z.open(info) as fh:
+                while chunk := fh.read(1 << 20):
+                    block = tail + chunk
+                    if first:
+                        dim = _DIMENSION.search(block[:4096])
+                        if dim and _column_number(dim.group(1)) > MAX_COLUMNS:
+                            return _too_big("too_many_columns", columns=_column_number(dim.group(1)),
+                                            limit=MAX_COLUMNS)
+                        first = False
+                    rows += len(_ROW_TAG.findall(block)) - len(_ROW_TAG.findall(tail))
+                    tail = block[-32:]
+                    if rows > MAX_ROWS + PREAMBLE_ROWS:
+                        while chunk := fh.read(1 << 20):     # count on, cheaply, to say how many
+                            block = tail + chunk
+                            rows += len(_ROW_TAG.findall(block)) - len(_ROW_TAG.findall(tail))
+                            tail = block[-32:]
+                        return _too_big("too_many_rows", rows=rows, limit=MAX_ROWS)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+            return []
+    return []
+
+
+def csv_limits(text: str) -> list[dict]:
+    """Problems of a CSV's size before it is parsed: lines over :data:`MAX_ROWS`, fields on one of the
+    first lines over :data:`MAX_COLUMNS`."""
+    lines = text.count("\n")
+    if lines > MAX_ROWS + PREAMBLE_ROWS:
+        return _too_big("too_many_rows", rows=lines, limit=MAX_ROWS)
+    first = text.split("\n", PREAMBLE_ROWS + 1)[:PREAMBLE_ROWS]
+    widest = max((line.count(",") for line in first), default=0), max((line.count(";") for line in first), default=0), \
+        max((line.count("\t") for line in first), default=0)
+    if max(widest) + 1 > MAX_COLUMNS:
+        return _too_big("too_many_columns", columns=max(widest) + 1, limit=MAX_COLUMNS)
+    return []
+
+
 def read_bytes(data: bytes, *, kind: str | None = None) -> ReadResult:
-    """Sniff and read an upload. Problems (unsupported format, encoding) are returned, not raised."""
+    """Sniff and read an upload. Problems (unsupported format, encoding, size) are returned, not raised."""
     head = data[:8]
     if not data.strip():
         return ReadResult(None, problems=[{"code": "empty_file", "detail": ""}])
     if head.startswith(b"PK\x03\x04"):
+        limits = xlsx_limits(data)
+        if limits:
+            return ReadResult(None, "xlsx", problems=limits)
         try:
             df, sheet = read_xlsx(data, kind)
         except Exception as exc:  # noqa: BLE001 - any openpyxl/zip failure is "can't open this workbook"
@@ -192,6 +296,9 @@ def read_bytes(data: bytes, *, kind: str | None = None) -> ReadResult:
         return ReadResult(None, "csv", problems=[{"code": "bad_encoding", "detail": ""}])
     text, encoding = decoded
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    limits = csv_limits(text)
+    if limits:
+        return ReadResult(None, "csv", encoding, problems=limits)
     try:
         df, sep = read_csv_text(text)
     except (pd.errors.ParserError, csv.Error) as exc:

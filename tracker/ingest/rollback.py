@@ -60,6 +60,12 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
         changes = uploads.batch_changes(db, batch_id)
         locks = {(int(r.fiscal_year), int(r.quarter)): r.locked_by
                  for r in store.locks.list_locks(db).itertuples(index=False)}
+        years = sorted({json.loads(ch["after"]).get("fiscal_year") for ch in changes if ch["table_name"] == "projects"})
+        frozen = store.locks.year_locks(db, [y for y in years if y is not None])
+        if len(frozen):     # the year's budgets are part of its approved quarters' figures
+            r = frozen.iloc[0]
+            raise RollbackRefused("history.refused.year_locked", batch=batch_id, fy=int(r["fiscal_year"]),
+                                  periods=r["periods"], locked_by=r["locked_by"])
         deletes: dict[str, list[tuple]] = {}
         restores: dict[str, list[dict]] = {}
         for ch in changes:

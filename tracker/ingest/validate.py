@@ -31,8 +31,10 @@ PROBLEM_CODES = (
     "unknown_kind", "missing_column", "duplicate_column", "unknown_column", "required_value", "not_a_number",
     "not_a_year", "year_outside_plan", "not_a_quarter", "quarter_out_of_range", "percent_out_of_range",
     "negative_amount", "bad_status", "bad_yes_no", "unknown_goal", "unknown_department", "unknown_village",
-    "unknown_indicator", "unknown_project", "duplicate_key", "quarter_locked", "disbursed_above_allocated",
-    "disbursed_decreased", "completed_below_100", "plan_book_value", *plausible.CODES, "nothing_filled", "html_without_table",
+    "unknown_indicator", "unknown_project", "duplicate_key", "quarter_locked", "number_format", "implausible_value",
+    "bad_code", "bad_character", "too_many_rows", "too_many_columns", "project_year_locked", "disbursed_above_allocated",
+    "disbursed_decreased", "completed_below_100", "plan_book_value", *plausible.CODES, "nothing_filled",
+    "html_without_table",
 )
 
 
@@ -192,12 +194,15 @@ def _departments_by_alias(cells: pd.Series, values: pd.Series, bad: pd.Series, p
 def _read(typ: str, s: pd.Series, plan) -> tuple[pd.Series, list[tuple[str, pd.Series]]]:
     """Cells of a column of type ``typ`` as clean values (the Thai-Excel readings of
     :mod:`tracker.ingest.normalize`) and the cells that could not be read: ``[(problem code, mask)]``."""
-    if typ in ("code", "indicator", "text"):
-        v = n.text(s) if typ == "text" else n.code(s)
-        return v.where(v != ""), []
+    if typ == "text":
+        v, bad = n.name(s)
+        return v.where(v != ""), [("bad_character", bad)]
+    if typ in ("code", "indicator"):
+        v, bad = n.code(s)
+        return v.where(v != ""), [("bad_code", bad)]
     if typ in ("money", "percent", "number"):
-        v, bad = n.number(s, money=typ == "money", percent=typ == "percent")
-        return v, [("not_a_number", bad)]
+        v, bad, bad_format = n.number(s, money=typ == "money", percent=typ in ("percent", "number"), formats=True)
+        return v, [("not_a_number", bad), ("number_format", bad_format)]
     readers = {"year": (n.year, "not_a_year"), "quarter": (n.quarter, "not_a_quarter"),
                "goal": (n.goal, "unknown_goal"), "status": (n.status, "bad_status"),
                "yes_no": (n.yes_no, "bad_yes_no"), "department": (lambda x: n.department(x, plan), "unknown_department"),
@@ -262,8 +267,14 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
         for code, bad in unreadable[col]:
             P.add(code, bad, rows, header, s, **params.get(code, {}))
         for code in value_codes(c.type):
+            if code == "implausible_value" and c.type == "number":
+                continue      # each indicator's own range, below
             shown = clean[col].astype(str) if code == "year_outside_plan" else s
-            P.add(code, failed(col, code), rows, header, shown, **params.get(code, {}))
+            extra = {"min": fmt.number(0), "max": fmt.number(uploads.MONEY_MAX), "what": header} \
+                if code == "implausible_value" else params.get(code, {})
+            P.add(code, failed(col, code), rows, header, shown, **extra)
+    if kind.name == "indicator_results" and {"indicator_code", "value"} <= set(mapping):
+        _check_indicator_ranges(clean, raw[mapping["value"]].astype(str), mapping, P, plan)
 
     if all(k in mapping for k in kind.key):
         _check_duplicates(clean, kind, mapping, P, failures)
@@ -316,6 +327,19 @@ def _plan_book_wins(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
         if has.any():
             dtype = clean[col].dtype
             clean[col] = clean[col].astype(object).mask(has, want.astype(object)).astype(dtype)
+
+
+def _check_indicator_ranges(clean: pd.DataFrame, written: pd.Series, mapping: dict, P: Problems, plan) -> None:
+    """Each value within its indicator's plausible range (the plan's ``range``; 0–100 for a percentage)."""
+    wide = (-uploads.VALUE_MAX, uploads.VALUE_MAX)
+    ranges = clean["indicator_code"].map(lambda c: plan.indicators[c].valid_range if c in plan.indicators else wide)
+    lo = ranges.map(lambda r: r[0]).astype("float64")
+    hi = ranges.map(lambda r: r[1]).astype("float64")
+    v = clean["value"]
+    out = v.notna() & ~((v >= lo) & (v <= hi))
+    if out.any():
+        P.add("implausible_value", out, clean[ROW], mapping["value"], written, min=_fmt(lo, out), max=_fmt(hi, out),
+              what=clean["indicator_code"].astype(str))
 
 
 def _check_duplicates(clean: pd.DataFrame, kind: Kind, mapping: dict, P: Problems, failures: pd.DataFrame) -> None:

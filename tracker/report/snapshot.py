@@ -20,6 +20,7 @@ import pandas as pd
 
 from tracker import auth, settings, store
 from tracker.errors import TrackerError
+from tracker.ingest.normalize import bad_character
 
 MAX_NAME = 80
 
@@ -34,6 +35,8 @@ def snapshot_dir() -> Path:
 
 def clean_name(name: str) -> str:
     """The name as stored: whitespace collapsed; refuses empty or over-long names."""
+    if bad_character(str(name or "")):     # a bidi control or invisible character would disguise the name
+        raise SnapshotError("snapshot.error.bad_character")
     text = " ".join(str(name or "").split())
     if not text:
         raise SnapshotError("snapshot.error.empty_name")

@@ -18,27 +18,30 @@ through functions that callers run inside ``db.atomic()`` (one transaction: whol
 - :mod:`.locks` — quarters locked after council approval;
 - :mod:`.narratives` — the M&E report's text written by analysts, per year and round;
 - :mod:`.auditlog` — the append-only audit trail;
-- :mod:`.backup` — online backups and restore;
+- :mod:`.backup` — online backups; :mod:`.restore` — restoring one, after checking its schema;
 - :mod:`.snapshots` — pinned read-only copies for meetings.
 
 The common functions are importable from the package itself: ``store.connect(...)``,
 ``store.projects(db, 2569)``, ``store.audit(db, user=..., action=...)``.
 """
 
-from tracker.store import accounts, auditlog, backup, locks, narratives, planbook, sessions, snapshots, uploads
+from tracker.store import accounts, auditlog, backup, locks, narratives, planbook, restore, sessions, snapshots, uploads
 from tracker.store.auditlog import audit, audit_log, audit_users_and_actions
-from tracker.store.db import BUSY_TIMEOUT_MS, Database, connect, connect_read_only, db_path, now_iso, reading
+from tracker.store.db import (BUSY_TIMEOUT_MS, SQLITE_ERRORS, Database, DatabaseProblem, connect, connect_read_only,
+                              db_path, explain, now_iso, reading)
 from tracker.store.meta import bump_revision, get_meta, revision, set_meta
 from tracker.store.plan import load_plan
-from tracker.store.reads import (batches, data_as_of, departments, goals, has_any_data, has_demo_data, indicators,
-                                 last_batch_id, missions, periods_with_data, progress, projects, results, targets)
+from tracker.store.reads import (batches, data_as_of, departments, goals, has_any_data, has_demo_data,
+                                 has_real_data, implausible_values, indicators, last_batch_id, missions, periods_with_data,
+                                 progress, projects, results, targets)
 from tracker.store.schema import migrate, migrations, open_db
 
 __all__ = [
-    "accounts", "auditlog", "backup", "locks", "narratives", "planbook", "sessions", "snapshots", "uploads",
-    "BUSY_TIMEOUT_MS", "Database", "connect", "connect_read_only", "db_path", "now_iso", "reading",
+    "accounts", "auditlog", "backup", "locks", "narratives", "planbook", "restore", "sessions", "snapshots",
+    "uploads", "BUSY_TIMEOUT_MS", "SQLITE_ERRORS", "DatabaseProblem", "explain", "Database", "connect",
+    "connect_read_only", "db_path", "now_iso", "reading",
     "migrate", "migrations", "open_db", "load_plan",
     "get_meta", "set_meta", "revision", "bump_revision", "audit", "audit_log", "audit_users_and_actions",
     "goals", "missions", "departments", "indicators", "targets", "projects", "progress", "results", "batches",
-    "has_demo_data", "has_any_data", "data_as_of", "last_batch_id", "periods_with_data",
+    "has_demo_data", "has_real_data", "has_any_data", "implausible_values", "data_as_of", "last_batch_id", "periods_with_data",
 ]

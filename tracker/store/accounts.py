@@ -62,6 +62,27 @@ def record_failure(db: Database, username: str, failed_count: int, *, locked_unt
                    [failed_count, username])
 
 
+def reserve_attempt(db: Database, username: str, *, now: str, max_failures: int,
+                    locked_until: str) -> tuple[int, str | None]:
+    """Count a sign-in attempt before its password is checked (call inside ``db.atomic()``): returns
+    (this attempt's number, locked until). A number above ``max_failures`` means the account is locked
+    and the password must not be checked; reaching ``max_failures`` locks it until ``locked_until``.
+    :func:`record_success` sets the count back to 0. One ``UPDATE … RETURNING`` per attempt, so parallel
+    attempts each get their own number."""
+    row = db.execute(
+        "UPDATE users SET "
+        "failed_count = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failed_count + 1 END, "
+        "locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL ELSE locked_until END "
+        "WHERE username = ? RETURNING failed_count, locked_until", [now, now, username]).fetchone()
+    count, until = int(row[0]), row[1]
+    if until is not None:        # still locked: this attempt is past the limit whatever the count says
+        return max(count, max_failures + 1), until
+    if count >= max_failures:
+        db.execute("UPDATE users SET locked_until = ? WHERE username = ?", [locked_until, username])
+        return count, locked_until
+    return count, None
+
+
 def record_success(db: Database, username: str, *, new_hash: str | None = None) -> None:
     """A successful sign-in: failures cleared; ``new_hash`` replaces the hash (parameters raised)."""
     if new_hash:
@@ -79,3 +100,14 @@ def demo_usernames(db: Database, *, active_only: bool = False) -> list[str]:
 
 def delete_demo_users(db: Database) -> None:
     db.execute("DELETE FROM users WHERE is_demo = 1")
+
+
+def accounts_changed_by(db: Database, actors: list[str]) -> list[str]:
+    """Active accounts that one of ``actors`` (plain or ``cli:`` names) created, re-roled, re-enabled or
+    gave a new password, by the audit log."""
+    names = [*actors, *(f"cli:{a}" for a in actors)]
+    marks = ",".join("?" * len(names))
+    return [r[0] for r in db.execute(
+        f"SELECT DISTINCT a.target FROM audit_log a JOIN users u ON u.username = a.target AND u.disabled = 0 "
+        f"WHERE a.username IN ({marks}) AND a.action IN ('user_add', 'user_set_role', 'user_reset_password', "
+        f"'user_enable') ORDER BY a.target", names).fetchall()]

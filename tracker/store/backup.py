@@ -2,7 +2,7 @@
 
 ``backup()`` copies a consistent snapshot of the database (readers and writers may continue)
 into a timestamped file in the ``backup_dir`` setting and keeps the newest ``backups_keep``.
-``restore()`` first backs up the current database, then copies the backup over it.
+Restoring (with its checks of the file's schema) is :mod:`tracker.store.restore`.
 Automatic backups are taken before each schema migration (:func:`tracker.store.schema.migrate`) and
 before each rollback (the import pipeline calls :func:`backup_before`).
 """
@@ -21,7 +21,6 @@ from tracker.store.db import connect
 
 PREFIX = "tracker-"
 _NAME = re.compile(r"^tracker-\d{8}T\d{6}\d{6}Z-[a-z0-9-]+\.db$")
-_REQUIRED_TABLES = {"meta", "users", "audit_log", "quarter_locks"}
 
 
 class BackupError(TrackerError):
@@ -74,14 +73,37 @@ def _copy(src: sqlite3.Connection, dest: Path) -> None:
         raise BackupError("backup.failed", detail=str(exc)) from exc
 
 
-def backup(db_or_path=None, dest: str | Path | None = None, *, reason: str = "manual") -> Path:
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_dest(db_or_conn, dest: str | Path, *, force: bool = False) -> None:
+    """Raise :class:`BackupError` when ``dest`` is the database of ``db_or_conn`` (or its ``-wal``/``-shm``),
+    or an existing file and not ``force``, or a folder."""
+    conn = getattr(db_or_conn, "conn", db_or_conn)
+    live = Path(_file_of(conn)) if _file_of(conn) else None
+    target = Path(dest)
+    if live is not None and any(_same_file(target, Path(str(live) + end)) for end in ("", "-wal", "-shm")):
+        raise BackupError("backup.dest_is_database", path=str(target))
+    if target.exists() and (not force or not target.is_file()):
+        raise BackupError("backup.dest_exists", path=str(target))
+
+
+def backup(db_or_path=None, dest: str | Path | None = None, *, reason: str = "manual", force: bool = False) -> Path:
     """Copy the database to ``dest`` or to a new timestamped file in ``backup_dir``; returns its path.
 
     ``db_or_path``: a sqlite-utils Database, a sqlite3 Connection or a file path (default: the
     ``db`` setting). Automatic backups (no ``dest``) are pruned to the ``backups_keep`` newest.
+    ``dest`` is never the database itself (nor its ``-wal``/``-shm`` files), and an existing file is
+    replaced only with ``force``.
     """
     src, close = _connection(settings.path("db") if db_or_path is None else db_or_path)
     try:
+        if dest is not None:
+            check_dest(src, dest, force=force)
         if dest is None:
             folder = backup_dir()
             folder.mkdir(parents=True, exist_ok=True)
@@ -126,54 +148,3 @@ def backup_before(db, reason: str) -> Path | None:
     if not _file_of(conn):
         return None
     return backup(db, reason=f"before-{reason}")
-
-
-def check_backup_file(path: str | Path) -> None:
-    """Raise :class:`BackupError` unless ``path`` is an intact SQLite file of this application."""
-    path = Path(path)
-    if not path.is_file():
-        raise BackupError("backup.no_file", path=str(path))
-    with open(path, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise BackupError("backup.not_sqlite", path=str(path))
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.Error as exc:
-        raise BackupError("backup.not_sqlite", path=str(path)) from exc
-    finally:
-        conn.close()
-    if ok != "ok":
-        raise BackupError("backup.corrupt", path=str(path), detail=ok)
-    if not _REQUIRED_TABLES <= tables:
-        raise BackupError("backup.not_ours", path=str(path))
-
-
-def restore(path: str | Path, *, db_path: str | Path | None = None, user: str | None = None) -> Path | None:
-    """Replace the database at ``db_path`` (default: the ``db`` setting) with the backup ``path``.
-
-    Checks the backup first, then backs up the current database (returned, so a mistaken restore
-    can itself be undone) and copies page by page with the online backup API. With ``user``, a
-    ``restore`` row is appended to the restored database's audit log.
-    """
-    check_backup_file(path)
-    target = Path(db_path) if db_path else settings.path("db")
-    safety = backup(target, reason="before-restore") if target.exists() else None
-    src = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
-    dst = sqlite3.connect(str(target), timeout=30)
-    try:
-        src.backup(dst)
-    except sqlite3.Error as exc:
-        raise BackupError("backup.failed", detail=str(exc)) from exc
-    finally:
-        src.close()
-        dst.close()
-    if user:
-        db = connect(target)
-        try:
-            audit(db, user=user, action="restore", target=Path(path).name,
-                  detail={"safety_backup": safety.name if safety else None})
-        finally:
-            db.close()
-    return safety

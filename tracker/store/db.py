@@ -17,8 +17,36 @@ import pandas as pd
 from sqlite_utils import Database as _SqliteUtilsDatabase
 
 from tracker import settings
+from tracker.errors import TrackerError
 
 BUSY_TIMEOUT_MS = 30_000
+
+#: what the database driver raises (callers outside the store catch this, never ``sqlite3`` itself)
+SQLITE_ERRORS = (sqlite3.Error,)
+
+
+class DatabaseProblem(TrackerError):
+    """The database file cannot be used as it is (read-only, full disk, damaged, missing): the message
+    says what happened and what to run."""
+
+
+def explain(exc: BaseException, path=None) -> DatabaseProblem:
+    """A driver error as a message for the operator: read-only, full, damaged, cannot open, busy."""
+    text = str(exc).lower()
+    where = str(path or db_path())
+    if "readonly" in text or "read-only" in text:
+        key = "db.read_only"
+    elif "full" in text:
+        key = "db.full"
+    elif "malformed" in text or "not a database" in text or "encrypted" in text or "corrupt" in text:
+        key = "db.corrupt"
+    elif "unable to open" in text or "no such file" in text:
+        key = "db.cannot_open"
+    elif "locked" in text or "busy" in text:
+        key = "db.busy"
+    else:
+        key = "db.error"
+    return DatabaseProblem(key, path=where, detail=str(exc)[:200], backups=str(settings.path("backup_dir")))
 
 
 class Database(_SqliteUtilsDatabase):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tracker.store.db import Database, first, frame
+from tracker.errors import TrackerError
+from tracker.store.db import Database, first, frame, in_list
 
 _COLUMNS = "fiscal_year, quarter, locked_by, locked_at, note"
 
@@ -27,3 +28,30 @@ def add_lock(db: Database, fiscal_year: int, quarter: int, *, locked_by: str, at
 
 def remove_lock(db: Database, fiscal_year: int, quarter: int) -> None:
     db.execute("DELETE FROM quarter_locks WHERE fiscal_year = ? AND quarter = ?", [fiscal_year, quarter])
+
+
+class YearLocked(TrackerError):
+    """A change to what a locked quarter's figures are made of (the year's projects and budgets)."""
+
+
+def year_locks(db: Database, fiscal_years) -> pd.DataFrame:
+    """The fiscal years among ``fiscal_years`` that have a locked quarter: ``fiscal_year``, ``periods``
+    (``2569-Q1, 2569-Q2``), ``locked_by`` (who locked the first). Empty when none is locked."""
+    years = sorted({int(y) for y in fiscal_years})
+    marks, params = in_list(years)
+    return frame(db, "SELECT fiscal_year, group_concat(fiscal_year || '-Q' || quarter, ', ') AS periods, "
+                     "min(locked_by) AS locked_by FROM (SELECT * FROM quarter_locks "
+                     f"WHERE fiscal_year IN ({marks}) ORDER BY quarter) GROUP BY fiscal_year ORDER BY fiscal_year",
+                 params)
+
+
+def require_years_open(db: Database, fiscal_years) -> None:
+    """Raise :class:`YearLocked` when any of ``fiscal_years`` has a locked quarter.
+
+    The one check for writes of year-level figures (projects, budgets, plan amounts): an approved
+    quarter's totals are made of them, so they are frozen while any quarter of the year is locked.
+    Call it inside the write transaction (``with db.atomic(): require_years_open(db, years); ...``)."""
+    found = year_locks(db, fiscal_years)
+    if len(found):
+        r = found.iloc[0]
+        raise YearLocked("locks.year_locked", fy=int(r["fiscal_year"]), periods=r["periods"], locked_by=r["locked_by"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.store.db import Database, frame, in_list
+from tracker.store.uploads import BOUNDS, TABLE_KEYS
 
 
 def _of_year(fiscal_year) -> tuple[str, list]:
@@ -17,6 +18,31 @@ def _of_year(fiscal_year) -> tuple[str, list]:
     years = [int(y) for y in fiscal_year] if isinstance(fiscal_year, (list, tuple, set, range)) else [int(fiscal_year)]
     marks, params = in_list(years)
     return f"WHERE fiscal_year IN ({marks})", params
+
+
+def screen(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``df`` (rows of ``table``) with every number outside its plausible range (:data:`BOUNDS`: not
+    finite, 1e308, a negative budget) made missing, so no figure is computed from it and no sum can
+    overflow; :func:`implausible_values` lists them for the pages' warning."""
+    for col, (lo, hi) in BOUNDS[table].items():
+        if col in df and len(df):
+            v = pd.to_numeric(df[col], errors="coerce")
+            df[col] = v.where(v.between(lo, hi))
+    return df
+
+
+def implausible_values(db: Database) -> pd.DataFrame:
+    """Stored numbers outside their plausible range: ``table_name, code, fiscal_year, quarter, column,
+    value, batch_id`` (``quarter`` empty for projects). Empty when every stored number is plausible."""
+    parts, params = [], []
+    for table, cols in BOUNDS.items():
+        code, quarter = TABLE_KEYS[table][0], "quarter" if "quarter" in TABLE_KEYS[table] else "NULL"
+        for col, (lo, hi) in cols.items():
+            parts.append(f"SELECT '{table}' AS table_name, {code} AS code, fiscal_year, {quarter} AS quarter, "
+                         f"'{col}' AS column, {col} AS value, batch_id FROM {table} "
+                         f"WHERE {col} IS NOT NULL AND NOT ({col} BETWEEN ? AND ?)")
+            params += [lo, hi]
+    return frame(db, " UNION ALL ".join(parts) + " ORDER BY 1, 2, 3, 4 LIMIT 1000", params)
 
 
 def goals(db: Database) -> pd.DataFrame:
@@ -50,21 +76,23 @@ def projects(db: Database, fiscal_year: int | list[int] | None = None) -> pd.Dat
     """Projects (one row per code and fiscal year) with every column of the ``projects`` upload and
     ``batch_id``, by year, goal and code."""
     where, params = _of_year(fiscal_year)
-    return frame(db, f"SELECT * FROM projects {where} ORDER BY fiscal_year, goal_no, project_code", params)
+    return screen(frame(db, f"SELECT * FROM projects {where} ORDER BY fiscal_year, goal_no, project_code", params),
+                  "projects")
 
 
 def progress(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
     """Quarterly progress rows: ``project_code, fiscal_year, quarter, status, progress_pct, committed,
     disbursed, note, batch_id`` (money cumulative), by year, project and quarter."""
     where, params = _of_year(fiscal_year)
-    return frame(db, f"SELECT * FROM project_progress {where} ORDER BY fiscal_year, project_code, quarter", params)
+    return screen(frame(db, f"SELECT * FROM project_progress {where} ORDER BY fiscal_year, project_code, quarter",
+                        params), "project_progress")
 
 
 def results(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
     """Indicator values: ``indicator_code, fiscal_year, quarter, value, note, batch_id``."""
     where, params = _of_year(fiscal_year)
-    return frame(db, f"SELECT * FROM indicator_results {where} ORDER BY indicator_code, fiscal_year, quarter",
-                 params)
+    return screen(frame(db, f"SELECT * FROM indicator_results {where} ORDER BY indicator_code, fiscal_year, quarter",
+                        params), "indicator_results")
 
 
 def batches(db: Database) -> pd.DataFrame:
@@ -75,6 +103,12 @@ def batches(db: Database) -> pd.DataFrame:
 def has_demo_data(db: Database) -> bool:
     """True while any committed demo batch is loaded (the app then shows the demo banner)."""
     row = db.execute("SELECT 1 FROM import_batches WHERE is_demo = 1 AND status = 'committed' LIMIT 1").fetchone()
+    return row is not None
+
+
+def has_real_data(db: Database) -> bool:
+    """True once any committed batch is not demo data (demo accounts are then never made)."""
+    row = db.execute("SELECT 1 FROM import_batches WHERE is_demo = 0 AND status = 'committed' LIMIT 1").fetchone()
     return row is not None
 
 

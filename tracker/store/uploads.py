@@ -23,6 +23,18 @@ TABLE_COLUMNS = {
                          "disbursed", "note"),
     "indicator_results": ("indicator_code", "fiscal_year", "quarter", "value", "note"),
 }
+#: Largest plausible amount of money in one cell (baht): 100,000 million, far above any local
+#: government's whole budget, far below where sums of many rows could overflow.
+MONEY_MAX = 1e11
+#: Largest plausible indicator value in absolute terms (an indicator's own range, from the plan, is narrower).
+VALUE_MAX = 1e9
+#: The plausible range of every stored number: what an upload may write (the contract's checks use it)
+#: and what a read trusts (:func:`tracker.store.reads.screen`); anything else is a bad stored value.
+BOUNDS: dict[str, dict[str, tuple[float, float]]] = {
+    "projects": {"planned_budget": (0.0, MONEY_MAX), "allocated_budget": (0.0, MONEY_MAX)},
+    "project_progress": {"progress_pct": (0.0, 100.0), "committed": (0.0, MONEY_MAX), "disbursed": (0.0, MONEY_MAX)},
+    "indicator_results": {"value": (-VALUE_MAX, VALUE_MAX)},
+}
 TABLE_KEYS = {
     "projects": ("project_code", "fiscal_year"),
     "project_progress": ("project_code", "fiscal_year", "quarter"),

@@ -194,6 +194,18 @@ def display_name(user: dict) -> str:
     return str(user["display_name"])
 
 
+def client_address() -> str:
+    """The browser's address, for the per-client sign-in throttle. Behind a reverse proxy on this
+    computer (the peer is a loopback address) the proxy's ``X-Real-IP`` / ``X-Forwarded-For`` names
+    the browser; from anywhere else those headers are not trusted (anyone could send them)."""
+    peer = st.context.ip_address or "-"
+    if peer in ("127.0.0.1", "::1", "localhost") or peer.startswith("127."):
+        headers = st.context.headers
+        forwarded = headers.get("X-Real-IP") or (headers.get("X-Forwarded-For") or "").split(",")[0].strip()
+        return forwarded or peer
+    return peer
+
+
 def signin_form() -> None:
     """The sign-in page: form, messages, and the loud demo-accounts warning in demo mode."""
     st.title(ui.t("auth.signin_title"))
@@ -223,7 +235,7 @@ def signin_form() -> None:
     if not submitted:
         return
     with ui.db() as conn:
-        result = auth.authenticate(conn, username, password)
+        result = auth.authenticate(conn, username, password, client=client_address())
     del password
     if result.ok:
         with ui.db() as conn:
@@ -235,7 +247,9 @@ def signin_form() -> None:
         st.rerun()
     if result.delay:
         time.sleep(result.delay)  # slows guessing down; only this browser session waits
-    if result.reason == "locked":
+    if result.reason == "throttled":
+        st.error(ui.t("auth.throttled", minutes=max(1, round(result.delay / 60))), icon=":material/lock:")
+    elif result.reason == "locked":
         st.error(ui.t("auth.locked", until=ui.when_label(result.locked_until.isoformat())), icon=":material/lock:")
     else:
         st.error(ui.t("auth.bad_credentials"), icon=":material/error:")

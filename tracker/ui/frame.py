@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ import streamlit as st
 from tracker import periods, settings, store
 from tracker.errors import TrackerError
 from tracker.i18n import t as _t
-from tracker.plan import Plan, default_plan
+from tracker.plan import Plan, PlanError, default_plan
 
 BANGKOK = periods.BANGKOK
 #: the page icon, a file of the app (served by Streamlit itself: nothing is fetched from the internet)
@@ -98,7 +99,27 @@ def _ready(path: str, plan_sha: str) -> bool:
 
 
 def plan() -> Plan:
-    return default_plan()
+    """The plan file; a broken one stops the page with a message saying what to fix (no traceback)."""
+    try:
+        return default_plan()
+    except PlanError as exc:
+        operator_stop(exc)
+
+
+def operator_stop(exc: TrackerError) -> None:
+    """Stop the page with a message for whoever runs the server (a broken plan file, a read-only, full
+    or damaged database): what happened and what to run, in the chosen language."""
+    st.error(plain(exc.message(lang())), icon=":material/report:")
+    st.stop()
+
+
+@contextlib.contextmanager
+def database_problems() -> Iterator[None]:
+    """Turn a database driver error inside the block into :func:`operator_stop`'s message."""
+    try:
+        yield
+    except store.SQLITE_ERRORS as exc:
+        operator_stop(store.explain(exc, db_path()))
 
 
 @contextlib.contextmanager
@@ -106,18 +127,23 @@ def db() -> Iterator[store.Database]:
     """``with ui.db() as conn:`` a connection for this script run, closed after the block.
 
     A fresh one each time: sqlite3 connections are bound to their thread and reruns run in others.
-    The database is created or migrated, and the plan loaded, once per process.
+    The database is created or migrated, and the plan loaded, once per process. A read-only, full or
+    damaged database stops the page with a message (:func:`operator_stop`), never a traceback.
     """
-    _ready(db_path(), plan().sha256)
-    conn = store.connect(db_path())
-    try:
-        yield conn
-    finally:
-        conn.close()
+    with database_problems():
+        _ready(db_path(), plan().sha256)
+        conn = store.connect(db_path())
+    with database_problems():
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached_call(name: str, path: str, rev: int, args: tuple, kwargs: tuple, _func=None):
+def _cached_call(name: str, path: str, rev: int, args: tuple, kwargs: tuple, _func=None, _conn=None):
+    if _conn is not None:             # the run's read snapshot (:func:`one_revision`)
+        return _func(_conn, *args, **dict(kwargs))
     conn = store.connect(path)
     try:
         with store.reading(conn):     # every read of one call sees one state of the database
@@ -126,16 +152,55 @@ def _cached_call(name: str, path: str, rev: int, args: tuple, kwargs: tuple, _fu
         conn.close()
 
 
+#: the read snapshot of the script run in progress: (connection in a read transaction, its revision)
+_SNAPSHOT: contextvars.ContextVar[tuple | None] = contextvars.ContextVar("tracker_snapshot", default=None)
+
+
+@contextlib.contextmanager
+def one_revision() -> Iterator[int]:
+    """Every :func:`load` inside reads one state of the database: one read transaction for the run.
+
+    The router runs the page inside it, so a batch committed while a page is drawn is either wholly
+    in every figure of that page or in none (no page mixes totals from before and after a batch), and
+    cache entries are keyed by the revision that snapshot really shows. Writes use their own
+    connection (:func:`db`), never this one. Yields the revision.
+    """
+    if _SNAPSHOT.get() is not None:
+        yield _SNAPSHOT.get()[1]
+        return
+    with database_problems():
+        _ready(db_path(), plan().sha256)
+        conn = store.connect(db_path())
+    with database_problems():
+        try:
+            with store.reading(conn):
+                rev = store.revision(conn)
+                token = _SNAPSHOT.set((conn, rev))
+                try:
+                    yield rev
+                finally:
+                    _SNAPSHOT.reset(token)
+        finally:
+            conn.close()
+
+
 def load(func, *args, **kwargs):
     """Call ``func(db, *args, **kwargs)`` through the cache.
 
     The cache key includes the data revision, so any committed write (from a page or the command
-    line) makes the next read fresh; pages also call :func:`after_write` to drop old entries.
+    line) makes the next read fresh; pages also call :func:`after_write` to drop old entries. Inside
+    :func:`one_revision` (every page run by the router) all reads share the run's snapshot.
     """
-    with db() as conn:
-        rev = store.revision(conn)
     name = f"{func.__module__}.{func.__qualname__}"
-    return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func)
+    pinned = _SNAPSHOT.get()
+    with database_problems():
+        if pinned is not None:
+            conn, rev = pinned
+            return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func,
+                                _conn=conn)
+        with db() as conn:
+            rev = store.revision(conn)
+        return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -212,10 +277,36 @@ def demo_banner(is_demo: bool) -> None:
 
 
 def page_header(title_key: str, **values) -> None:
-    """Title plus the chosen period, the same on every page."""
+    """Title plus the chosen period, the same on every page; and the warning about bad stored numbers."""
     fy, q = period()
     st.title(t(title_key, **values))
     st.caption(f"{fy_label(fy)} · {periods.quarter_label(q, lang(), fy)} · {t('sidebar.period_help')}")
+    stored_value_warning()
+
+
+def stored_value_warning() -> None:
+    """Say which stored numbers are implausible (1e308, a negative budget...) and left out of every figure.
+
+    They can only come from before the upload checks existed, a restored file or a hand edit; the store's
+    reads already treat them as missing (:func:`tracker.store.reads.screen`), so no page can crash on them."""
+    from tracker.ingest.contract import KINDS
+
+    bad = load(store.implausible_values)
+    if bad.empty:
+        return
+    lg = lang()
+
+    def label(table: str, col: str) -> str:
+        c = next((c for c in KINDS[table].columns if c.store_name == col), None)
+        return col if c is None else (c.th if lg == "th" else c.name)
+
+    items = [t("stored.item", code=r.code, fy=int(r.fiscal_year),
+               quarter="" if r.quarter is None or r.quarter != r.quarter else f"-Q{int(r.quarter)}",
+               column=label(r.table_name, r.column), value=f"{r.value:.6g}",
+               batch="-" if r.batch_id is None or r.batch_id != r.batch_id else int(r.batch_id))
+             for r in bad.head(5).itertuples(index=False)]
+    st.warning(plain(t("stored.implausible", n=len(bad), items="; ".join(items) + (" …" if len(bad) > 5 else ""))),
+               icon=":material/warning:")
 
 
 def current_username() -> str:
