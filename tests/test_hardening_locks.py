@@ -106,3 +106,17 @@ def test_the_plan_import_can_ask_whether_a_year_is_frozen(people):
         store.locks.require_years_open(db, [2568, 2569])
     assert "2569" in err.value.message("en") and "ana" in err.value.message("th")
     store.locks.require_years_open(db, [2568, 2570])
+
+
+def test_a_plan_book_import_changing_a_locked_year_is_refused(db):
+    from tests.planbook_books import SAMPLE
+    from tracker.ingest import planimport
+
+    preview = planimport.prepare_plan(db, SAMPLE.read_bytes(), "book.xlsx", choices=planimport.Choices())
+    assert not preview.has_errors
+    locks.lock_quarter(db, 2568, 4, user="analyst")
+    before = _dump(db)
+    with pytest.raises(store.locks.YearLocked) as err:
+        planimport.commit_plan(db, preview, user="analyst")
+    assert "2568" in err.value.message("en")
+    assert _dump(db) == before

@@ -66,6 +66,10 @@ def commit_plan(db, preview: PlanPreview, *, user: str, is_demo: bool = False) -
         if store.revision(db) != preview.store_revision:
             raise ImportRejected("ingest.stale_preview")
         state = compute(db, preview.book, preview.plan, preview.choices)
+        # a locked quarter's totals are made of its year's projects and plan amounts (#15)
+        store.locks.require_years_open(db, {int(r["fiscal_year"]) for ch in state.changes
+                                            if ch.table in ("projects", "plan_amounts")
+                                            for r in (ch.before, ch.after) if r and r.get("fiscal_year")})
         if any(p.severity == "error" for p in state.problems):
             raise ImportRejected("planimport.has_errors", n=sum(p.severity == "error" for p in state.problems))
         counts = preview.counts
