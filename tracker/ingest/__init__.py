@@ -29,13 +29,28 @@ def import_file(db, path: str | Path, *, kind: str | None = None, user: str, is_
     Returns ``(preview, receipt)``; ``receipt`` is None when nothing was written: the file has
     errors, it is a dry run, or there is nothing to do (``preview.nothing_to_do``, e.g. the same
     file again; ``preview.summary()`` says so). ``file_name`` is the name recorded in the receipt
-    (default: the file's own name).
+    (default: the file's own name). When another batch lands between the check and the commit, the
+    file is checked again against the store as it is then (no person confirmed the first preview).
     """
     path = Path(path)
-    preview = prepare(db, path.read_bytes(), file_name or path.name, kind=kind, plan=plan)
-    if dry_run or preview.has_errors or preview.nothing_to_do:
-        return preview, None
-    return preview, commit(db, preview, user=user, is_demo=is_demo)
+    data = path.read_bytes()
+    for attempt in range(_RETRIES):
+        preview = prepare(db, data, file_name or path.name, kind=kind, plan=plan)
+        if dry_run or preview.has_errors or preview.nothing_to_do:
+            return preview, None
+        try:
+            return preview, commit(db, preview, user=user, is_demo=is_demo)
+        except ImportRejected as exc:
+            # nobody saw this preview, so a batch landing in between is no reason to refuse: check the
+            # file again against the store as it is now (the page's Confirm refuses instead, #15)
+            if exc.code != "stale_preview" or attempt == _RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+#: how many times a file imported without a person confirming its preview is checked again when
+#: another batch lands between its check and its commit
+_RETRIES = 5
 
 
 __all__ = ["prepare", "commit", "import_file", "rollback", "Preview", "Receipt", "RollbackResult",
