@@ -95,7 +95,7 @@ def test_the_plan_file_can_set_an_indicators_range(db, plan):
 # ------------------------------------------------------------------ percent cells in XLSX
 
 
-def _xlsx(rows: list[list], percent_cols: set[int] = frozenset()) -> bytes:
+def _xlsx(rows: list[list], percent_cols: set[int] = frozenset(), number_format: str = "0%") -> bytes:
     wb = openpyxl.Workbook()
     ws = wb.active
     for r in rows:
@@ -103,7 +103,7 @@ def _xlsx(rows: list[list], percent_cols: set[int] = frozenset()) -> bytes:
     for row in ws.iter_rows(min_row=2):
         for c in row:
             if c.column - 1 in percent_cols:
-                c.number_format = "0%"
+                c.number_format = number_format
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -114,6 +114,26 @@ def test_an_xlsx_cell_shown_as_60_percent_is_read_as_60_percent(pdb):
     pv = ingest.prepare(pdb, data, "p.xlsx")
     assert not pv.has_errors, pv.problems.to_string()
     assert pv.rows.loc[0, "progress_pct"] == 60.0
+
+
+@pytest.mark.parametrize("number_format, cell, stored", [
+    ("0%", 0.2, 20.0),                      # typed "20%" in Excel: the file holds 0.2 (built-in format 9)
+    ("0.00%", 0.125, 12.5),                 # built-in format 10
+    ("0.0%", 0.075, 7.5),                   # a custom format
+    ("#,##0.0%;[Red]-#,##0.0%", 0.6, 60.0),
+    ('0"%"', 45, 45.0),                     # a percent sign written as text: Excel shows 45 as "45%"
+    ("0\\%", 45, 45.0),
+    ("General", 45, 45.0),
+])
+def test_a_percent_formatted_xlsx_cell_is_stored_as_the_percent_excel_shows(pdb, number_format, cell, stored):
+    data = _xlsx([PROGRESS_HEAD.strip().split(","), ["ZZ-101", 2569, 1, "in_progress", cell, 0, 0]], {4},
+                 number_format)
+    pv = ingest.prepare(pdb, data, "progress.xlsx")
+    assert not pv.has_errors, pv.problems.to_string()
+    ingest.commit(pdb, pv, user="t")
+    row = pdb.execute("SELECT progress_pct FROM project_progress WHERE project_code = 'ZZ-101' "
+                      "AND fiscal_year = 2569 AND quarter = 1").fetchone()
+    assert row[0] == pytest.approx(stored)
 
 
 def test_an_xlsx_percent_cell_of_a_percent_indicator_is_read_as_percent(pdb):

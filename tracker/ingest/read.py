@@ -11,6 +11,7 @@ taken from the header line. Every cell comes back as ``str`` ("" for empty) and 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import zipfile
@@ -178,9 +179,21 @@ class Percent(float):
 def _value(cell):
     """The cell's value; a number in a percent-formatted cell becomes :class:`Percent` (x100 when written)."""
     v = cell.value
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in (getattr(cell, "number_format", "") or ""):
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and _percent_format(getattr(cell, "number_format", "")):
         return Percent(v)
     return v
+
+
+#: the parts of an Excel number format that are shown as written, not read as format codes:
+#: quoted text (``0"%"``), an escaped character (``0\%``), a bracketed colour or condition (``[Red]``)
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+@functools.lru_cache(maxsize=256)
+def _percent_format(number_format: str | None) -> bool:
+    """True when Excel multiplies a cell's value by 100 to show it (``0%``, ``0.0%``, ``#,##0.00%``);
+    not for a percent sign written as text in the format (``0"%"``, ``0\\%``), which Excel shows as is."""
+    return "%" in _LITERAL.sub("", number_format or "")
 
 
 def _cell(v) -> str:
