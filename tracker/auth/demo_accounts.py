@@ -57,14 +57,17 @@ def remove_demo_accounts(db) -> list[str]:
     with db.atomic():
         names = store.accounts.demo_usernames(db)
         actors = [a["username"] for a in DEMO_ACCOUNTS] + names
+        now = store.now_iso()
         for made in store.accounts.accounts_changed_by(db, actors):
             if made not in names:
                 store.accounts.set_disabled(db, made, True)
+                ended = store.sessions.end_user_sessions(db, made, at=now, by="system", reason="disabled")
                 store.audit(db, user="system", action="user_disable_demo_made", target=made,
-                            detail={"reason": "created or changed by a demo account"})
+                            detail={"reason": "created or changed by a demo account", "sessions_ended": ended})
         store.accounts.delete_demo_users(db)
-        for n in names:
-            store.audit(db, user="system", action="user_remove_demo", target=n)
+        for n in names:     # a browser signed in with a public password is signed out at once
+            ended = store.sessions.end_user_sessions(db, n, at=now, by="system", reason="disabled")
+            store.audit(db, user="system", action="user_remove_demo", target=n, detail={"sessions_ended": ended})
     return names
 
 
