@@ -120,3 +120,12 @@ def test_server_args_command_prints_one_argument_a_line(db_file, db, argv, capsy
     _load(db, DEMO, demo=True)
     assert main(argv) == 0
     assert capsys.readouterr().out.splitlines() == ["--server.address", "127.0.0.1"]
+
+
+def test_every_setting_is_explained_in_both_languages():
+    from tracker import settings
+    from tracker.i18n import t
+
+    for s in settings.SETTINGS:
+        th, en = t(f"setting.{s.name}", "th"), t(f"setting.{s.name}", "en")
+        assert th and en and th != en, s.name

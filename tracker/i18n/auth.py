@@ -133,8 +133,15 @@ MESSAGES = {
     "setting.backup_dir": ("โฟลเดอร์เก็บแฟ้มสำรองฐานข้อมูล", "Folder of database backups."),
     "setting.demo_accounts": ("1 = สร้างบัญชีสาธิต (เฉพาะเมื่อมีข้อมูลตัวอย่าง)",
                               "1 = create demo accounts (only while demo data is loaded)."),
-    "setting.user": ("ชื่อผู้ใช้ที่บันทึกเมื่อสั่งงานทางบรรทัดคำสั่ง (ว่าง = ชื่อผู้ใช้ของเครื่อง)",
-                     "Name the command line acts as, recorded as cli:<name> (empty = the login name; --user overrides)."),
+    "setting.address": ("ที่อยู่เครือข่ายที่เซิร์ฟเวอร์รับการเชื่อมต่อ (ว่าง = เฉพาะเครื่องนี้ขณะที่ฐานข้อมูลมีแต่ข้อมูลตัวอย่าง; "
+                        "0.0.0.0 = ทุกเครือข่าย)",
+                        "Address the server listens on (empty: this computer only while the database holds demo "
+                        "data; 0.0.0.0 = every network)."),
+    "setting.allowed_hosts": ("ชื่อเครื่องที่เบราว์เซอร์ใช้เปิดแดชบอร์ดได้ คั่นด้วยจุลภาค (ต้องตั้งเมื่อให้เครื่องอื่นเปิดดู)",
+                              "Host names browsers may use to open the dashboard, comma-separated (needed when "
+                              "other computers open it)."),
+    "setting.user": ("หมายเหตุที่บันทึกคู่กับชื่อผู้ใช้ของเครื่องเมื่อสั่งงานทางบรรทัดคำสั่ง",
+                     "A note recorded beside the operating-system user for command-line actions (--user overrides)."),
     "users.col_setting": ("ตัวแปร", "Variable"),
     "users.col_value": ("ค่าปัจจุบัน", "Current value"),
     "users.col_default": ("ค่าเริ่มต้น", "Default"),
