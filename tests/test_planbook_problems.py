@@ -188,7 +188,8 @@ def test_letter_o_in_an_amount_names_the_cell_and_refuses_the_book():
     assert book.verdict == "reject"
 
 
-@pytest.mark.parametrize("written_as, code", [("ประมาณ 5 แสน", "money_not_a_number"), (-5000, "money_negative")])
+@pytest.mark.parametrize("written_as, code", [("ประมาณ 5 แสน", "money_not_a_number"), (-5000, "money_negative"),
+                                               (1e308, "money_implausible"), ("999,999,999,999", "money_implausible")])
 def test_an_amount_that_is_not_a_planned_amount_is_refused(written_as, code):
     written = write_plan_workbook(small_spec())
     sheet, cell = written.cell(ROAD, "budget", 2567)

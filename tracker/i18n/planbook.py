@@ -93,6 +93,9 @@ MESSAGES = {
     "planbook.problem.money_not_a_number": (
         "'{value}' ไม่ใช่จำนวนเงิน — กรอกเป็นตัวเลข เช่น 1,250,000 หรือ 1250000, ใช้ - เมื่อไม่มีงบปีนั้น",
         "'{value}' is not an amount — write a number such as 1,250,000 or 1250000, or - when nothing is planned that year"),
+    "planbook.problem.money_implausible": (
+        "'{value}' ไม่ใช่จำนวนเงินที่เป็นไปได้ (เกิน 100,000 ล้านบาท) — ตรวจตัวเลขในช่องนี้",
+        "'{value}' is not a possible amount (over 100,000 million baht) — check the number in this cell"),
     "planbook.problem.money_letter_o": (
         "'{value}' มีตัวอักษร O แทนเลขศูนย์ — พิมพ์เลข 0 แทนตัว O",
         "'{value}' has the letter O where a zero belongs — type the digit 0 instead of the letter O"),

@@ -168,7 +168,7 @@ class _Rows:
             if m.bad:
                 bad = True
                 if report:
-                    code = "money_letter_o" if m.letter_o else "money_not_a_number"
+                    code = m.problem
                     self.out.problems.append(problem(code, sheet=self.g.name, row=r, column=get_column_letter(c),
                                                      value=v))
             elif m.value is not None and m.value < 0 and report:

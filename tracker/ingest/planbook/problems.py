@@ -29,7 +29,7 @@ SEVERITY: dict[str, str] = {
     "sheet_name_disagrees": WARNING, "duplicate_sheet_copy": WARNING, "formula_not_calculated": WARNING,
     "no_total_row": WARNING, "strategy_not_in_plan": WARNING,
     # a row or a cell
-    "money_not_a_number": ERROR, "money_letter_o": ERROR, "money_negative": ERROR,
+    "money_not_a_number": ERROR, "money_implausible": ERROR, "money_letter_o": ERROR, "money_negative": ERROR,
     "project_without_name": ERROR, "amounts_without_project": ERROR, "project_without_number": WARNING,
     "number_skipped": WARNING, "number_repeated": WARNING, "unrecognised_row": WARNING,
     "department_unmapped": WARNING, "department_outside_agency": INFO, "textbox_note": INFO,

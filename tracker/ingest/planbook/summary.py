@@ -28,7 +28,7 @@ def _figure(grid: Grid, r: int, c: int | None, problems: list[Problem]):
         return None
     m = parse_money(grid.value(r, c))
     if m.bad:
-        code = "money_letter_o" if m.letter_o else "money_not_a_number"
+        code = m.problem
         problems.append(problem(code, sheet=grid.name, row=r, column=get_column_letter(c), value=grid.value(r, c)))
         return None
     return m.value

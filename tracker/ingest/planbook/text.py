@@ -6,10 +6,12 @@ to Arabic ones (:func:`clean`), so "๑.๑", "๒๕๖๖" and "ครั้�
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from tracker.periods import THAI_DIGITS
+from tracker.store.uploads import MONEY_MAX
 
 _INVISIBLE = str.maketrans({"\u200b": "", "\ufeff": "", "\u00a0": " ", "\r": ""})
 _WS = re.compile(r"\s+")
@@ -53,6 +55,12 @@ class Money:
     value: float | int | None
     bad: bool = False
     letter_o: bool = False
+    implausible: bool = False      #: a number no plan amount can be (not finite, or over MONEY_MAX)
+
+    @property
+    def problem(self) -> str:
+        """The problem code of a bad cell."""
+        return "money_letter_o" if self.letter_o else "money_implausible" if self.implausible else "money_not_a_number"
 
 
 def as_number(x: float) -> float | int:
@@ -73,7 +81,7 @@ def parse_money(value) -> Money:
     if isinstance(value, bool):
         return Money(None, bad=True)
     if isinstance(value, (int, float)):
-        return Money(as_number(value))
+        return _plausible(value)
     text = squash(value)
     if not text:
         return Money(None)
@@ -84,11 +92,20 @@ def parse_money(value) -> Money:
         text = text.rstrip("-").rstrip(".")
     m = _MONEY.match(text)
     if m:
-        return Money(as_number(float(m.group(1).replace(",", "") + "." + (m.group(2) or "0"))))
+        return _plausible(float(m.group(1).replace(",", "") + "." + (m.group(2) or "0")))
     o_fixed = re.sub(r"[Oo]", "0", text)
     if o_fixed != text and _MONEY.match(o_fixed):
         return Money(None, bad=True, letter_o=True)
     return Money(None, bad=True)
+
+
+def _plausible(x) -> Money:
+    """A number as an amount, or bad when no plan amount can be it: 1e308 or 1e400 (inf) would make
+    every total it joins overflow or read ``inf`` (#15)."""
+    x = float(x)
+    if not math.isfinite(x) or abs(x) > MONEY_MAX:
+        return Money(None, bad=True, implausible=True)
+    return Money(as_number(x))
 
 
 # --- numbers, years ------------------------------------------------------------------------------
