@@ -79,8 +79,9 @@ def group_figures(projects: pd.DataFrame, dimension: str, data: Inputs) -> list[
     key = DIMENSIONS[dimension]
     out = []
     for r in budget_by(projects, dimension, data, all_groups=True).to_dict("records"):
-        part = projects[projects[key].isna()] if r[key] is None else projects[projects[key] == r[key]]
-        item = {dimension: r[key], "name_th": _none(r["name_th"]), "name_en": _none(r["name_en"])}
+        group = None if S.missing(r[key]) else r[key]     # projects under no strategy/programme: NaN from pandas
+        part = projects[projects[key].isna()] if group is None else projects[projects[key] == group]
+        item = {dimension: group, "name_th": _none(r["name_th"]), "name_en": _none(r["name_en"])}
         if "goal_no" in r and dimension != "goal":
             item["goal"] = None if S.missing(r["goal_no"]) else int(r["goal_no"])
         item.update(projects=project_counts(part), budget={k: _none(float(r[k])) for k in CHAIN},
