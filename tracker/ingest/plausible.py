@@ -76,6 +76,9 @@ def _results(clean: pd.DataFrame, mapping: dict, P, db, plan) -> None:
         return
     sub = _keyed(clean, "indicator_code")
     sub = sub.loc[sub["value"].notna() & sub["indicator_code"].isin(list(plan.indicators))]
+    ranges = sub["indicator_code"].map(lambda c: plan.indicators[c].valid_range)
+    inside = [lo <= v <= hi for v, (lo, hi) in zip(sub["value"], ranges)]
+    sub = sub.loc[pd.Series(inside, index=sub.index, dtype=bool)]     # refused as implausible_value: no warning on top
     if sub.empty:
         return
     prev = _previous(db, sub[["indicator_code", "fiscal_year", "quarter"]], "indicator_results")
