@@ -169,7 +169,7 @@ def results(lines: str) -> bytes:
 
 @pytest.mark.parametrize("line, code", [
     ("G1-I01,2569,2,0.85", "percent_too_small"),       # ร้อยละ, target 85, last 69: 0.85 is 85 % read 100× small
-    ("G1-I01,2569,2,7200", "value_scale"),             # 100× the last value
+    ("G1-I02,2569,3,40", "value_scale"),               # 100× the last value (7200 % of a percentage is refused, #15)
     ("G1-I02,2569,3,0.75", "sum_looks_cumulative"),    # summed indicator: 0.3 + 0.4 so far, 0.75 looks like a total
 ])
 def test_implausible_indicator_values_are_warnings_naming_row_and_column(filled, line, code):
@@ -184,6 +184,11 @@ def test_implausible_indicator_values_are_warnings_naming_row_and_column(filled,
 @pytest.mark.parametrize("line", ["G1-I01,2569,2,72", "G1-I02,2569,3,0.35", "G1-I01,2569,2,0"])
 def test_plausible_indicator_values_get_no_warning(filled, line):
     assert ingest.prepare(filled, results(line + "\n"), "r.csv").warnings.empty
+
+
+def test_a_percentage_of_7200_is_refused_not_only_warned(filled):
+    pv = ingest.prepare(filled, results("G1-I01,2569,2,7200\n"), "r.csv")
+    assert pv.problems["code"].tolist() == ["implausible_value"] and pv.has_errors
 
 
 def test_progress_falling_or_read_100_times_too_small_is_warned(filled):
