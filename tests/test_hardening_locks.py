@@ -120,3 +120,28 @@ def test_a_plan_book_import_changing_a_locked_year_is_refused(db):
         planimport.commit_plan(db, preview, user="analyst")
     assert "2568" in err.value.message("en")
     assert _dump(db) == before
+
+
+def test_rolling_back_a_plan_book_import_of_a_locked_year_is_refused(db):
+    from tests.planbook_books import SAMPLE
+    from tracker.ingest import planimport
+
+    preview = planimport.prepare_plan(db, SAMPLE.read_bytes(), "book.xlsx", choices=planimport.Choices())
+    receipt = planimport.commit_plan(db, preview, user="analyst")
+    locks.lock_quarter(db, 2568, 4, user="analyst")
+    before = _dump(db)
+    with pytest.raises(ingest.RollbackRefused) as err:
+        ingest.rollback(db, receipt.batch_id, user="analyst")
+    assert err.value.code == "year_locked" and "2568" in err.value.message("en")
+    assert _dump(db) == before
+
+
+def test_the_years_a_rollback_would_change_include_deleted_rows_and_plan_amounts():
+    from tracker.ingest.rollback import _budget_years
+
+    changes = [
+        {"table_name": "projects", "before": '{"project_code": "A", "fiscal_year": 2568}', "after": None},  # deleted
+        {"table_name": "plan_amounts", "before": None, "after": '{"project_code": "A", "fiscal_year": 2570}'},
+        {"table_name": "project_progress", "before": None, "after": '{"project_code": "A", "fiscal_year": 2566}'},
+    ]
+    assert _budget_years(changes) == [2568, 2570]

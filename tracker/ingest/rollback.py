@@ -33,6 +33,22 @@ class RollbackResult:
         return self.message("en")
 
 
+#: tables whose rows make a year's budget totals: a locked quarter freezes them for its whole year
+_BUDGET_TABLES = ("projects", "plan_amounts")
+
+
+def _budget_years(changes) -> list[int]:
+    """The fiscal years of the budget rows a batch created, changed or deleted (before or after)."""
+    years = set()
+    for ch in changes:
+        if ch["table_name"] in _BUDGET_TABLES:
+            for side in (ch["before"], ch["after"]):
+                row = json.loads(side) if side else None
+                if row and row.get("fiscal_year") is not None:
+                    years.add(int(row["fiscal_year"]))
+    return sorted(years)
+
+
 def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
     """Roll back batch ``batch_id`` in one transaction, recorded in the batch and the audit log.
 
@@ -60,8 +76,7 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
         changes = uploads.batch_changes(db, batch_id)
         locks = {(int(r.fiscal_year), int(r.quarter)): r.locked_by
                  for r in store.locks.list_locks(db).itertuples(index=False)}
-        years = sorted({json.loads(ch["after"]).get("fiscal_year") for ch in changes if ch["table_name"] == "projects"})
-        frozen = store.locks.year_locks(db, [y for y in years if y is not None])
+        frozen = store.locks.year_locks(db, _budget_years(changes))
         if len(frozen):     # the year's budgets are part of its approved quarters' figures
             r = frozen.iloc[0]
             raise RollbackRefused("history.refused.year_locked", batch=batch_id, fy=int(r["fiscal_year"]),
