@@ -22,6 +22,17 @@ ROOT = Path(__file__).resolve().parent.parent
 passwords.use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
+#: The date every test takes as today (the ``today`` setting; servers started by tests inherit it):
+#: FY2570 Q1 is under way, Q2 has not begun, FY2569 is closed — where the demo data ends. Figures depend
+#: on today (which quarters have begun, which years are closed), so a test never depends on the clock.
+TODAY = "2026-12-02"
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setenv("TRACKER_TODAY", TODAY)
+
+
 def csv_text(text: str) -> str:
     """Inline CSV fixture: dedent (inspect.cleandoc) and end with a newline."""
     return inspect.cleandoc(text) + "\n"

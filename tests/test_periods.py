@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tracker import periods
 from tracker.periods import (Period, be_to_ce, ce_to_be, fiscal_year_of, fiscal_year_range, fy_label,
                              normalize_year, quarter_label, quarter_of)
 
@@ -113,3 +114,30 @@ def test_one_range_of_accepted_fiscal_years(year, ok):
     from tracker.periods import is_fiscal_year
 
     assert is_fiscal_year(year) is ok
+
+
+@pytest.mark.parametrize("fy, on, closed", [
+    (2569, date(2026, 9, 30), False), (2569, date(2026, 10, 1), True), (2570, date(2026, 12, 1), False),
+])
+def test_a_fiscal_year_is_closed_after_30_september(fy, on, closed):
+    assert periods.year_closed(fy, on) is closed
+
+
+@pytest.mark.parametrize("fy, q, on, begun", [
+    (2570, 1, date(2026, 10, 1), True), (2570, 2, date(2026, 12, 31), False), (2570, 2, date(2027, 1, 1), True),
+])
+def test_a_quarter_begins_on_its_first_day(fy, q, on, begun):
+    assert periods.quarter_begun(fy, q, on) is begun
+
+
+def test_today_is_bangkok_time(monkeypatch):
+    from datetime import datetime as real
+
+    class Late(real):   # 30 Sep 2026 18:30 UTC is already 1 Oct 2026 in Bangkok
+        @classmethod
+        def now(cls, tz=None):
+            return real(2026, 9, 30, 18, 30, tzinfo=periods.ZoneInfo("UTC")).astimezone(tz)
+
+    monkeypatch.setattr(periods, "datetime", Late)
+    monkeypatch.delenv("TRACKER_TODAY")   # the real clock, not the tests' fixed day
+    assert periods.today() == date(2026, 10, 1) and periods.year_closed(2569, periods.today())

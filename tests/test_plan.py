@@ -150,3 +150,82 @@ def test_bad_hierarchy_and_organization_type_are_all_reported(raw):
     assert "is also programme 00110" in text
     assert "organization: type must be one of" in text
     assert "hierarchy: strategy must be one of" in text
+
+
+# ---------------------------------------------------------------- method v2 keys and a refused file
+
+def test_method_settings_have_documented_defaults(raw):
+    bare = copy.deepcopy(raw)
+    for key in ("thresholds", "year_end", "completeness"):
+        bare.pop(key, None)
+    for i in bare["indicators"]:
+        i.pop("profile", None)
+    plan = parse_plan(bare)
+    assert plan.thresholds == {"on_track": 1.0, "at_risk": 0.8, "low_disbursement_share_of_pace": 0.5,
+                               "min_coverage": 0.5}
+    assert plan.year_end == {"achieved": 1.0, "nearly": 0.8}
+    assert plan.completeness == {"indicators": 0.8, "projects": 0.8}
+    assert all(i.profile is None for i in plan.indicators.values())
+
+
+def test_plan_file_sets_profile_year_end_coverage_and_completeness(raw):
+    mine = copy.deepcopy(raw)
+    mine["thresholds"]["min_coverage"] = 0.6
+    mine["year_end"] = {"achieved": 0.95, "nearly": 0.75}
+    mine["completeness"] = {"indicators": 0.9, "projects": 0.7}
+    mine["indicators"][1]["profile"] = [0.1, 0.35, 0.4, 0.15]
+    plan = parse_plan(mine)
+    assert plan.thresholds["min_coverage"] == 0.6 and plan.year_end == {"achieved": 0.95, "nearly": 0.75}
+    assert plan.completeness == {"indicators": 0.9, "projects": 0.7}
+    assert plan.indicators[mine["indicators"][1]["code"]].profile == (0.1, 0.35, 0.4, 0.15)
+
+
+def test_bad_profile_and_method_settings_are_all_reported(raw):
+    bad = copy.deepcopy(raw)
+    bad["indicators"][0]["profile"] = [0.3, 0.3, 0.3, 0.3]
+    bad["indicators"][1]["profile"] = [0.5, 0.7, -0.2, 0]
+    bad["thresholds"]["min_coverage"] = 1.5
+    bad["year_end"] = {"achieved": 0.7, "nearly": 0.9}
+    bad["completeness"] = {"indicators": "most", "projects": 0.8}
+    with pytest.raises(PlanError) as exc:
+        parse_plan(bad)
+    text = " | ".join(exc.value.problems)
+    assert f"indicators[{bad['indicators'][0]['code']}].profile: shares must add up to 1" in text
+    assert f"indicators[{bad['indicators'][1]['code']}].profile: shares must not be negative" in text
+    assert "thresholds.min_coverage" in text and "year_end" in text and "completeness.indicators" in text
+
+
+def test_the_khilek_plan_gives_seasonal_road_work_a_profile():
+    assert default_plan().indicators["G1-I02"].profile is not None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("goals: [\n", "YAML"),                                     # not YAML at all
+    ("missions:\n  - th: x\n    en: y\n", "missions"),          # a key missing: named, not a KeyError
+    ("- just\n- a list\n", "mapping"),
+])
+def test_a_malformed_plan_file_is_refused_with_what_is_wrong(tmp_path, text, words):
+    from tracker.plan import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as exc:
+        load_plan(path)
+    assert words in exc.value.message("en") and str(path) in exc.value.message("en")
+
+
+def test_init_with_an_invalid_plan_file_says_what_is_wrong_without_a_traceback(tmp_path, monkeypatch, capsys):
+    from tracker.cli import main
+
+    path = tmp_path / "plan.yaml"
+    path.write_text((ROOT / "plan" / "khilek.yaml").read_text(encoding="utf-8").replace("  - number: 3\n", "  - numbr: 3\n", 1),
+                    encoding="utf-8")
+    monkeypatch.setenv("TRACKER_PLAN", str(path))
+    for lang, words in (("th", "ไฟล์แผน"), ("en", "plan file")):
+        code = main(["init", "--db", str(tmp_path / "x.db"), "--lang", lang])
+        err = capsys.readouterr().err
+        assert code == 1 and words in err and "number" in err and "Traceback" not in err
+    missing = tmp_path / "nope.yaml"
+    monkeypatch.setenv("TRACKER_PLAN", str(missing))
+    assert main(["init", "--db", str(tmp_path / "x.db"), "--lang", "en"]) == 1
+    assert str(missing) in capsys.readouterr().err

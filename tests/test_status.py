@@ -36,19 +36,52 @@ def test_unknown_aggregation_is_an_error():
         S.indicator_actual({1: 1.0}, "median", 1)
 
 
-@pytest.mark.parametrize("target, aggregation, frequency, q, expected", [
-    (1.5, "sum", "quarterly", 1, 0.375),
-    (1.5, "sum", "quarterly", 2, 0.75),
-    (1.5, "sum", "quarterly", 4, 1.5),
-    (120, "sum", "annual", 2, 120.0),          # annual sums are not pro-rated
-    (85, "latest", "quarterly", 1, 85.0),
-    (95, "average", "quarterly", 3, 95.0),
-    (0, "sum", "quarterly", 2, 0.0),
-    (None, "sum", "quarterly", 2, None),
-    (float("nan"), "latest", "quarterly", 2, None),
+@pytest.mark.parametrize("target, aggregation, frequency, q, kw, expected", [
+    # sum indicators: T × p(q), linear without a profile
+    (1.5, "sum", "quarterly", 1, {}, 0.375),
+    (1.5, "sum", "quarterly", 2, {}, 0.75),
+    (1.5, "sum", "quarterly", 4, {}, 1.5),
+    (0, "sum", "quarterly", 2, {}, 0.0),
+    # ... with a seasonal profile (roads in the dry season): p(1) = 0.1, p(2) = 0.45, p(3) = 0.85
+    (1.5, "sum", "quarterly", 1, {"profile": [0.1, 0.35, 0.4, 0.15]}, 0.15),
+    (1.5, "sum", "quarterly", 2, {"profile": [0.1, 0.35, 0.4, 0.15]}, 0.675),
+    (1.5, "sum", "quarterly", 4, {"profile": [0.1, 0.35, 0.4, 0.15]}, 1.5),
+    # level indicators move from the starting point S to the target: S + (T − S) × p(q)
+    (160, "latest", "quarterly", 1, {"start": 127}, 127 + 33 * 0.25),
+    (160, "latest", "quarterly", 4, {"start": 127}, 160.0),
+    (5.1, "average", "quarterly", 2, {"start": 5.3}, 5.3 - 0.2 * 0.5),            # lower is better: down
+    (98, "latest", "quarterly", 1, {"start": 88, "profile": [0.5, 0.5, 0, 0]}, 93.0),
+    (85, "latest", "quarterly", 1, {}, 85.0),                                     # no start: T (as v1)
+    (95, "average", "quarterly", 3, {}, 95.0),
+    (120, "sum", "annual", 2, {}, 120.0),                                          # annual: T
+    (3, "latest", "annual", 4, {"start": 5}, 3.0),
+    (None, "sum", "quarterly", 2, {}, None),
+    (float("nan"), "latest", "quarterly", 2, {}, None),
 ])
-def test_indicator_expected(target, aggregation, frequency, q, expected):
-    assert S.indicator_expected(target, aggregation, frequency, q) == expected
+def test_indicator_expected(target, aggregation, frequency, q, kw, expected):
+    got = S.indicator_expected(target, aggregation, frequency, q, **kw)
+    assert got == pytest.approx(expected) if expected is not None else got is None
+
+
+@pytest.mark.parametrize("aggregation, fy, previous, base, base_fy, start", [
+    ("latest", 2570, 127.0, 30, 2565, 127.0),        # last year's actual first
+    ("average", 2566, None, 88, 2565, 88.0),          # else the plan baseline of an earlier year
+    ("latest", 2565, None, 88, 2565, None),           # a baseline of the same year is not a start
+    ("latest", 2566, None, None, None, None),
+    ("sum", 2570, 1.2, 1.2, 2565, None),              # sums start every year from 0
+])
+def test_starting_point_is_last_years_actual_else_the_plan_baseline(aggregation, fy, previous, base, base_fy, start):
+    assert S.starting_point(aggregation, fy, previous, base, base_fy) == start
+
+
+@pytest.mark.parametrize("profile, problem", [
+    ([0.1, 0.35, 0.4, 0.15], None), ([0.25, 0.25, 0.25, 0.2505], None), (None, None),
+    ([0.5, 0.5, 0.5, -0.5], "negative"), ([0.3, 0.3, 0.3, 0.3], "add up to 1"), ([0.5, 0.5], "four"),
+    (["a", 1, 0, 0], "numbers"),
+])
+def test_profile_must_be_four_shares_adding_up_to_one(profile, problem):
+    got = S.check_profile(profile)
+    assert got is None if problem is None else problem in got
 
 
 @pytest.mark.parametrize("actual, expected, direction, ratio", [
@@ -70,34 +103,91 @@ def test_achievement_ratio(actual, expected, direction, ratio):
     assert got == pytest.approx(ratio) if ratio is not None else got is None
 
 
-@pytest.mark.parametrize("target, actual, ratio, frequency, q, status", [
-    (None, 5.0, None, "quarterly", 2, "no_target"),
-    (None, None, None, "annual", 2, "no_target"),           # no target wins over not due
-    (3, None, None, "annual", 2, "not_due"),
-    (3, None, None, "annual", 3, "not_due"),
-    (3, None, None, "annual", 4, "no_data"),               # annual, Q4 and still nothing
-    (85, None, None, "quarterly", 1, "no_data"),
-    (3, 3, 1.0, "annual", 2, "on_track"),                  # an early annual value counts
-    (85, 85, 1.0, "quarterly", 2, "on_track"),
-    (85, 84, 84 / 85, "quarterly", 2, "at_risk"),
-    (85, 68, 0.8, "quarterly", 2, "at_risk"),              # exactly the at-risk threshold
-    (85, 67, 67 / 85, "quarterly", 2, "off_track"),
-    (0, 0, 1.5, "quarterly", 2, "on_track"),
+@pytest.mark.parametrize("ratio, shown, status", [
+    (0.799875, 80.0, "at_risk"),     # shown 80.0 %: judged 80.0 %, not "off track" under a text of 80.0 %
+    (0.79949, 79.9, "off_track"),
+    (0.99951, 100.0, "on_track"),
+    (0.9994, 99.9, "at_risk"),
+    (0.8, 80.0, "at_risk"),
+    ((0.3 + 0.3) / 0.75, 80.0, "at_risk"),   # 0.7999999999999999 in binary
+    (1.5, 150.0, "on_track"),
 ])
-def test_indicator_status(target, actual, ratio, frequency, q, status):
-    assert S.indicator_status(target=target, actual=actual, ratio=ratio, frequency=frequency, q=q,
-                              thresholds=TH) == status
+def test_status_judges_the_rounded_percentage_shown(ratio, shown, status):
+    assert S.shown_percent(ratio) == shown
+    assert S.judge(ratio, TH) == status
+
+
+def test_thresholds_come_from_the_caller():
+    assert S.judge(0.9, {"on_track": 0.9, "at_risk": 0.5}) == "on_track"
+    assert S.judge(0.6, {"on_track": 0.9, "at_risk": 0.5}) == "at_risk"
+    assert S.judge(0.95) == "at_risk"
+    assert S.judge(0.95, closed=True, year_end={"achieved": 0.95, "nearly": 0.7}) == "achieved"
+    assert S.judge(0.7, closed=True, year_end={"achieved": 0.95, "nearly": 0.7}) == "nearly_achieved"
+
+
+def ev(values, target=10.0, direction="higher", aggregation="latest", frequency="quarterly", q=2, **kw):
+    return S.evaluate_indicator(values, target=target, direction=direction, aggregation=aggregation,
+                                frequency=frequency, q=q, thresholds=TH, **kw)
+
+
+@pytest.mark.parametrize("kw, status, assessed", [
+    ({"values": {1: 5.0, 2: 9.0}, "target": None}, "no_target", False),
+    ({"values": {}, "target": None, "frequency": "annual"}, "no_target", False),   # no target wins over not due
+    ({"values": {}, "future": True}, "future", False),
+    ({"values": {}, "frequency": "annual"}, "not_due", False),
+    ({"values": {2: 10.0}, "frequency": "annual"}, "not_due", False),               # annual: judged at Q4 only
+    ({"values": {}, "frequency": "annual", "q": 4}, "no_data", False),
+    ({"values": {2: 10.0}, "frequency": "annual", "q": 4}, "on_track", True),      # a value in the year
+    ({"values": {}}, "no_data", False),
+    # not reported this quarter: the Q1 value is information, never judged
+    ({"values": {1: 2.0}}, "no_data", False),
+    ({"values": {1: 2.0}, "aggregation": "sum"}, "no_data", False),
+    ({"values": {1: 4.0, 2: 10.0}}, "on_track", True),
+    ({"values": {2: 9.0}}, "at_risk", True),
+    ({"values": {2: 7.9}}, "off_track", True),
+])
+def test_indicator_status_in_order(kw, status, assessed):
+    r = ev(kw.pop("values"), **kw)
+    assert (r["status"], r["assessed"]) == (status, assessed)
+    if not assessed:
+        assert r["actual"] is None and r["ratio"] is None and r["score"] is None
 
 
 def test_missing_quarter_is_no_data_not_off_track():
     r = S.evaluate_indicator({}, target=1.5, direction="higher", aggregation="sum", frequency="quarterly", q=3)
-    assert r == {"actual": None, "expected": 1.125, "ratio": None, "status": "no_data"}
+    assert (r["actual"], r["expected"], r["ratio"], r["status"]) == (None, 1.125, None, "no_data")
 
 
-def test_thresholds_come_from_the_caller():
-    assert S.ratio_status(0.9, {"on_track": 0.9, "at_risk": 0.5}) == "on_track"
-    assert S.ratio_status(0.6, {"on_track": 0.9, "at_risk": 0.5}) == "at_risk"
-    assert S.ratio_status(0.95) == "at_risk"
+def test_level_indicator_judged_from_last_years_actual_at_q1():
+    """G2-I02 at 2570 Q1: 135 rai against a target of 160, last year's actual 127. v1 judged 135 vs 160
+    (84.4 %, "off track"); from 127 towards 160 a quarter of the way is 135.25: 99.8 %, at risk."""
+    r = ev({1: 135.0}, target=160, q=1, start=127.0)
+    assert r["expected"] == pytest.approx(135.25) and r["percent"] == 99.8 and r["status"] == "at_risk"
+
+
+def test_level_indicator_worse_than_its_start_is_off_track():
+    """Piped water 76 % against a start of 88 %: worse than where it started, whatever the ratio."""
+    r = ev({2: 76.0}, target=90, q=2, start=88.0)
+    assert r["worse_than_start"] and r["status"] == "off_track" and r["score"] == 0.0
+    assert r["percent"] == pytest.approx(S.shown_percent(76 / 89))        # the ratio is still shown
+    lower = ev({2: 6.0}, target=5.1, direction="lower", aggregation="average", start=5.3)
+    assert lower["worse_than_start"] and lower["status"] == "off_track"
+    not_worse = ev({2: 88.0}, target=90, start=88.0)
+    assert not not_worse["worse_than_start"] and not_worse["status"] == "at_risk"
+    sums = ev({2: 0.0}, aggregation="sum", start=5.0)                      # sums have no start
+    assert not sums["worse_than_start"]
+
+
+@pytest.mark.parametrize("values, start, status", [
+    ({4: 10.0}, None, "achieved"),
+    ({4: 9.0}, None, "nearly_achieved"),
+    ({4: 7.0}, None, "not_achieved"),
+    ({4: 12.0}, 13.0, "not_achieved"),          # worse than its start
+    ({3: 9.0}, None, "no_data"),                # not reported at Q4: never "not achieved"
+])
+def test_closed_year_reads_achieved_not_at_risk(values, start, status):
+    assert ev(values, q=4, start=start, closed=True)["status"] == status
+    assert ev({3: 9.0, 4: 9.0}, q=3, closed=True)["status"] == "at_risk"      # year-end words at Q4 only
 
 
 @pytest.mark.parametrize("values, target, direction, aggregation, frequency, q, expected", [
@@ -109,7 +199,7 @@ def test_thresholds_come_from_the_caller():
     ({4: 0.0}, 3, "lower", "latest", "annual", 4, (0.0, 3.0, 1.5, "on_track")),
     # street lights average of 94 and 96 = 95 against 95
     ({1: 94.0, 2: 96.0}, 95, "higher", "average", "quarterly", 2, (95.0, 95.0, 1.0, "on_track")),
-    ({1: 94.0}, None, "higher", "average", "quarterly", 2, (94.0, None, None, "no_target")),
+    ({1: 94.0}, None, "higher", "average", "quarterly", 2, (None, None, None, "no_target")),
 ])
 def test_evaluate_indicator_worked_examples(values, target, direction, aggregation, frequency, q, expected):
     r = S.evaluate_indicator(values, target=target, direction=direction, aggregation=aggregation,
@@ -119,16 +209,34 @@ def test_evaluate_indicator_worked_examples(values, target, direction, aggregati
         assert g == pytest.approx(e) if isinstance(e, float) else g == e
 
 
-@pytest.mark.parametrize("items, score", [
-    ([(1.2, "on_track"), (0.8, "at_risk"), (0.5, "off_track")], (1.0 + 0.8 + 0.5) / 3),   # cap at 1.0
-    ([(1.5, "on_track"), (None, "no_data"), (None, "not_due")], 1.0),
-    ([(0.9, "at_risk"), (None, "no_target")], 0.9),
-    ([(None, "no_data"), (None, "not_due")], None),
-    ([], None),
+def ind(status, score=None):
+    return {"status": status, "score": score}
+
+
+@pytest.mark.parametrize("items, kw, expected", [
+    # score over the assessed, coverage = assessed ÷ due (not due and no target are not due)
+    ([ind("on_track", 1.0), ind("at_risk", 0.8), ind("off_track", 0.5)], {}, (0.7667, 3, 3, "off_track")),
+    ([ind("on_track", 1.0), ind("no_data"), ind("not_due"), ind("no_target")], {}, (1.0, 1, 2, "on_track")),
+    # 1 of 5 assessed at Q1: a score of 100 % with "insufficient data", not "on track"
+    ([ind("on_track", 1.0), *[ind("no_data")] * 4], {}, (1.0, 1, 5, "insufficient_data")),
+    ([ind("on_track", 1.0), ind("on_track", 1.0), ind("no_data"), ind("no_data")], {}, (1.0, 2, 4, "on_track")),
+    ([ind("on_track", 1.0), ind("no_data"), ind("no_data")], {"min_coverage": 0.3}, (1.0, 1, 3, "on_track")),
+    ([ind("no_data"), ind("not_due")], {}, (None, 0, 1, "no_data")),
+    ([ind("not_due"), ind("no_target")], {}, (None, 0, 0, "not_due")),
+    ([ind("future"), ind("no_target")], {}, (None, 0, 0, "future")),
+    ([ind("achieved", 1.0), ind("nearly_achieved", 0.9)], {"closed": True}, (0.95, 2, 2, "nearly_achieved")),
+    ([ind("not_achieved", 0.0), ind("achieved", 1.0)], {"closed": True}, (0.5, 2, 2, "not_achieved")),
 ])
-def test_goal_score(items, score):
-    got = S.goal_score(items)
-    assert got == pytest.approx(score) if score is not None else got is None
+def test_goal_score_coverage_and_status(items, kw, expected):
+    g = S.evaluate_goal(items, thresholds=TH, **kw)
+    score, assessed, due, status = expected
+    assert (g["assessed"], g["due"], g["status"]) == (assessed, due, status)
+    assert g["score"] == pytest.approx(score, abs=1e-4) if score is not None else g["score"] is None
+
+
+def test_goal_status_judges_its_rounded_score():
+    g = S.evaluate_goal([ind("at_risk", 0.79995), ind("at_risk", 0.79995)], thresholds=TH)
+    assert g["percent"] == 80.0 and g["status"] == "at_risk"
 
 
 @pytest.mark.parametrize("score, status", [
@@ -157,7 +265,8 @@ def test_ratio_is_always_within_bounds_and_status_is_known(values, target, direc
     if r["ratio"] is not None:
         assert 0.0 <= r["ratio"] <= S.RATIO_MAX and not math.isnan(r["ratio"])
     if r["actual"] is None:
-        assert r["status"] != "off_track"
+        assert r["status"] not in S.FAILING
+    assert r["assessed"] == (r["status"] in S.JUDGED)
 
 
 def test_status_module_imports_nothing_of_the_project():

@@ -116,6 +116,28 @@ def default_period(with_data: list[tuple[int, int]], first_fy: int,
     return fiscal_year, in_year[-1] if in_year else 1
 
 
+def today() -> date:
+    """Today in Bangkok: the one clock that decides which quarters have begun and which fiscal years
+    are closed. The ``today`` setting (``TRACKER_TODAY=2026-12-01``) fixes it, to see the figures as
+    they were on that day (and in tests)."""
+    from tracker import settings
+
+    fixed = settings.get("today").strip()
+    return date.fromisoformat(fixed) if fixed else datetime.now(BANGKOK).date()
+
+
+def year_closed(fy: int, on: date) -> bool:
+    """Fiscal year ``fy`` is over on date ``on``: ``on`` is after 30 September of its last calendar
+    year (``fy`` − 543 CE)."""
+    return on > fiscal_year_range(fy)[1]
+
+
+def quarter_begun(fy: int, q: int, on: date) -> bool:
+    """Quarter ``q`` of ``fy`` has begun on date ``on`` (its first day is not after it); a quarter that
+    has not begun is *future*."""
+    return Period(fy, q).start <= on
+
+
 def fiscal_year_range(fy: int) -> tuple[date, date]:
     """First and last day of Buddhist-Era fiscal year ``fy``."""
     return Period(fy, 1).start, Period(fy, 4).end

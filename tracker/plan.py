@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from tracker import periods
+from tracker import status as S
 from tracker.errors import TrackerError
 
 DIRECTIONS = ("higher", "lower")
@@ -72,6 +73,7 @@ class Indicator:
     definition: Text
     #: plausible values (min, max): the plan file's ``range``, else 0–100 for a percentage, else ±1e9
     valid_range: tuple[float, float] = (-1e9, 1e9)
+    profile: tuple[float, float, float, float] | None = None   #: quarterly shares of the year's work
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,9 @@ class Plan:
     departments: dict[str, Department]
     villages: dict[int, Village]
     indicators: dict[str, Indicator]
-    thresholds: dict[str, float]
+    thresholds: dict[str, float]       #: on_track, at_risk, low_disbursement_share_of_pace, min_coverage
+    year_end: dict[str, float]         #: achieved, nearly (a closed year's Q4)
+    completeness: dict[str, float]     #: indicators, projects (shares that make a quarter complete)
     proposed: bool
     proposed_note: Text | None
     sha256: str = ""
@@ -209,19 +213,67 @@ def _range(node: dict, where: str, problems: list[str]) -> tuple[float, float]:
     return (lo, hi)
 
 
+def _int(node: dict, key: str, where: str, problems: list[str], default=None) -> int | None:
+    """``node[key]`` as an int; a problem (not an exception) when it is missing or not a whole number."""
+    value = node.get(key, default) if isinstance(node, dict) else None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        problems.append(f"{where}: needs a whole number '{key}'")
+        return None
+
+
+def _items(raw: dict, key: str, problems: list[str]) -> list[dict]:
+    """The list of mappings under ``key`` (a problem for anything else)."""
+    node = raw.get(key) or []
+    if not isinstance(node, list) or not all(isinstance(x, dict) for x in node):
+        problems.append(f"{key}: must be a list of entries")
+        return []
+    return node
+
+
+def _shares(raw: dict, key: str, defaults: dict[str, float], problems: list[str], *,
+            upper: float | None = 1.0) -> dict[str, float]:
+    """A block of numeric settings (``thresholds``, ``year_end``, ``completeness``) over its defaults."""
+    node = raw.get(key) or {}
+    if not isinstance(node, dict):
+        problems.append(f"{key}: must be a mapping of settings")
+        return dict(defaults)
+    out = dict(defaults)
+    for name, value in node.items():
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            problems.append(f"{key}.{name}: must be a number, not {value!r}")
+            continue
+        if v != v or v < 0 or (upper is not None and v > upper):
+            problems.append(f"{key}.{name}: must be a number from 0" + (f" to {upper:g}" if upper else ""))
+        out[str(name)] = v
+    return out
+
+
 def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
     """Build a :class:`Plan` from parsed YAML, collecting every problem before raising PlanError."""
     p: list[str] = []
+    if not isinstance(raw, dict):
+        raise PlanError(source, ["the file must be a YAML mapping of keys (organization, goals, indicators, ...)"])
     period = raw.get("plan_period") or {}
-    first, last = int(period.get("first_fy", 0)), int(period.get("last_fy", 0))
+    first, last = _int(period, "first_fy", "plan_period", p, 0) or 0, _int(period, "last_fy", "plan_period", p, 0) or 0
     if not (periods.is_fiscal_year(first) and periods.is_fiscal_year(last) and first <= last):
         p.append("plan_period: first_fy and last_fy must be Buddhist-Era years, first <= last")
     years = tuple(range(first, last + 1))
-    missions = {int(m["number"]): _text(m, f"missions[{m.get('number')}]", p) for m in raw.get("missions", [])}
+    missions = {}
+    for i, m in enumerate(_items(raw, "missions", p), 1):
+        n = _int(m, "number", f"missions[{i}]", p)
+        if n is not None:
+            missions[n] = _text(m, f"missions[{n}]", p)
     goals = {}
-    for g in raw.get("goals", []):
-        n = int(g["number"])
-        goals[n] = Goal(n, int(g.get("mission", n)), _text(g, f"goals[{n}]", p),
+    for i, g in enumerate(_items(raw, "goals", p), 1):
+        n = _int(g, "number", f"goals[{i}]", p)
+        if n is None:
+            continue
+        mission = _int(g, "mission", f"goals[{n}]", p, n)
+        goals[n] = Goal(n, mission or 0, _text(g, f"goals[{n}]", p),
                         Text(str(g.get("short_th", "")), str(g.get("short_en", ""))))
         if not g.get("short_th") or not g.get("short_en"):
             p.append(f"goals[{n}]: needs short_th and short_en labels")
@@ -230,52 +282,79 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
     if sorted(goals) != list(range(1, len(goals) + 1)) or not goals:
         p.append("goals: numbers must run 1..N")
     depts = {}
-    for d in raw.get("departments", []):
-        code = str(d["code"])
-        if code in depts:
-            p.append(f"departments: duplicate code {code}")
+    for d in _items(raw, "departments", p):
+        code = str(d.get("code", ""))
+        if not code or code in depts:
+            p.append(f"departments: missing or duplicate code {code!r}")
         depts[code] = Department(code, _text(d, f"departments[{code}]", p),
                                  tuple(str(a) for a in d.get("aliases") or ()))
     villages = {}
-    for v in raw.get("villages", []):
-        n = int(v["number"])
-        villages[n] = Village(n, Text(v["th"], v.get("en", v["th"])) if v.get("th") else None)
+    for i, v in enumerate(_items(raw, "villages", p), 1):
+        n = _int(v, "number", f"villages[{i}]", p)
+        if n is not None:
+            villages[n] = Village(n, Text(v["th"], v.get("en", v["th"])) if v.get("th") else None)
     inds: dict[str, Indicator] = {}
-    for i in raw.get("indicators", []):
+    for i in _items(raw, "indicators", p):
         code = str(i.get("code", ""))
         w = f"indicators[{code}]"
         if not code or code in inds:
             p.append(f"{w}: missing or duplicate code")
-        if int(i.get("goal", 0)) not in goals:
+        goal = _int(i, "goal", w, p, 0)
+        if goal not in goals:
             p.append(f"{w}: goal {i.get('goal')} is not defined")
         for key, allowed in (("direction", DIRECTIONS), ("aggregation", AGGREGATIONS), ("frequency", FREQUENCIES)):
             if i.get(key) not in allowed:
                 p.append(f"{w}: {key} must be one of {', '.join(allowed)}")
-        targets = {int(k): float(v) for k, v in (i.get("targets") or {}).items() if v is not None}
+        targets = {}
+        for k, v in (i.get("targets") or {}).items():
+            try:
+                if v is not None:
+                    targets[int(k)] = float(v)
+            except (TypeError, ValueError):
+                p.append(f"{w}.targets: {k}: {v!r} is not a number")
         missing = [y for y in years if y not in targets]
         if missing:
             p.append(f"{w}: no target for fiscal year(s) {', '.join(map(str, missing))}")
         if i.get("owner") not in depts:
             p.append(f"{w}: owner {i.get('owner')!r} is not a department code")
+        profile = i.get("profile")
+        if (problem := S.check_profile(profile)) is not None:
+            p.append(f"{w}.profile: {problem}")
+            profile = None
+        if profile is not None and i.get("frequency") == "annual":
+            p.append(f"{w}.profile: an annual indicator has no quarterly profile")
         base = i.get("baseline") or {}
         valid_range = _range(i, w, p)
+        try:
+            base_value = None if base.get("value") is None else float(base["value"])
+            base_fy = None if base.get("fy") is None else int(base["fy"])
+        except (TypeError, ValueError, AttributeError):
+            p.append(f"{w}.baseline: needs a number 'value' and a year 'fy'")
+            base_value = base_fy = None
         inds[code] = Indicator(
-            code=code, goal=int(i.get("goal", 0)), name=_text(i, w, p), unit=_text(i.get("unit"), f"{w}.unit", p),
+            code=code, goal=goal or 0, name=_text(i, w, p), unit=_text(i.get("unit"), f"{w}.unit", p),
             direction=i.get("direction"), aggregation=i.get("aggregation"), frequency=i.get("frequency"),
-            baseline_value=None if base.get("value") is None else float(base["value"]),
-            baseline_fy=None if base.get("fy") is None else int(base["fy"]),
+            baseline_value=base_value, baseline_fy=base_fy,
             targets=targets, source=_text(i.get("source"), f"{w}.source", p), owner=str(i.get("owner")),
-            definition=_text(i.get("definition"), f"{w}.definition", p), valid_range=valid_range)
+            definition=_text(i.get("definition"), f"{w}.definition", p), valid_range=valid_range,
+            profile=None if profile is None else tuple(float(x) for x in profile))
     for g in goals:
         if not any(x.goal == g for x in inds.values()):
             p.append(f"goals[{g}]: has no indicator")
-    th = {"on_track": 1.0, "at_risk": 0.8, "low_disbursement_share_of_pace": 0.5, **(raw.get("thresholds") or {})}
+    th = _shares(raw, "thresholds", {**S.DEFAULT_THRESHOLDS, "low_disbursement_share_of_pace": 0.5,
+                                     "min_coverage": S.DEFAULT_MIN_COVERAGE}, p, upper=None)
     if not 0 < th["at_risk"] <= th["on_track"]:
         p.append("thresholds: need 0 < at_risk <= on_track")
+    if not 0 <= th["min_coverage"] <= 1:
+        p.append("thresholds.min_coverage: must be between 0 and 1 (a share of a goal's indicators)")
+    year_end = _shares(raw, "year_end", S.DEFAULT_YEAR_END, p, upper=None)
+    if not 0 < year_end["nearly"] <= year_end["achieved"]:
+        p.append("year_end: need 0 < nearly <= achieved")
+    completeness = _shares(raw, "completeness", S.DEFAULT_COMPLETENESS, p)
     org = raw.get("organization") or {}
     for k in ("name", "short", "district", "province"):
         for lang in ("th", "en"):
-            if not org.get(f"{k}_{lang}"):
+            if not isinstance(org, dict) or not org.get(f"{k}_{lang}"):
                 p.append(f"organization: missing {k}_{lang}")
     org_type = str(org.get("type", "sao"))
     if org_type not in ORG_TYPES:
@@ -291,7 +370,7 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
     return Plan(
         organization=org, title=_text(raw.get("plan_title"), "plan_title", p), first_fy=first, last_fy=last,
         vision=_text(raw.get("vision"), "vision", p), missions=missions, goals=goals, departments=depts,
-        villages=villages, indicators=inds, thresholds={k: float(v) for k, v in th.items()},
+        villages=villages, indicators=inds, thresholds=th, year_end=year_end, completeness=completeness,
         proposed=bool(raw.get("proposed")),
         proposed_note=_text(raw["proposed_note"], "proposed_note", p) if raw.get("proposed_note") else None,
         sha256=sha256, source_path=source, fiscal_years=years, org_type=org_type,
@@ -346,22 +425,24 @@ _CACHE: dict[tuple[str, float], Plan] = {}
 def load_plan(path: str | Path) -> Plan:
     """Read and check a plan file. Cached per path and modification time.
 
-    A file that cannot be read or parsed (missing, not UTF-8, broken YAML, the wrong shape) raises
-    :class:`PlanError` too, with what to do, never a bare traceback."""
+    Every way a file can be wrong (missing, not UTF-8, not YAML, wrong keys) is a :class:`PlanError`
+    naming the file and what to fix."""
     path = Path(path)
     try:
         key = (str(path.resolve()), path.stat().st_mtime)
-        if key not in _CACHE:
-            data = path.read_bytes()
+    except OSError:
+        raise PlanError(path, ["the file does not exist or cannot be read (the TRACKER_PLAN setting names it)"])
+    if key not in _CACHE:
+        data = path.read_bytes()
+        try:
             raw = yaml.safe_load(data.decode("utf-8"))
-            if not isinstance(raw, dict):
-                raise TypeError("the file is not a mapping of the plan's keys")
-            _CACHE[key] = parse_plan(raw, source=str(path), sha256=hashlib.sha256(data).hexdigest())
-    except PlanError:
-        raise
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        detail = " ".join(str(exc).split())[:300] or type(exc).__name__
-        raise PlanError(path, [f"{type(exc).__name__}: {detail}"]) from None
+        except UnicodeDecodeError:
+            raise PlanError(path, ["the file is not UTF-8 text"])
+        except yaml.YAMLError as exc:
+            where = getattr(exc, "problem_mark", None)
+            line = f" (line {where.line + 1}, column {where.column + 1})" if where else ""
+            raise PlanError(path, [f"not valid YAML{line}: {getattr(exc, 'problem', None) or exc}"])
+        _CACHE[key] = parse_plan(raw, source=str(path), sha256=hashlib.sha256(data).hexdigest())
     return _CACHE[key]
 
 

@@ -42,6 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("allowed_hosts", "", "Host names browsers may use, comma-separated (added to .streamlit/config.toml's "
                                  "localhost names; needed when serving to other computers)."),
     Setting("user", "", "A note recorded with command-line actions, as cli:<os user>/<note> (--user overrides)."),
+    Setting("today", "", "The date taken as today, YYYY-MM-DD (empty = the real date in Bangkok): decides which quarters have begun and which years are closed; set it to see the figures as they were on that day."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -1,44 +1,58 @@
 """Joins goals with indicators, projects and budget (pandas) into the figures pages, reports and the
-command line show.
+command line show (method v2).
 
 The calculation method is written down in README.md ("How figures are computed") and on the
 methodology page (วิธีคำนวณ); every figure comes from a function here or in :mod:`tracker.status`,
 so every surface agrees by construction.
 
 - :mod:`.inputs` — the tables figures are computed from, read once (:func:`~.inputs.load`), and the
-  thresholds;
+  method's settings (thresholds, year end, completeness);
 - :mod:`.indicators` — indicator scoring; :mod:`.projects` — projects and budget breakdowns;
-  :mod:`.goals` — goal scores, the summary, history and what needs attention. All pure functions of
-  loaded frames: a view can load once and compute every figure from the same data.
+  :mod:`.goals` — goal scores, quarters (complete or not, the opening one), the summary, history and
+  what needs attention. All pure functions of loaded frames and of ``today``.
 
 The functions below are the thin loaders pages and the command line call: ``(db, fiscal_year,
 quarter)`` — the Buddhist-Era fiscal year and the quarter "as of" which figures are cumulated — in,
 DataFrames (one row per indicator, goal, project, department, ...) out, except :func:`summary` (a
-JSON-ready dict). Money is in baht, ratios are fractions (0.456, not 45.6), undefined figures are NaN
-(None in :func:`summary`).
+JSON-ready dict). ``today`` (keyword; default :func:`tracker.periods.today`, Bangkok) decides which
+quarters have begun and which years are closed. Money is in baht, ratios are fractions (0.456, not
+45.6), undefined figures are NaN (None in :func:`summary`).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
-from tracker import store
+from tracker import periods, store
 from tracker.rollup import goals, indicators, projects
 from tracker.rollup.goals import ATTENTION_KINDS, worst_first
 from tracker.rollup.indicators import filter_indicators
-from tracker.rollup.inputs import Inputs, load, thresholds_of
-from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, WHOLE_SUBDISTRICT, budget_sums,
-                                     filter_projects, parse_villages, project_counts)
+from tracker.rollup.inputs import DEFAULT_SETTINGS, Inputs, load, thresholds_of
+from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, UNFUNDED_MONEY, WHOLE_SUBDISTRICT,
+                                     budget_sums, filter_projects, parse_villages, project_counts)
 
 
-def indicator_table(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+def _today(today: date | None) -> date:
+    return today or periods.today()
+
+
+def _with_history(db, fiscal_year: int, years_back: int = 1) -> Inputs:
+    """The year asked for and the ``years_back`` before it (starting points come from the year before)."""
+    return load(db, list(range(fiscal_year - years_back, fiscal_year + 1)))
+
+
+def indicator_table(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None,
+                    today: date | None = None) -> pd.DataFrame:
     """One row per indicator as of ``quarter`` (:func:`tracker.rollup.indicators.indicator_table`)."""
-    return indicators.indicator_table(load(db, [fiscal_year]), fiscal_year, quarter, thresholds_of(thresholds))
+    return indicators.indicator_table(_with_history(db, fiscal_year), fiscal_year, quarter, thresholds_of(thresholds),
+                                      _today(today))
 
 
-def indicator_history(db, *, thresholds: dict | None = None) -> pd.DataFrame:
+def indicator_history(db, *, thresholds: dict | None = None, today: date | None = None) -> pd.DataFrame:
     """Every indicator at every quarter with data in the plan period (:func:`tracker.rollup.indicators.indicator_history`)."""
-    return indicators.indicator_history(load(db), thresholds_of(thresholds))
+    return indicators.indicator_history(load(db), thresholds_of(thresholds), _today(today))
 
 
 def indicator_values(db, code: str) -> pd.DataFrame:
@@ -57,13 +71,18 @@ def _projects_of(db, fiscal_year: int, quarter: int, goal: int | None = None) ->
 
 
 def totals(db, fiscal_year: int, quarter: int) -> dict:
-    """Project counts and budget over all goals (:func:`tracker.rollup.projects.totals`)."""
+    """Project counts, budget and money rates over all goals (:func:`tracker.rollup.projects.totals`)."""
     return projects.totals(project_table(db, fiscal_year, quarter))
 
 
 def missing_reports(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
-    """Funded projects with no progress row for exactly ``quarter``."""
+    """Projects expected to report at ``quarter`` without a progress row for it (:func:`tracker.rollup.projects.missing_reports`)."""
     return projects.missing_reports(project_table(db, fiscal_year, quarter))
+
+
+def not_funded(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
+    """Projects of the year without an allocated budget (:func:`tracker.rollup.projects.not_funded`)."""
+    return projects.not_funded(project_table(db, fiscal_year, quarter))
 
 
 def welfare_split(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
@@ -109,32 +128,50 @@ def projects_per_goal(db, fiscal_year: int) -> pd.DataFrame:
     return projects.projects_per_goal(load(db, [fiscal_year]), fiscal_year)
 
 
-def goal_summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+def goal_summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None,
+                 today: date | None = None) -> pd.DataFrame:
     """One row per goal, with the change on last year (:func:`tracker.rollup.goals.goal_summary`)."""
-    return goals.goal_summary(load(db, [fiscal_year - 1, fiscal_year]), fiscal_year, quarter,
-                              thresholds_of(thresholds))
+    return goals.goal_summary(_with_history(db, fiscal_year, 2), fiscal_year, quarter, thresholds_of(thresholds),
+                              _today(today))
 
 
-def summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> dict:
-    """The overview's figures as a JSON-ready dict (:func:`tracker.rollup.goals.summary`)."""
-    return goals.summary(load(db, [fiscal_year - 1, fiscal_year]), fiscal_year, quarter, thresholds_of(thresholds))
+def period_state(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None,
+                 today: date | None = None) -> dict:
+    """Whether the quarter has begun and is complete (:func:`tracker.rollup.goals.quarter_state`)."""
+    return goals.period_state(_with_history(db, fiscal_year), fiscal_year, quarter, thresholds_of(thresholds),
+                              _today(today))
 
 
-def goal_score_history(db, *, thresholds: dict | None = None) -> pd.DataFrame:
+def opening_period(db, *, fiscal_year: int | None = None, thresholds: dict | None = None,
+                   today: date | None = None) -> tuple[int, int]:
+    """The quarter shown when none is chosen: the latest complete one (:func:`tracker.rollup.goals.opening_period`)."""
+    return goals.opening_period(load(db), thresholds_of(thresholds), _today(today), fiscal_year)
+
+
+def summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None, today: date | None = None) -> dict:
+    """The overview's figures and their texts as a JSON-ready dict (:func:`tracker.rollup.goals.summary`)."""
+    return goals.summary(_with_history(db, fiscal_year, 2), fiscal_year, quarter, thresholds_of(thresholds),
+                         _today(today))
+
+
+def goal_score_history(db, *, thresholds: dict | None = None, today: date | None = None) -> pd.DataFrame:
     """Every goal's score at every quarter with data (:func:`tracker.rollup.goals.goal_score_history`)."""
-    return goals.goal_score_history(load(db), thresholds_of(thresholds))
+    return goals.goal_score_history(load(db), thresholds_of(thresholds), _today(today))
 
 
-def attention_items(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None) -> pd.DataFrame:
+def attention_items(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None,
+                    today: date | None = None) -> pd.DataFrame:
     """What needs attention as of ``quarter`` (:func:`tracker.rollup.goals.attention_items`)."""
-    return goals.attention_items(load(db, [fiscal_year]), fiscal_year, quarter, thresholds_of(thresholds))
+    return goals.attention_items(_with_history(db, fiscal_year), fiscal_year, quarter, thresholds_of(thresholds),
+                                 _today(today))
 
 
 __all__ = [
-    "Inputs", "load", "thresholds_of", "PROJECT_COUNTS", "BUDGET", "CHAIN", "DIMENSIONS", "WHOLE_SUBDISTRICT",
-    "ATTENTION_KINDS", "budget_by", "coordination_projects",
-    "indicator_table", "indicator_history", "indicator_values", "filter_indicators", "project_table",
-    "project_counts", "budget_sums", "totals", "missing_reports", "filter_projects", "parse_villages",
-    "welfare_split", "budget_by_department", "budget_by_village", "disbursement_by_quarter", "projects_per_goal",
-    "goal_summary", "summary", "goal_score_history", "attention_items", "worst_first",
+    "Inputs", "load", "thresholds_of", "DEFAULT_SETTINGS", "PROJECT_COUNTS", "BUDGET", "CHAIN", "DIMENSIONS",
+    "UNFUNDED_MONEY", "WHOLE_SUBDISTRICT", "ATTENTION_KINDS", "budget_by", "coordination_projects",
+    "indicator_table", "indicator_history", "indicator_values",
+    "filter_indicators", "project_table", "project_counts", "budget_sums", "totals", "missing_reports", "not_funded",
+    "filter_projects", "parse_villages", "welfare_split", "budget_by_department", "budget_by_village",
+    "disbursement_by_quarter", "projects_per_goal", "goal_summary", "period_state", "opening_period", "summary",
+    "goal_score_history", "attention_items", "worst_first",
 ]

@@ -1,20 +1,28 @@
-"""Indicator scoring (ตัวชี้วัด): each indicator's actual, expected, ratio and status as of a quarter.
+"""Indicator scoring (ตัวชี้วัด): each indicator's starting point, actual, expected, ratio, status and
+score as of a quarter (method v2).
 
-Pure functions of :class:`tracker.rollup.inputs.Inputs`; the method is :mod:`tracker.status`.
+Pure functions of :class:`tracker.rollup.inputs.Inputs`; the rules are :mod:`tracker.status`. The
+fiscal year before the one asked for must be loaded too: it gives the starting points.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
+from datetime import date
 
 import pandas as pd
 
+from tracker import periods
 from tracker import status as S
 from tracker.rollup.inputs import Inputs
 
 COLUMNS = ["code", "goal_no", "fiscal_year", "quarter", "name_th", "name_en", "unit_th", "unit_en", "direction",
-           "aggregation", "frequency", "owner", "target", "expected", "actual", "ratio", "status", "n_values",
-           "last_quarter", "last_value"]
+           "aggregation", "frequency", "owner", "target", "start", "share", "expected", "actual", "ratio", "percent",
+           "status", "due", "assessed", "worse_than_start", "score", "n_values", "last_quarter", "last_value",
+           "baseline_value", "baseline_fy"]
+FLOATS = ("target", "start", "share", "expected", "actual", "ratio", "percent", "score", "last_value", "baseline_value")
 
 
 def as_float(x) -> float:
@@ -22,51 +30,78 @@ def as_float(x) -> float:
     return math.nan if S.missing(x) else float(x)
 
 
-def _rows(inds: pd.DataFrame, targets: pd.DataFrame, results: pd.DataFrame, fy: int, q: int,
-          th: dict) -> pd.DataFrame:
-    tg = targets[targets["fiscal_year"] == fy].set_index("indicator_code")["target"]
-    res = results[(results["fiscal_year"] == fy) & (results["quarter"] <= q)]
-    by_code = {c: dict(zip(g["quarter"].astype(int), g["value"].astype(float))) for c, g in res.groupby("indicator_code")}
+def profile_of(text) -> tuple[float, ...] | None:
+    """The stored profile (JSON list of four shares) as a tuple; None when the indicator has none."""
+    if S.missing(text) or text in ("", None):
+        return None
+    return tuple(float(x) for x in json.loads(text))
+
+
+def _values(results: pd.DataFrame, fy: int) -> dict[str, dict[int, float]]:
+    res = results[results["fiscal_year"] == fy]
+    return {c: dict(zip(g["quarter"].astype(int), g["value"].astype(float))) for c, g in res.groupby("indicator_code")}
+
+
+def _rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
+    tg = data.targets[data.targets["fiscal_year"] == fy].set_index("indicator_code")["target"]
+    this_year, last_year = _values(data.results, fy), _values(data.results, fy - 1)
+    closed, future = periods.year_closed(fy, today), not periods.quarter_begun(fy, q, today)
     rows = []
-    for i in inds.itertuples(index=False):
-        values = by_code.get(i.code, {})
+    for i in data.indicators.itertuples(index=False):
+        values = this_year.get(i.code, {})
         target = tg.get(i.code)
-        r = S.evaluate_indicator(values, target=None if target is None else float(target), direction=i.direction,
-                                 aggregation=i.aggregation, frequency=i.frequency, q=q, thresholds=th)
-        last_q = max(values) if values else None
+        target = None if S.missing(target) else float(target)
+        previous = S.indicator_actual(last_year.get(i.code, {}), i.aggregation, 4)
+        start = S.starting_point(i.aggregation, fy, previous, i.baseline_value, i.baseline_fy)
+        profile = profile_of(getattr(i, "profile", None))
+        r = S.evaluate_indicator(values, target=target, direction=i.direction, aggregation=i.aggregation,
+                                 frequency=i.frequency, q=q, thresholds=th, start=start, profile=profile,
+                                 year_end=th.get("year_end"), closed=closed, future=future)
+        upto = {k: v for k, v in values.items() if k <= q}
+        last_q = max(upto) if upto else None
         rows.append({
             "code": i.code, "goal_no": int(i.goal_no), "fiscal_year": fy, "quarter": q,
             "name_th": i.name_th, "name_en": i.name_en, "unit_th": i.unit_th, "unit_en": i.unit_en,
             "direction": i.direction, "aggregation": i.aggregation, "frequency": i.frequency, "owner": i.owner,
-            "target": as_float(target), "expected": as_float(r["expected"]), "actual": as_float(r["actual"]),
-            "ratio": as_float(r["ratio"]), "status": r["status"], "n_values": len(values),
-            "last_quarter": last_q, "last_value": as_float(values[last_q]) if values else math.nan,
+            "target": as_float(target), "start": as_float(start),
+            "share": as_float(None if i.frequency == "annual" else S.profile_share(profile, q)),
+            "expected": as_float(r["expected"]), "actual": as_float(r["actual"]), "ratio": as_float(r["ratio"]),
+            "percent": as_float(r["percent"]), "status": r["status"], "due": r["due"], "assessed": r["assessed"],
+            "worse_than_start": r["worse_than_start"], "score": as_float(r["score"]), "n_values": len(upto),
+            "last_quarter": last_q, "last_value": as_float(upto[last_q]) if upto else math.nan,
+            "baseline_value": as_float(i.baseline_value), "baseline_fy": i.baseline_fy,
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["last_quarter"] = out["last_quarter"].astype("Int64")
-    for c in ("target", "expected", "actual", "ratio", "last_value"):
+    out["baseline_fy"] = out["baseline_fy"].astype("Int64")
+    for c in FLOATS:
         out[c] = out[c].astype(float)
+    for c in ("due", "assessed", "worse_than_start"):
+        out[c] = out[c].astype(bool)
     return out
 
 
-def indicator_table(data: Inputs, fiscal_year: int, quarter: int, th: dict) -> pd.DataFrame:
-    """One row per indicator of the plan, as of ``quarter`` of ``fiscal_year``.
+def indicator_table(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date) -> pd.DataFrame:
+    """One row per indicator of the plan, as of ``quarter`` of ``fiscal_year`` (on date ``today``).
 
-    Columns: ``code, goal_no, name_th/en, unit_th/en, direction, aggregation, frequency, owner,
-    target, expected, actual, ratio, status, n_values`` (values reported for quarters ≤ q),
-    ``last_quarter, last_value``. Method: :func:`tracker.status.evaluate_indicator`.
+    Columns: ``code, goal_no, fiscal_year, quarter, name_th/en, unit_th/en, direction, aggregation,
+    frequency, owner``; ``target``; ``start`` (S, level indicators); ``share`` (p(q), quarterly
+    indicators); ``expected, actual, ratio``; ``percent`` (the ratio as shown); ``status``; ``due``,
+    ``assessed``, ``worse_than_start``; ``score`` (what it adds to its goal); ``n_values`` (values
+    reported for quarters ≤ q), ``last_quarter, last_value`` (the latest of them, shown for information
+    when not assessed); ``baseline_value, baseline_fy``. Method: :func:`tracker.status.evaluate_indicator`.
     """
-    return _rows(data.indicators, data.targets, data.results, fiscal_year, quarter, th)
+    return _rows(data, fiscal_year, quarter, th, today)
 
 
-def indicator_history(data: Inputs, th: dict) -> pd.DataFrame:
+def indicator_history(data: Inputs, th: dict, today: date) -> pd.DataFrame:
     """:func:`indicator_table` for every (fiscal year, quarter) with data within the plan period
     (the years that have targets), stacked; plus a ``period`` label ``2569-Q2``."""
     years = set(data.targets["fiscal_year"].astype(int))
-    frames = [_rows(data.indicators, data.targets, data.results, fy, q, th) for fy, q in data.periods if fy in years]
+    frames = [_rows(data, fy, q, th, today) for fy, q in data.periods if fy in years]
     if not frames:
-        return _rows(data.indicators.iloc[0:0], data.targets, data.results, 0, 1, th).assign(
-            period=pd.Series(dtype="str"))
+        empty = dataclasses.replace(data, indicators=data.indicators.iloc[0:0])
+        return _rows(empty, periods.FIRST_FY, 1, th, today).assign(period=pd.Series(dtype="str"))
     out = pd.concat(frames, ignore_index=True)
     out["period"] = out["fiscal_year"].astype(str) + "-Q" + out["quarter"].astype(str)
     return out

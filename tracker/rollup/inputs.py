@@ -60,17 +60,25 @@ def load(db, fiscal_years: list[int] | None = None) -> Inputs:
                   plan_projects=store.planbook.projects(db), ordinance=amounts[amounts["kind"] == "ordinance"])
 
 
-def thresholds_of(thresholds: dict | None = None) -> dict[str, float]:
-    """The status thresholds: ``thresholds`` if given, else the plan file's (on_track, at_risk,
-    low_disbursement_share_of_pace)."""
-    import yaml
+DEFAULT_SETTINGS: dict = {**S.DEFAULT_THRESHOLDS, "low_disbursement_share_of_pace": 0.5,
+                           "min_coverage": S.DEFAULT_MIN_COVERAGE, "year_end": dict(S.DEFAULT_YEAR_END),
+                           "completeness": dict(S.DEFAULT_COMPLETENESS)}
 
+
+def thresholds_of(thresholds: dict | None = None) -> dict:
+    """The method's settings (:data:`DEFAULT_SETTINGS` keys): ``on_track``, ``at_risk``,
+    ``low_disbursement_share_of_pace``, ``min_coverage``, ``year_end`` {achieved, nearly} and
+    ``completeness`` {indicators, projects} — from ``thresholds`` where given (a partial dict, or a
+    plan's ``thresholds``), else from the plan file, else the documented defaults."""
     from tracker.plan import PlanError, default_plan
 
-    base = {**S.DEFAULT_THRESHOLDS, "low_disbursement_share_of_pace": 0.5}
     if thresholds is None:
         try:
-            thresholds = default_plan().thresholds
-        except (OSError, PlanError, yaml.YAMLError):  # no plan file readable: the documented defaults
+            plan = default_plan()
+            thresholds = {**plan.thresholds, "year_end": plan.year_end, "completeness": plan.completeness}
+        except PlanError:  # no plan file readable: the documented defaults
             thresholds = {}
-    return {**base, **thresholds}
+    out = {**DEFAULT_SETTINGS, **thresholds}
+    out["year_end"] = {**DEFAULT_SETTINGS["year_end"], **(thresholds.get("year_end") or {})}
+    out["completeness"] = {**DEFAULT_SETTINGS["completeness"], **(thresholds.get("completeness") or {})}
+    return out

@@ -14,7 +14,7 @@ import pandas as pd
 from tracker import status as S
 from tracker.rollup.inputs import Inputs
 
-PROJECT_COUNTS = ("in_plan", "funded", "completed", "in_progress", "not_started", "cancelled", "added")
+PROJECT_COUNTS = ("in_plan", "funded", "not_funded", *S.PROJECT_BUCKETS, "added")
 BUDGET = ("planned", "allocated", "committed", "disbursed")
 #: the chain the executive asks for: plan amount of the year -> the book's ordinance amount -> allocated
 #: (after transfers) -> committed -> disbursed
@@ -22,6 +22,8 @@ CHAIN = ("planned", "ordinance", "allocated", "committed", "disbursed")
 #: what projects can be grouped by (:func:`budget_by`) -> the project-table column holding the key
 DIMENSIONS = {"goal": "goal_no", "strategy": "strategy_no", "tactic": "tactic_code", "programme": "programme_code",
               "department": "department", "village": "village_no"}
+#: Money reported against projects without an allocated budget: an anomaly, shown apart, in no other sum.
+UNFUNDED_MONEY = ("unfunded_committed", "unfunded_disbursed")
 #: ``village_no`` used for projects that name no village (the whole subdistrict, ทั้งตำบล).
 WHOLE_SUBDISTRICT = 0
 
@@ -38,9 +40,14 @@ def parse_villages(text) -> list[int]:
     return sorted({int(v) for v in str(text).replace(",", ";").split(";") if v.strip().isdigit()})
 
 
+def _latest(pr: pd.DataFrame, q: int) -> pd.DataFrame:
+    """Each project's latest progress row with quarter ≤ q (index: project_code)."""
+    rows = pr[pr["quarter"] <= q].sort_values(["project_code", "quarter"])
+    return rows.groupby("project_code").tail(1).set_index("project_code")
+
+
 def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
-    pr = pr[pr["quarter"] <= q].sort_values(["project_code", "quarter"])
-    latest = pr.groupby("project_code").tail(1).set_index("project_code")
+    latest, before = _latest(pr, q), _latest(pr, q - 1)
     reported = set(pr.loc[pr["quarter"] == q, "project_code"])
     out = p.copy()
     code = out["project_code"]
@@ -49,7 +56,9 @@ def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
     out["is_welfare_transfer"] = out["is_welfare_transfer"].astype(int).astype(bool)
     out["added_by_revision"] = out["added_by_revision"].astype(int).astype(bool)
     out["funded"] = out["allocated_budget"] > 0
-    out["status"] = code.map(latest["status"]).fillna("not_started").astype(str)
+    out["reported_status"] = code.map(latest["status"]).astype(object)
+    status = out["reported_status"].where(out["reported_status"].notna(), "not_reported")
+    out["status"] = status.where(out["funded"], "not_funded").astype(str)
     out["progress_pct"] = code.map(latest["progress_pct"]).astype(float)
     out["committed"] = code.map(latest["committed"]).astype(float).fillna(0.0)
     out["disbursed"] = code.map(latest["disbursed"]).astype(float).fillna(0.0)
@@ -57,6 +66,8 @@ def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
     out["progress_note"] = code.map(latest["note"])
     out["progress_batch_id"] = code.map(latest["batch_id"]).astype("Int64")
     out["reported_this_quarter"] = code.isin(reported)
+    done_before = code.map(before["status"]).isin(["completed", "cancelled"])
+    out["expected_to_report"] = out["funded"] & ~done_before
     alloc = out["allocated_budget"]
     out["disbursement_rate"] = (out["disbursed"] / alloc.where(alloc > 0)).astype(float)
     out["quarter"] = q
@@ -100,44 +111,82 @@ def project_table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
     """One row per project in the plan for ``fiscal_year`` with its state as of ``quarter``.
 
     Adds to the project columns: its place in the plan (:func:`with_plan`: ``strategy_no``,
-    ``tactic_code``, ``programme_code``, ``ordinance``), ``funded`` (allocated budget > 0), ``status``
-    (of the latest progress row with quarter ≤ q; ``not_started`` if none), ``progress_pct``,
-    ``committed`` and ``disbursed`` (latest cumulative values, 0 if none), ``as_of_quarter`` (quarter of
-    that row), ``reported_this_quarter`` (a progress row for exactly q exists), ``disbursement_rate``.
+    ``tactic_code``, ``programme_code``, ``ordinance``); ``funded`` (allocated budget > 0); ``status`` —
+    ``not_funded`` for a project without an allocated budget, else the status of its latest progress row
+    with quarter ≤ q, ``not_reported`` if it has none; ``reported_status`` (that row's status, also for
+    unfunded projects); ``progress_pct``, ``committed`` and ``disbursed`` (latest cumulative values, 0 if
+    none), ``as_of_quarter`` (quarter of that row), ``reported_this_quarter`` (a progress row for exactly
+    q), ``expected_to_report`` (funded, and not completed or cancelled as of q − 1), ``disbursement_rate``
+    (disbursed ÷ allocated; NaN when not funded).
     """
     return _rows(with_plan(data.of_year("projects", fiscal_year), data, fiscal_year),
                  data.of_year("progress", fiscal_year), quarter)
 
 
 def project_counts(projects: pd.DataFrame) -> dict[str, int]:
-    """``in_plan, funded, completed, in_progress, not_started, cancelled, added`` of a
-    :func:`project_table` slice. Status buckets count funded projects only, so they add up to funded."""
+    """``in_plan, funded, not_funded``, the five buckets of funded projects (completed, in progress, not
+    started, cancelled, not reported: they add up to funded) and ``added`` of a :func:`project_table` slice."""
     funded = projects[projects["funded"]]
-    counts = {"in_plan": len(projects), "funded": len(funded)}
-    for s in S.PROJECT_STATUSES:
+    counts = {"in_plan": len(projects), "funded": len(funded), "not_funded": len(projects) - len(funded)}
+    for s in S.PROJECT_BUCKETS:
         counts[s] = int((funded["status"] == s).sum())
     counts["added"] = int(projects["added_by_revision"].sum())
     return counts
 
 
 def budget_sums(projects: pd.DataFrame) -> dict[str, float]:
-    """``planned, allocated, committed, disbursed`` (baht) of a :func:`project_table` slice, and
-    ``ordinance`` (the plan book's ordinance amounts; NaN when none of the projects has one)."""
+    """``planned, allocated`` (all projects), ``ordinance`` (the plan book's ordinance amounts; NaN when
+    none of the projects has one), ``committed, disbursed`` (funded projects) and ``unfunded_committed,
+    unfunded_disbursed`` (money reported against projects without a budget: an anomaly kept apart) of a
+    :func:`project_table` slice, in baht."""
+    funded = projects["funded"]
     ordinance = projects["ordinance"].sum(min_count=1) if "ordinance" in projects else math.nan
     return {"planned": float(projects["planned_budget"].sum()), "allocated": float(projects["allocated_budget"].sum()),
-            "committed": float(projects["committed"].sum()), "disbursed": float(projects["disbursed"].sum()),
+            "committed": float(projects.loc[funded, "committed"].sum()),
+            "disbursed": float(projects.loc[funded, "disbursed"].sum()),
+            "unfunded_committed": float(projects.loc[~funded, "committed"].sum()),
+            "unfunded_disbursed": float(projects.loc[~funded, "disbursed"].sum()),
             "ordinance": float(ordinance)}
 
 
+def money_rates(b: dict) -> dict[str, float]:
+    """``disbursement_rate`` and ``commitment_rate`` of :func:`budget_sums`: funded projects' money ÷
+    their allocated budget (NaN when nothing is allocated)."""
+    return {"disbursement_rate": rate(b["disbursed"], b["allocated"]),
+            "commitment_rate": rate(b["committed"], b["allocated"])}
+
+
 def totals(projects: pd.DataFrame) -> dict:
-    """Project counts and budget over all the projects of a :func:`project_table` (not by adding goal
-    rows), so that the goals can be checked to reconcile with it."""
-    return {"projects": project_counts(projects), "budget": budget_sums(projects)}
+    """Project counts, budget and money rates over all the projects of a :func:`project_table` (not
+    by adding goal rows), so that the goals can be checked to reconcile with it."""
+    b = budget_sums(projects)
+    return {"projects": project_counts(projects), "budget": b, **money_rates(b)}
 
 
 def missing_reports(projects: pd.DataFrame) -> pd.DataFrame:
-    """Completeness: funded projects of a :func:`project_table` with no progress row for its quarter."""
-    return projects[projects["funded"] & ~projects["reported_this_quarter"]].reset_index(drop=True)
+    """Projects expected to report at the table's quarter (funded, not completed or cancelled before
+    it) that have no progress row for it."""
+    return projects[projects["expected_to_report"] & ~projects["reported_this_quarter"]].reset_index(drop=True)
+
+
+def not_funded(projects: pd.DataFrame) -> pd.DataFrame:
+    """Projects of the plan without an allocated budget (listed apart, never in the form-2 buckets)."""
+    return projects[~projects["funded"]].reset_index(drop=True)
+
+
+def top_by_budget(projects: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The ``n`` funded projects with the largest allocated budget (ties: planned budget, then code)."""
+    funded = projects[projects["funded"]]
+    return funded.sort_values(["allocated_budget", "planned_budget", "project_code"],
+                              ascending=[False, False, True]).head(n).reset_index(drop=True)
+
+
+def completeness(projects: pd.DataFrame) -> dict:
+    """The projects' share of a quarter's completeness: ``expected`` (expected to report),
+    ``reported`` (of those, with a row for the quarter) and ``share`` (None when none is expected)."""
+    expected = int(projects["expected_to_report"].sum())
+    reported = int((projects["expected_to_report"] & projects["reported_this_quarter"]).sum())
+    return {"reported": reported, "expected": expected, "share": reported / expected if expected else None}
 
 
 def filter_projects(projects: pd.DataFrame, *, goals=None, departments=None, villages=None, statuses=None,
@@ -179,17 +228,19 @@ def welfare_split(projects: pd.DataFrame) -> pd.DataFrame:
     for kind, part in (("development", projects[~welfare]), ("welfare", projects[welfare]), ("total", projects)):
         b = budget_sums(part)
         rows.append({"kind": kind, "projects": len(part), "funded": int(part["funded"].sum()), **b,
-                     "disbursement_rate": rate(b["disbursed"], b["allocated"])})
+                     "disbursement_rate": money_rates(b)["disbursement_rate"]})
     return pd.DataFrame(rows)
 
 
 def _budget_frame(proj: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Group a (possibly weighted) project frame by ``key``: counts and budget sums (``ordinance`` NaN
-    for a group none of whose projects has a book ordinance amount)."""
+    """Group a (possibly weighted) project frame by ``key``: counts and budget sums (committed and
+    disbursed of funded projects, as :func:`budget_sums`; ``ordinance`` NaN for a group none of whose
+    projects has a book ordinance amount)."""
     w = proj["weight"] if "weight" in proj else 1.0
+    funded = proj["funded"].astype(float)
     ordinance = proj["ordinance"] * w if "ordinance" in proj else math.nan
     p = proj.assign(planned=proj["planned_budget"] * w, allocated=proj["allocated_budget"] * w,
-                    committed=proj["committed"] * w, disbursed=proj["disbursed"] * w, n=1,
+                    committed=proj["committed"] * w * funded, disbursed=proj["disbursed"] * w * funded, n=1,
                     n_funded=proj["funded"].astype(int), ordinance=ordinance)
     g = p.groupby(key, sort=True)
     out = g.agg(projects=("n", "sum"), funded=("n_funded", "sum"), planned=("planned", "sum"),
@@ -279,7 +330,7 @@ def budget_by_village(projects: pd.DataFrame) -> pd.DataFrame:
 
 
 def disbursement_by_quarter(data: Inputs, fiscal_year: int, goal: int | None = None) -> pd.DataFrame:
-    """Cumulative money by quarter 1–4 of ``fiscal_year`` against an even pace.
+    """Cumulative money of funded projects by quarter 1–4 of ``fiscal_year`` against an even pace.
 
     Columns: ``quarter, allocated, committed, disbursed, dev_disbursed, welfare_disbursed,
     disbursement_rate, pace_rate`` (q/4), ``even_pace`` (allocated × q/4), ``reported`` (progress rows
@@ -295,12 +346,13 @@ def disbursement_by_quarter(data: Inputs, fiscal_year: int, goal: int | None = N
     for q in range(1, 5):
         proj = _rows(p, pr, q)
         b = budget_sums(proj)
-        welfare = proj["is_welfare_transfer"]
+        welfare = proj["is_welfare_transfer"] & proj["funded"]
+        dev = ~proj["is_welfare_transfer"] & proj["funded"]
         has = q <= last
         rows.append({"quarter": q, "allocated": b["allocated"],
                      "committed": b["committed"] if has else math.nan,
                      "disbursed": b["disbursed"] if has else math.nan,
-                     "dev_disbursed": float(proj.loc[~welfare, "disbursed"].sum()) if has else math.nan,
+                     "dev_disbursed": float(proj.loc[dev, "disbursed"].sum()) if has else math.nan,
                      "welfare_disbursed": float(proj.loc[welfare, "disbursed"].sum()) if has else math.nan,
                      "disbursement_rate": rate(b["disbursed"], b["allocated"]) if has else math.nan,
                      "pace_rate": q / 4, "even_pace": b["allocated"] * q / 4,
@@ -309,12 +361,16 @@ def disbursement_by_quarter(data: Inputs, fiscal_year: int, goal: int | None = N
 
 
 def projects_per_goal(data: Inputs, fiscal_year: int) -> pd.DataFrame:
-    """Per goal for one fiscal year: ``goal_no``, ``projects`` (rows in the plan for the year) and
-    ``allocated`` (sum of allocated budget). Every goal of the plan appears, with 0 when it has none."""
-    p = data.of_year("projects", fiscal_year)
-    agg = p.groupby("goal_no").agg(projects=("project_code", "count"), allocated=("allocated_budget", "sum"))
+    """Per goal for one fiscal year: ``goal_no``, ``projects`` (rows in the plan for the year),
+    ``funded`` (of them, with an allocated budget) and ``allocated`` (sum of allocated budget). Every
+    goal of the plan appears, with 0 when it has none."""
+    p = data.of_year("projects", fiscal_year).assign(
+        is_funded=lambda d: (d["allocated_budget"].astype(float) > 0).astype(int))
+    agg = p.groupby("goal_no").agg(projects=("project_code", "count"), funded=("is_funded", "sum"),
+                                   allocated=("allocated_budget", "sum"))
     out = data.goals[["goal_no"]].merge(agg, left_on="goal_no", right_index=True, how="left")
     out["projects"] = out["projects"].fillna(0).astype(int)
+    out["funded"] = out["funded"].fillna(0).astype(int)
     out["allocated"] = out["allocated"].fillna(0.0).astype(float)
     return out.reset_index(drop=True)
 

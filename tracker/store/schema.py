@@ -215,6 +215,12 @@ def m005_column_mappings(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_indicator_profile(db: Database) -> None:
+    """Method v2: an indicator's quarterly profile (JSON list of four shares; NULL = linear)."""
+    db["indicators"].add_column("profile", str)
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns their names. Safe to run again (then returns []).
 
