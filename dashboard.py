@@ -5,7 +5,7 @@ Served through the launcher: ``streamlit run app.py`` (the README's first comman
 
 import streamlit as st
 
-from tracker import periods, store
+from tracker import periods, rollup, store
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 from tracker.ui import navigation
@@ -15,14 +15,14 @@ st.set_page_config(page_title="ติดตามแผนพัฒนา อบ
 
 plan = ui.plan()
 with ui.db() as conn:
-    with_data = store.periods_with_data(conn)
     as_of = store.data_as_of(conn)
     is_demo = store.has_demo_data(conn)
 
 # --- shared sidebar: language (always), then the period once signed in --------------------------
 # Language, year and quarter live in the URL too (?lang=th&fy=2569&q=2), so a reload, a bookmark or a
 # shared link shows the same view; a value the URL cannot mean is replaced by this tab's or the default.
-default_fy, default_q = periods.default_period(with_data, plan.first_fy)
+# The default quarter is the latest complete one (method v2, rule 18).
+default_fy, default_q = ui.load(rollup.opening_period)
 years = list(plan.fiscal_years)
 ui.url_state("lang", ["th", "en"], "th")
 ui.url_state("fy", years, default_fy if default_fy in years else years[0])
@@ -42,8 +42,10 @@ with period_box:
     lang = ui.lang()
     fy = st.selectbox(ui.t("sidebar.fiscal_year"), years, key="fy", on_change=ui.to_url, args=("fy",),
                       format_func=lambda y: periods.fy_label(y, lang))
+    today = periods.today()
     st.selectbox(ui.t("sidebar.quarter"), [1, 2, 3, 4], key="q", on_change=ui.to_url, args=("q",),
-                 format_func=lambda q: periods.quarter_label(q, lang, fy))
+                 format_func=lambda q: periods.quarter_label(q, lang, fy) + (    # a quarter not begun says so
+                     "" if periods.quarter_begun(fy, q, today) else " · " + ui.t("sidebar.not_begun")))
     st.caption(ui.t("sidebar.data_as_of", when=ui.when_label(as_of)) if as_of else ui.t("sidebar.no_data_yet"))
     if is_demo:
         st.caption(":orange-badge[" + ui.t("demo.banner").split("—")[0].strip() + "]")

@@ -13,26 +13,28 @@ lang = ui.lang()
 fy, q = ui.period()
 
 ui.page_header("budget.title")
+if not c.period_notice(ui.load(rollup.period_state, fy, q)):
+    st.stop()          # a quarter that has not begun has no money spent to show
 goals = ui.load(rollup.goal_summary, fy, q)
 tot = ui.load(rollup.totals, fy, q)
 b, p = tot["budget"], tot["projects"]
 if p["in_plan"] == 0:
     c.empty_state("dash.no_data_period")
 
-money = c.money_unit(b["planned"], b["allocated"], b["disbursed"])
 k1, k2, k3, k4 = st.columns(4)
 with k1:
-    c.money_kpi(ui.t("dash.col.planned"), b["planned"], money)
+    c.money_kpi(ui.t("money.planned"), b["planned"])
 with k2:
-    c.money_kpi(ui.t("dash.col.allocated"), b["allocated"], money)
+    c.money_kpi(ui.t("money.allocated"), b["allocated"])
 with k3:
-    c.money_kpi(ui.t("dash.col.disbursed"), b["disbursed"], money,
-                delta=fmt.pct(b["disbursed"] / b["allocated"] if b["allocated"] else None), delta_color="off",
+    c.money_kpi(ui.t("money.disbursed"), b["disbursed"], delta=fmt.pct(tot["disbursement_rate"]), delta_color="off",
                 delta_arrow="off", delta_description=ui.t("dash.of_allocated"))
 with k4:
     c.kpi(ui.t("budget.funding_rate"), fmt.pct(p["funded"] / p["in_plan"] if p["in_plan"] else None),
           help=ui.t("budget.funding_rate_help"), delta=f"{p['funded']:,} / {p['in_plan']:,}", delta_color="off",
           delta_arrow="off", delta_description=ui.t("dash.col.funded"))
+if b["unfunded_disbursed"] or b["unfunded_committed"]:
+    st.warning(ui.t("dash.unfunded_money", amount=fmt.baht(b["unfunded_disbursed"], lang)), icon=":material/report:")
 
 MONEY = [Col("planned", "dash.col.planned", "money"), Col("allocated", "dash.col.allocated", "money"),
          Col("committed", "dash.col.committed", "money"), Col("disbursed", "dash.col.disbursed", "money"),
@@ -71,8 +73,8 @@ if not dep.empty:
 st.subheader(ui.t("budget.welfare_apart"))
 st.caption(ui.t("budget.welfare_help"))
 split = ui.load(rollup.welfare_split, fy, q)
-names = {"development": ui.t("dash.col.dev"), "welfare": ui.t("dash.col.welfare"), "total": ui.t("plan.goals")}
-split = split.assign(kind=split["kind"].map(lambda k: names[k] if k != "total" else "∑"))
+names = {"development": ui.t("dash.col.dev"), "welfare": ui.t("dash.col.welfare"), "total": ui.t("report.total")}
+split = split.assign(kind=split["kind"].map(names))
 c.table(split, [Col("kind", "budget.kind"), Col("projects", "dash.col.projects", "int"),
                 Col("funded", "dash.col.funded", "int"), *MONEY],
         name=f"development-welfare-{fy}-Q{q}", key="bud_split",

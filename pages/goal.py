@@ -4,7 +4,6 @@ projects and budget by department and by village. ``?goal=N`` in the URL opens g
 import streamlit as st
 
 from tracker import charts, fmt, rollup
-from tracker.tables import Column as Col
 from tracker.ui import components as c
 from tracker.i18n import t
 from tracker.ui import frame as ui
@@ -13,7 +12,7 @@ ui.require_router()
 lang = ui.lang()
 fy, q = ui.period()
 plan = ui.plan()
-th = rollup.thresholds_of(plan.thresholds)
+th = rollup.thresholds_of()
 
 numbers = list(plan.goals)
 asked = str(st.query_params.get("goal", ""))
@@ -28,17 +27,19 @@ st.markdown(f"### {goal.short.get(lang)}")
 st.write(goal.text.get(lang))
 st.caption(f"{ui.t('goal.mission')} {goal.mission}: {plan.missions[goal.mission].get(lang)}")
 
+if not c.period_notice(ui.load(rollup.period_state, fy, q)):
+    st.stop()          # a quarter that has not begun has no figures to show
 summary = ui.load(rollup.goal_summary, fy, q).set_index("goal_no").loc[n]
 k1, k2, k3, k4 = st.columns(4)
 with k1:
     c.kpi(ui.t("dash.score"), fmt.pct(summary["score"]), help=ui.t("dash.score_help"),
           delta=c.pct_delta(summary["score_change"]), delta_description=ui.t("dash.vs_last_year_short"))
-    st.markdown(c.status_badge(summary["status"]))
-money = c.money_unit(summary["allocated"], summary["disbursed"])
+    st.markdown(c.status_badge(summary["status"]) + " " + fmt.figure(
+        "coverage", (summary["assessed"], summary["due"]) if summary["due"] else None, lang=lang))
 with k2:
-    c.money_kpi(ui.t("dash.allocated"), summary["allocated"], money)
+    c.money_kpi(ui.t("dash.allocated"), summary["allocated"])
 with k3:
-    c.money_kpi(ui.t("dash.total_disbursed"), summary["disbursed"], money,
+    c.money_kpi(ui.t("dash.total_disbursed"), summary["disbursed"],
                 delta=fmt.pct(summary["disbursement_rate"]), delta_color="off", delta_arrow="off",
                 delta_description=ui.t("dash.of_allocated"))
 with k4:
@@ -50,12 +51,8 @@ st.subheader(ui.t("goal.indicators"))
 ind = ui.load(rollup.indicator_table, fy, q)
 ind = ind[ind["goal_no"] == n]
 c.chart(ui.figure(charts.indicator_ratios, ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
-c.table(ind, [Col("code", "col.code"), Col(f"name_{lang}", "col.indicator", "name"),
-              Col(f"unit_{lang}", "col.unit"), Col("actual", "dash.col.actual", "num"),
-              Col("expected", "dash.col.expected", "num"), Col("target", "col.target", "num"),
-              Col("ratio", "dash.col.ratio", "pct"), Col("status", "dash.col.status", "status")],
-        name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind",
-        show=["code", f"name_{lang}", f"unit_{lang}", "actual", "expected", "ratio", "status"])
+c.table(ind, c.indicator_columns(lang), name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind",
+        show=["code", f"name_{lang}", f"unit_{lang}", "start", "expected", "actual", "ratio", "status"])
 
 st.subheader(ui.t("goal.trend"))
 hist = ui.load(rollup.indicator_history)
@@ -76,13 +73,7 @@ proj = rollup.filter_projects(proj, goals=[n])
 if proj.empty:
     c.empty_state("goal.no_projects")
 else:
-    c.table(proj, [Col("project_code", "col.code"), Col(f"name_{lang}", "dash.col.project", "name"),
-                   Col("department", "dash.col.department"), Col("status", "dash.col.status", "pstatus"),
-                   Col("progress_pct", "dash.col.progress", "progress"), Col("planned_budget", "dash.col.planned", "money"),
-                   Col("allocated_budget", "dash.col.allocated", "money"), Col("committed", "dash.col.committed", "money"),
-                   Col("disbursed", "dash.col.disbursed", "money"),
-                   Col("disbursement_rate", "dash.col.disbursement_rate", "pct")],
-            name=f"goal{n}-projects-{fy}-Q{q}", key="goal_proj",
+    c.table(proj, c.project_columns(lang), name=f"goal{n}-projects-{fy}-Q{q}", key="goal_proj",
             show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
                   "disbursement_rate"])
     dep = ui.load(rollup.budget_by_department, fy, q, goal=n)

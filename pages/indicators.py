@@ -22,18 +22,14 @@ goals = f1.multiselect(ui.t("ind.filter_goal"), list(plan.goals), key="ind_goals
 statuses = f2.multiselect(ui.t("ind.filter_status"), list(S.STATUSES), key="ind_status", placeholder=ui.t("dash.filter_all"),
                           format_func=lambda s: fmt.status(s, lang))
 
+begun = c.period_notice(ui.load(rollup.period_state, fy, q))
 ind = ui.load(rollup.indicator_table, fy, q)
 shown = rollup.filter_indicators(ind, goals=goals, statuses=statuses)
 if shown.empty:
     c.empty_state("ind.none_match")
-else:
-    c.table(shown, [Col("code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
-                    Col(f"name_{lang}", "col.indicator", "name"), Col(f"unit_{lang}", "col.unit"),
-                    Col("actual", "dash.col.actual", "num"), Col("expected", "dash.col.expected", "num"),
-                    Col("target", "col.target", "num"), Col("ratio", "dash.col.ratio", "pct"),
-                    Col("status", "dash.col.status", "status"), Col("n_values", "dash.col.n_values", "int")],
-            name=f"indicators-{fy}-Q{q}", key="ind_all",
-            show=["code", f"name_{lang}", f"unit_{lang}", "actual", "expected", "ratio", "status"])
+elif begun:
+    c.table(shown, c.indicator_columns(lang), name=f"indicators-{fy}-Q{q}", key="ind_all",
+            show=["code", f"name_{lang}", f"unit_{lang}", "start", "expected", "actual", "ratio", "status"])
 
 # --- one indicator ---------------------------------------------------------------------------
 st.subheader(ui.t("ind.detail"))
@@ -53,12 +49,25 @@ with left:
     st.markdown(f"**{ui.t('dash.col.source')}:** {i.source.get(lang)}")
     owner = plan.departments.get(i.owner)
     st.markdown(f"**{ui.t('col.owner')}:** {owner.name.get(lang) if owner else i.owner}")
-    base = fmt.number(i.baseline_value)
-    st.markdown(f"**{ui.t('col.baseline')}:** {base}" + (f" ({i.baseline_fy})" if i.baseline_fy else ""))
+    unit = i.unit.get(lang)
+    base = fmt.figure("value", i.baseline_value, lang=lang, unit=unit)
+    st.markdown(f"**{ui.t('col.baseline')}:** {base}" + (f" ({i.baseline_fy})" if i.baseline_fy else "")
+                + f" · **{ui.t('dash.col.start')}:** {fmt.figure('value', row['start'], lang=lang, unit=unit)}")
+    if i.profile:
+        st.markdown(f"**{ui.t('ind.profile')}:** " + " · ".join(
+            f"{ui.t('dash.col.quarter')} {k}: {fmt.pct(share)}" for k, share in enumerate(i.profile, 1)))
 with right:
-    c.kpi(ui.t("dash.col.actual"), fmt.number(row["actual"]), help=f"{ui.t('dash.col.expected')}: "
-          f"{fmt.number(row['expected'])} · {ui.t('col.target')}: {fmt.number(row['target'])}",
-          delta=fmt.pct(row["ratio"]), delta_color="off", delta_arrow="off", delta_description=ui.t("dash.col.ratio"))
+    if row["assessed"]:
+        c.kpi(f"{ui.t('dash.col.actual')} ({unit})", fmt.figure("value", row["actual"], lang=lang),
+              help=ui.t("ind.kpi_help"), delta=fmt.pct(row["ratio"]), delta_color="off", delta_arrow="off",
+              delta_description=ui.t("dash.col.ratio"))
+    else:
+        c.kpi(f"{ui.t('dash.col.last_value')} ({unit})", fmt.figure("value", row["last_value"], lang=lang),
+              help=ui.t("ind.not_assessed_help"))
+    st.markdown(f"**{ui.t('dash.col.expected')}:** {fmt.figure('value', row['expected'], lang=lang, unit=unit)}"
+                f" · **{ui.t('col.target')}:** {fmt.figure('value', row['target'], lang=lang, unit=unit)}")
+    if row["worse_than_start"]:
+        st.caption(ui.t("ind.worse_than_start"))
     st.markdown(f"**{ui.t('ind.targets')}:** " + " · ".join(f"{y}: {fmt.number(v)}" for y, v in sorted(i.targets.items())))
 
 hist = ui.load(rollup.indicator_history)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from tracker import charts, fmt, rollup, store
+from tracker import charts, fmt, rollup, store, tables
+from tracker import status as S
 from tracker.status import missing
 from tracker.tables import Column as Col
 from tracker.ui import components as c
@@ -11,11 +12,13 @@ from tracker.ui import frame as ui
 ui.require_router()
 lang = ui.lang()
 fy, q = ui.period()
-th = rollup.thresholds_of(ui.plan().thresholds)
+th = rollup.thresholds_of()
 
 ui.page_header("dash.overview_title")     # the data's date is in the sidebar, under the period
 if not ui.load(store.has_any_data):
     c.empty_state("dash.no_data")
+if not c.period_notice(ui.load(rollup.period_state, fy, q)):
+    st.stop()          # a quarter that has not begun has no figures to show
 
 goals = ui.load(rollup.goal_summary, fy, q)
 tot = ui.load(rollup.totals, fy, q)
@@ -33,18 +36,22 @@ st.html("""<style>
 [class*=st-key-goalcard]{gap:.2rem;padding:.6rem .8rem}
 .st-key-late{gap:.1rem}
 </style>""")
-money = c.money_unit(budget["allocated"], budget["disbursed"])
+year_end = bool(goals["status"].isin(S.YEAR_END).any())     # a closed year reads achieved / not achieved
 k1, k2, k3, k4 = st.columns(4)
 with k1:
-    c.kpi(ui.t("dash.goals_on_track"), f"{int((goals['status'] == 'on_track').sum())} / {len(goals)}")
+    good = "achieved" if year_end else "on_track"
+    c.kpi(ui.t("dash.goals_achieved" if year_end else "dash.goals_on_track"),
+          f"{int((goals['status'] == good).sum())} / {len(goals)}", help=ui.t("dash.goals_on_track_help"))
 with k2:
     c.kpi(ui.t("dash.attention_count"), f"{len(att):,}", help=ui.t("dash.attention_count_help"))
-with k3:
-    c.money_kpi(ui.t("dash.total_allocated"), budget["allocated"], money)
+with k3:   # money in ล้านบาท, named in each label
+    c.money_kpi(ui.t("dash.total_allocated"), budget["allocated"])
 with k4:
-    rate = budget["disbursed"] / budget["allocated"] if budget["allocated"] else None
-    c.money_kpi(ui.t("dash.total_disbursed"), budget["disbursed"], money, delta=fmt.pct(rate), delta_color="off",
-                delta_arrow="off", delta_description=ui.t("dash.of_allocated"))
+    c.money_kpi(ui.t("dash.total_disbursed"), budget["disbursed"], delta=fmt.pct(tot["disbursement_rate"]),
+                delta_color="off", delta_arrow="off", delta_description=ui.t("dash.of_allocated"))
+if budget["unfunded_disbursed"] or budget["unfunded_committed"]:
+    st.warning(ui.t("dash.unfunded_money", amount=fmt.baht(budget["unfunded_disbursed"], lang)),
+               icon=":material/report:")
 
 cols = st.columns(len(goals), gap="small") if len(goals) else []
 for col, (_, g) in zip(cols, goals.iterrows()):
@@ -62,7 +69,7 @@ with late.container(border=True, key="late"):
         value = "" if missing(a["value"]) else f" · {fmt.pct(a['value'])}"
         st.page_link("pages/goal.py", query_params={"goal": str(int(a["goal_no"]))}, icon=icons[a["kind"]],
                      label=ui.plain(f"{a['code']}{value} · {a['name_' + lang]}"),
-                     help=ui.t(f"dash.attention.{a['kind']}") + " · " + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
+                     help=ui.t(f"attention.kind.{a['kind']}") + " · " + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
     if len(att) > 4:
         st.caption(ui.t("dash.attention_more", n=len(att) - 4))
 with money_col:
@@ -79,21 +86,21 @@ st.caption(ui.t("dash.attention_help", share=fmt.pct(th["low_disbursement_share_
 if att.empty:
     c.empty_state("dash.attention_none")
 else:
-    att = att.assign(kind=att["kind"].map(lambda k: ui.t(f"dash.attention.{k}")))
-    c.table(att, [Col("kind", "dash.col.kind"), Col("goal_no", "dash.col.goal", "int"),
-                  Col("code", "col.code"), Col(f"name_{lang}", "dash.col.name", "name"),
-                  Col("value", "dash.col.measured", "pct"), Col("reference", "dash.col.reference", "pct")],
-            name=f"attention-{fy}-Q{q}", key="ov_att",
-            show=["kind", "code", f"name_{lang}", "value", "reference"])
+    c.table_model(tables.attention_table(att, lang), name=f"attention-{fy}-Q{q}", key="ov_att",
+                  show=["kind", "code", "name", "measure", "value", "reference", "detail"])
 
 st.subheader(ui.t("plan.goals"))
-c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "dash.col.name"),
-                Col("score", "dash.col.score", "pct"), Col("status", "dash.col.status", "status"),
-                Col("funded", "dash.col.funded", "int"), Col("completed", "pstatus.completed", "int"),
-                Col("allocated", "dash.col.allocated", "money"), Col("disbursed", "dash.col.disbursed", "money"),
-                Col("disbursement_rate", "dash.col.disbursement_rate", "pct")],
+c.table(goals.assign(coverage_text=[fmt.figure("share", (a, d), lang=lang) if d else None
+                                    for a, d in zip(goals["assessed"], goals["due"])]),
+        [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "dash.col.name"),
+         Col("score", "dash.col.score", "pct"), Col("coverage_text", "dash.col.coverage"),
+         Col("status", "dash.col.status", "status"), Col("funded", "dash.col.funded", "int"),
+         Col("completed", "pstatus.completed", "int"), Col("allocated", "dash.col.allocated", "money"),
+         Col("disbursed", "dash.col.disbursed", "money"),
+         Col("disbursement_rate", "dash.col.disbursement_rate", "pct")],
         name=f"goals-{fy}-Q{q}", key="ov_goals",
-        show=["goal_no", f"short_{lang}", "score", "status", "funded", "completed", "allocated", "disbursed",
+        show=["goal_no", f"short_{lang}", "score", "coverage_text", "status", "funded", "completed", "allocated",
+              "disbursed",
               "disbursement_rate"])
 st.subheader(ui.t(c.level_label("strategy")))
 c.group_table(ui.load(rollup.budget_by, fy, q, "strategy"), "strategy", name=f"strategies-{fy}-Q{q}", key="ov_strat")

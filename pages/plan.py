@@ -38,11 +38,12 @@ for g in plan.goals.values():
         left.write(g.text.get(lang))
         if lang == "en":
             left.caption(g.text.th)
-        n_proj = int(per_goal.loc[g.number, "projects"])
-        allocated = float(per_goal.loc[g.number, "allocated"])
-        with right:
-            c.kpi(ui.t("plan.projects_in_fy", fy=fy), f"{n_proj:,}")
-            c.money_kpi(ui.t("plan.allocated_in_fy", fy=fy), allocated, c.money_unit(allocated))
+        row = per_goal.loc[g.number]
+        with right:   # text, not st.metric: a long Thai label wraps instead of being cut with "…"
+            st.markdown(f"{ui.t('plan.projects_in_fy', fy=fy)}  \n**{fmt.figure('count', row['projects'], lang=lang)}**"
+                        f" ({ui.t('plan.funded_n', n=fmt.figure('count', row['funded'], lang=lang))})")
+            st.markdown(f"{ui.t('plan.allocated_in_fy', fy=fy)} ({fmt.money_unit('money_million', lang)})  \n"
+                        f"**{fmt.figure('money_million', row['allocated'], lang=lang)}**")
         rows = [{
             ui.t("col.code"): i.code,
             ui.t("col.indicator"): i.name.get(lang),

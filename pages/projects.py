@@ -3,7 +3,7 @@ progress, budget, disbursement; completeness of this quarter's progress reports.
 
 import streamlit as st
 
-from tracker import fmt, periods, rollup
+from tracker import fmt, rollup
 from tracker import status as S
 from tracker.tables import Column as Col
 from tracker.ui import components as c
@@ -12,15 +12,13 @@ from tracker.ui import frame as ui
 
 ui.require_router()
 lang = ui.lang()
-fy_chosen, q = ui.period()
+fy, q = ui.period()          # the sidebar's year and quarter: the page has no year box of its own
 plan = ui.plan()
 
 ui.page_header("proj.title")
-r1 = st.columns([2, 3])
-years = list(plan.fiscal_years)
-fy = r1[0].selectbox(ui.t("dash.col.fiscal_year"), years, index=years.index(fy_chosen) if fy_chosen in years else 0,
-                     key="proj_fy", format_func=lambda y: periods.fy_label(y, lang))
-text = r1[1].text_input(ui.t("proj.search"), key="proj_text")
+if not c.period_notice(ui.load(rollup.period_state, fy, q)):
+    st.stop()          # a quarter that has not begun has no statuses to show
+text = st.text_input(ui.t("proj.search"), key="proj_text")
 f1, f2, f3, f4 = st.columns(4)
 goals = f1.multiselect(ui.t("dash.col.goal"), list(plan.goals), key="proj_goals", placeholder=ui.t("dash.filter_all"),
                        format_func=lambda g: t("dash.goal_n_short", lang, n=g, name=plan.goals[g].short.get(lang)))
@@ -50,11 +48,12 @@ if all_projects.empty:
 
 shown = rollup.filter_projects(all_projects, goals=goals, departments=depts, villages=villages, statuses=statuses,
                                strategies=strategies, tactics=tactics, programmes=programmes, text=text)
-st.caption(ui.t("proj.count", n=len(shown)))
+funded, unfunded = shown[shown["funded"]], shown[~shown["funded"]]
+st.caption(ui.t("proj.count", n=len(shown), funded=len(funded), unfunded=len(unfunded)))
 if shown.empty:
     c.empty_state("proj.none_match")
-else:
-    c.table(shown, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
+if not funded.empty:
+    c.table(funded, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
                     Col("strategy_no", c.level_label("strategy"), "int"), Col("tactic_code", c.level_label("tactic")),
                     Col(f"name_{lang}", "dash.col.project", "name"), Col("department", "dash.col.department"),
                     Col("villages", "dash.col.villages"), Col("status", "dash.col.status", "pstatus"),
@@ -67,6 +66,13 @@ else:
             name=f"projects-{fy}-Q{q}", key="proj_table", height=480,
             show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
                   "disbursement_rate"])
+
+# --- projects of the plan without an allocated budget: apart, never "not started" ----------------
+if not unfunded.empty:
+    st.subheader(ui.t("proj.not_funded", n=len(unfunded)))
+    st.caption(ui.t("proj.not_funded_help"))
+    c.table(unfunded, c.project_columns(lang), name=f"projects-not-funded-{fy}-Q{q}", key="proj_unfunded",
+            show=["project_code", f"name_{lang}", "department", "planned_budget", "disbursed"])
 
 # --- completeness ----------------------------------------------------------------------------
 st.subheader(ui.t("proj.completeness"))

@@ -48,13 +48,46 @@ def test_overview_is_the_default_page_and_shows_the_headline_figures(app, with_d
     # allocated, disbursed, rate: the unit in the label so the value is short and whole on screen
     assert "Total allocated (M THB) 9.85 " in t and "Disbursed to date (M THB) 5.03 51.1%" in t
     assert all(len(str(m.value)) <= 8 for m in at.metric)                 # nothing for st.metric to cut
-    assert "Goals on track 0 / 5" in t and "Items needing attention 2" in t   # the first screen's answers
+    assert "Goals on track 0 / 5" in t and "Items needing attention 0" in t   # the first screen's answers
     assert "Completed" in frames(at)                                      # projects completed, per goal
-    assert "92.9%" in t and "At risk" in t and "66.7%" in t and "Off track" in t
-    assert "G3-I02" in frames(at) and "P5" in frames(at)                  # needs attention
+    assert "96.3%" in t and "At risk" in t and "assessed 3 of 4 indicators" in t
+    # goal 3: one of its four due indicators reported: a score, never a status colour
+    assert "assessed 1 of 4 indicators" in t and "Insufficient data" in t and ":gray[100.0%]" in t
+    assert " pp" not in t                                                 # no change against "insufficient data"
+    assert "data incomplete" in t                                         # the quarter says it is incomplete
     assert len(at.get("plotly_chart")) == 4
-    at.switch_page("pages/goal.py").run()                                 # the change on last year: goal page
-    assert "-7.1 pp" in [m.delta for m in at.metric][0]
+
+
+def test_goal_cards_show_money_in_one_unit(app, with_data):
+    at = app(lang="th", fy=2569, q=2)
+    cards = [m.value for m in at.caption if "งบตามข้อบัญญัติ" in m.value]
+    assert len(cards) == 5 and all("ล้านบาท" in c for c in cards)
+    assert any("งบตามข้อบัญญัติ 1.40 ล้านบาท" in c for c in cards) and any("0.00 ล้านบาท" in c for c in cards)
+
+
+def test_unreported_quarter_shows_no_failure_and_no_drop(app, with_data):
+    """FY2569 Q3: nothing reported yet. No indicator or goal reads off track, no change is claimed."""
+    at = app(lang="th", fy=2569, q=3)
+    t = texts(at)
+    assert "ข้อมูลยังไม่ครบ" in t and "ต่ำกว่าเป้า" not in t and "ไม่บรรลุ" not in t and "↓" not in t
+    assert "ยังไม่มีข้อมูล" in t
+
+
+def test_a_quarter_not_begun_is_labelled_and_shows_no_figures(app, with_data):
+    at = app(lang="en", fy=2570, q=2)
+    t = texts(at)
+    assert "FY2570 Q2: not yet begun (starts 1 Jan 2027)" in t
+    assert not at.metric and not at.dataframe and not at.get("plotly_chart")
+    quarter = at.sidebar.selectbox[1]
+    assert quarter.options[1] == "Q2 (Jan–Mar 2027) · not begun" and quarter.options[0] == "Q1 (Oct–Dec 2026)"
+
+
+def test_the_app_opens_on_the_latest_complete_quarter(app, db):
+    from tests.dashboard_data import PROJECTS
+
+    db["projects"].insert_all([{**p, "fiscal_year": 2570} for p in PROJECTS])     # a year with only projects
+    at = app(lang="en")
+    assert (at.session_state["fy"], at.session_state["q"]) == (2570, 1)
 
 
 def test_overview_thai_words(app, with_data):
@@ -72,8 +105,15 @@ def test_goal_page_opens_the_goal_in_the_url(app, with_data):
     assert not at.exception
     assert at.selectbox[-1].value == 3 or "Goal 3" in texts(at)
     t = texts(at)
-    assert "Goal 3" in t and "66.7%" in t
+    assert "Goal 3" in t and "100.0%" in t and "Insufficient data" in t and "assessed 1 of 4 indicators" in t
     assert "G3-I02" in frames(at) and "Project เบี้ยยังชีพผู้สูงอายุ" in frames(at)
+
+
+def test_tables_show_figures_rounded_as_everywhere_else(app, with_data):
+    at = app(lang="en", fy=2569, q=2, page="pages/goal.py", query={"goal": "1"})
+    ind = next(d.value for d in at.dataframe if "Expected by this quarter" in d.value.columns)
+    row = ind.set_index("Code").loc["G1-I02"]
+    assert row["Expected by this quarter"] == 0.68 and row["Achievement ratio"] == 88.9   # 0.675 -> 0.68
 
 
 def test_indicator_detail_lists_values_with_batch(app, with_data):
@@ -87,9 +127,25 @@ def test_indicator_detail_lists_values_with_batch(app, with_data):
 
 def test_projects_page_filters_and_completeness(app, with_data):
     at = app(lang="en", fy=2569, q=2, page="pages/projects.py")
-    assert "6 projects" in texts(at) and "no progress reported this quarter: 3" in texts(at)
+    t = texts(at)
+    assert "6 projects: 5 funded · 1 without a budget" in t and "no progress reported this quarter: 1" in t
+    assert "Projects in the plan without an allocated budget (1)" in t
     at.text_input(key="proj_text").input("เบี้ย").run()
     assert not at.exception and "2 projects" in texts(at)
+
+
+def test_projects_page_lists_the_sidebar_years_projects_after_the_year_changes(app, db):
+    from tests.dashboard_data import PROJECTS
+
+    load_small_dataset(db)
+    db["projects"].insert_all([{**p, "project_code": p["project_code"] + "-68", "fiscal_year": 2568}
+                               for p in PROJECTS[:2]])
+    at = app(lang="en", fy=2569, q=2, page="pages/projects.py")
+    assert "6 projects" in texts(at)
+    at.sidebar.selectbox[0].set_value(2568).run()                 # the sidebar's fiscal year
+    assert not at.exception
+    assert "FY2568" in texts(at) and "2 projects" in texts(at)
+    assert set(frames(at).split()) & {"P1-68", "P2-68"} and "P4" not in frames(at)
 
 
 def test_budget_page_shows_funding_rate_and_welfare(app, with_data):

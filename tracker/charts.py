@@ -29,8 +29,8 @@ INK = "#1F2933"
 HALO = "0 0 3px #FFFFFF, 0 0 2px #FFFFFF"
 #: Okabe–Ito colours for the four money measures.
 MONEY_COLOURS = {"planned": "#BBBBBB", "allocated": "#0072B2", "committed": "#56B4E9", "disbursed": "#009E73"}
-MONEY_KEYS = {"planned": "dash.col.planned", "allocated": "dash.col.allocated", "committed": "dash.col.committed",
-              "disbursed": "dash.col.disbursed"}
+MONEY_KEYS = {"planned": "money.planned", "allocated": "money.allocated", "committed": "money.committed",
+              "disbursed": "money.disbursed"}
 #: Overlaid money bars: each measure narrower than the one behind it (planned ⊇ allocated ⊇ committed ⊇ disbursed).
 MONEY_WIDTHS = {"planned": 0.84, "allocated": 0.62, "committed": 0.40, "disbursed": 0.20}
 #: Goal lines: colours and markers that do not clash with the status colours of the threshold lines.
@@ -112,13 +112,21 @@ def _pct_axis(fig: go.Figure, axis: str, top: float, room: float, title: str) ->
     update(range=[0, room], tickvals=ticks, ticktext=[f"{v}%" for v in ticks], title=title)
 
 
-def _ratio_bars(ratios, statuses, lang: str) -> tuple[list[float], list[str]]:
+def _ratio_bars(ratios, statuses, lang: str, coverage=None) -> tuple[list[float], list[str]]:
     """Bar lengths (%) and texts of ratios with their statuses: ``92.9% ▲ เสี่ยง``; a bar without a
-    ratio has length 0 and shows its status word only (missing is never drawn as a failure)."""
-    lengths = [0.0 if missing(r) else r * 100 for r in ratios]
+    ratio has length 0 and shows its status word only (missing is never drawn as a failure). With
+    ``coverage`` ((assessed, due) per bar) the text says how many indicators the score stands on."""
+    lengths = [0.0 if missing(r) else fmt.shown_number("percent", r) * 100 for r in ratios]
     texts = [fmt.status(s, lang) if missing(r) else f"{fmt.pct(r)} {fmt.status(s, lang)}"
              for r, s in zip(ratios, statuses)]
+    if coverage is not None:
+        texts = [f"{x} ({fmt.figure('share', c, lang=lang)})" if c and c[1] else x for x, c in zip(texts, coverage)]
     return lengths, texts
+
+
+def _bar_colours(statuses) -> list[str]:
+    """Status colours; a score without a judged status is grey (never a status colour)."""
+    return [S.COLOURS[s] if s in S.JUDGED else "#BBBBBB" for s in statuses]
 
 
 def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
@@ -128,26 +136,27 @@ def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
         return empty(title, lang)
     g = goals.iloc[::-1]   # goal 1 at the top
     labels = [goal_label(r, lang, 18) for _, r in g.iterrows()]
-    scores, texts = _ratio_bars(g["score"], g["status"], lang)
+    scores, texts = _ratio_bars(g["score"], g["status"], lang, list(zip(g["assessed"], g["due"])))
     fig = go.Figure(go.Bar(
-        x=scores, y=labels, orientation="h", marker_color=[S.COLOURS[s] for s in g["status"]],
+        x=scores, y=labels, orientation="h", marker_color=_bar_colours(g["status"]),
         text=texts, textposition="outside", cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO),
         customdata=texts, name=t("dash.score", lang), showlegend=False,
         hovertemplate="%{y}<br>" + t("dash.score", lang) + ": %{customdata}<extra></extra>"))
     _thresholds(fig, thresholds, lang, "x")
-    _pct_axis(fig, "x", 100, 142, t("dash.chart.score_axis", lang))
+    _pct_axis(fig, "x", 100, 160, t("dash.chart.score_axis", lang))
     return _layout(fig, title, 130 + 58 * len(g), lang, bargap=0.3)
 
 
 def _money_bars(fig: go.Figure, df: pd.DataFrame, labels: list[str], lang: str) -> None:
     """The four money measures of each row as overlaid bars, narrower in turn, in ล้านบาท / M THB (the
-    axis says so); the allocated amount is written at the end of its bar and the disbursed one inside it,
-    in that one unit, so a sliver still has its number."""
+    axis and the title say so), rounded as the formatter writes them; the allocated amount is written at
+    the end of its bar and the disbursed one inside it, in that one unit, so a sliver still has its number."""
     labelled = {"allocated": "outside", "disbursed": "inside"}
     for key in ("planned", "allocated", "committed", "disbursed"):
         name = t(MONEY_KEYS[key], lang)
-        millions = (df[key].fillna(0) / fmt.MILLION).tolist()
-        text = [f"{v:,.2f}" if v else "" for v in millions] if key in labelled else None
+        millions = [fmt.shown_number("money_million", v) or 0.0 for v in df[key]]
+        text = [fmt.figure("money_million", v, lang=lang) if m else "" for v, m in zip(df[key], millions)] \
+            if key in labelled else None
         fig.add_trace(go.Bar(y=labels, x=millions, name=name, orientation="h",
                              width=MONEY_WIDTHS[key], marker_color=MONEY_COLOURS[key],
                              text=text, textposition=labelled.get(key), cliponaxis=False,
@@ -159,10 +168,15 @@ def _money_bars(fig: go.Figure, df: pd.DataFrame, labels: list[str], lang: str) 
     fig.update_yaxes(autorange="reversed")
 
 
+def _in_millions(title: str, lang: str) -> str:
+    """A money chart's title naming its one unit: ``งบประมาณรายเป้าประสงค์ (ล้านบาท)``."""
+    return f"{title} ({fmt.money_unit('money_million', lang)})"
+
+
 def budget_by_goal(goals: pd.DataFrame, lang: str, height: int | None = None) -> go.Figure:
     """Per goal: planned / allocated / committed / disbursed (ล้านบาท / M THB) as nested bars, the
     allocated and disbursed amounts written on them; ``height`` in px (default: room for each goal)."""
-    title = t("dash.chart_budget", lang)
+    title = _in_millions(t("dash.chart_budget", lang), lang)
     if goals.empty or goals[["planned", "allocated"]].to_numpy().sum() == 0:
         return empty(title, lang, height=height or 300)
     labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
@@ -172,13 +186,14 @@ def budget_by_goal(goals: pd.DataFrame, lang: str, height: int | None = None) ->
 
 
 def project_status(goals: pd.DataFrame, lang: str) -> go.Figure:
-    """Stacked horizontal bars per goal of funded projects in the four official buckets (แบบที่ 2)."""
+    """Stacked horizontal bars per goal of funded projects in the five buckets of form 2 (แบบที่ 2): they
+    add up to the funded projects; projects without a budget are not among them."""
     title = t("dash.chart_project_status", lang)
     if goals.empty or goals["funded"].sum() == 0:
         return empty(title, lang)
     labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
     fig = go.Figure()
-    for s in S.PROJECT_STATUSES:
+    for s in S.PROJECT_BUCKETS:
         name = fmt.project_status(s, lang)
         fig.add_trace(go.Bar(y=labels, x=goals[s].astype(int).tolist(), name=name, orientation="h",
                              marker_color=S.PROJECT_COLOURS[s],
@@ -243,24 +258,26 @@ def indicator_trend(history: pd.DataFrame, lang: str, title: str, unit: str) -> 
 def disbursement_pace(by_quarter: pd.DataFrame, lang: str) -> go.Figure:
     """Cumulative committed and disbursed by quarter (bars, labelled in ล้านบาท / M THB) against the
     even-pace line, which is labelled at its points."""
-    title = t("budget.pace", lang)
+    title = _in_millions(t("budget.pace", lang), lang)
     if by_quarter.empty or by_quarter["allocated"].max() == 0:
         return empty(title, lang)
     x = [f"Q{q}" if lang == "en" else f"ไตรมาส {q}" for q in by_quarter["quarter"]]
     fig = go.Figure()
     for key in ("committed", "disbursed"):
         name = t(MONEY_KEYS[key], lang)
-        values = (by_quarter[key] / fmt.MILLION).tolist()
+        values = [fmt.shown_number("money_million", v) for v in by_quarter[key]]
         fig.add_trace(go.Bar(x=x, y=values, name=name, marker_color=MONEY_COLOURS[key],
-                             text=["" if missing(v) else f"{v:,.2f}" for v in values],
+                             text=[fmt.figure("money_million", v, lang=lang) if not missing(v) else ""
+                                   for v in by_quarter[key]],
                              textposition="outside", cliponaxis=False, textfont=dict(color=INK),
                              customdata=[fmt.baht(v, lang) for v in by_quarter[key]],
                              hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
     name = t("dash.col.even_pace", lang)
-    pace = (by_quarter["even_pace"] / fmt.MILLION).tolist()
+    pace = [fmt.shown_number("money_million", v) for v in by_quarter["even_pace"]]
     fig.add_trace(go.Scatter(x=x, y=pace, name=name, mode="lines+markers+text",
                              line=dict(color="#000000", dash="dash", width=2), marker=dict(size=8),
-                             text=[f"{v:,.2f}" for v in pace], textposition="middle right",
+                             text=[fmt.figure("money_million", v, lang=lang) for v in by_quarter["even_pace"]],
+                             textposition="middle right",
                              textfont=dict(color="#000000", size=13, shadow=HALO), cliponaxis=False,
                              customdata=[fmt.baht(v, lang) for v in by_quarter["even_pace"]],
                              hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
@@ -270,7 +287,8 @@ def disbursement_pace(by_quarter: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def budget_bars(df: pd.DataFrame, labels: list[str], lang: str, title: str) -> go.Figure:
-    """The four money measures as nested horizontal bars, one row per row of ``df``."""
+    """The four money measures as nested horizontal bars, one row per row of ``df`` (ล้านบาท, named in the title)."""
+    title = _in_millions(title, lang)
     if df.empty:
         return empty(title, lang)
     fig = go.Figure()
@@ -286,7 +304,7 @@ def indicator_ratios(indicators: pd.DataFrame, lang: str, thresholds: dict, titl
     ratios, texts = _ratio_bars(d["ratio"], d["status"], lang)
     fig = go.Figure(go.Bar(x=ratios, y=list(d["code"]), orientation="h", text=texts, textposition="outside",
                            cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO), showlegend=False,
-                           marker_color=[S.COLOURS[s] for s in d["status"]], customdata=list(d["name_" + lang]),
+                           marker_color=_bar_colours(d["status"]), customdata=list(d["name_" + lang]),
                            hovertext=texts,
                            hovertemplate="%{y} %{customdata}<br>%{hovertext}<extra></extra>"))
     _thresholds(fig, thresholds, lang, "x")

@@ -85,6 +85,31 @@ class Table:
                      self.total if with_total else None)
 
 
+def attention_table(att: pd.DataFrame, lang: str, title: str = "") -> Table:
+    """What needs attention (:func:`tracker.rollup.attention_items`) as people read it, on pages,
+    slides and in every document: what it is, which item, *which* figure is measured and against what
+    bar, and for an indicator its actual and expected value in its unit."""
+    cols = [Column("kind", "attention.col.kind", "text", 2.4), Column("goal_no", "report.col.goal_no", "int", 0.7),
+            Column("code", "col.code", "text", 1), Column("name", "report.col.item", "name", 3.6),
+            Column("measure", "attention.col.measure", "text", 1.8), Column("value", "attention.col.value", "pct", 1),
+            Column("reference", "attention.col.reference", "pct", 1),
+            Column("detail", "attention.col.detail", "text", 2.6)]
+    rows = []
+    for r in att.itertuples():
+        kind = t(f"attention.kind.{r.kind}", lang)
+        if r.kind == "off_track_indicator":
+            kind = f"{kind}: {fmt.status(r.status, lang, icon=False)}"
+        unit = getattr(r, f"unit_{lang}") if isinstance(getattr(r, f"unit_{lang}"), str) else None
+        detail = (t("attention.detail", lang, actual=fmt.figure("value", r.actual, lang=lang, unit=unit),
+                    expected=fmt.figure("value", r.expected, lang=lang, unit=unit))
+                  if r.kind == "off_track_indicator" else "")
+        rows.append({"kind": kind, "kind_key": r.kind, "goal_no": int(r.goal_no), "code": r.code,
+                     "name": getattr(r, f"name_{lang}") or r.name_th,
+                     "measure": t(f"attention.measure.{r.measure}", lang) if isinstance(r.measure, str) else "",
+                     "value": r.value, "reference": r.reference, "detail": detail})
+    return Table("attention", title or t("report.attention.title", lang), cols, rows, lang)
+
+
 def neutralise_cell(value):
     """``'=1+1`` for ``=1+1``; anything that is not text is returned unchanged."""
     if isinstance(value, str) and value.startswith(FORMULA_START):

@@ -13,7 +13,7 @@ from tracker import fmt, tables
 from tracker import status as S
 from tracker.i18n import t as _t
 from tracker.status import missing
-from tracker.tables import Column
+from tracker.tables import Column, Table
 from tracker.ui import frame as ui
 from tracker.ui import markup
 
@@ -32,57 +32,66 @@ def project_badge(status: str) -> str:
 
 def kpi(label: str, value: str, *, help: str | None = None, delta: str | None = None,
         delta_color: str = "normal", delta_description: str | None = None, delta_arrow: str = "auto") -> None:
-    """A bordered metric card. Keep ``value`` short (put the unit in ``label``, see :func:`money_unit`):
-    st.metric cuts a long value with “…”."""
+    """A bordered metric card. Keep ``value`` short (put the unit in ``label``): st.metric cuts a
+    long value with “…”."""
     st.metric(label, value, delta=delta, delta_color=delta_color, help=help, border=True,
               delta_description=delta_description, delta_arrow=delta_arrow)
 
 
-def money_unit(*amounts: float) -> tuple[float, str]:
-    """One unit for a row of money KPIs: ล้านบาท / M THB when the largest is a million or more, else
-    บาท / THB. Returns (divisor, unit word); the unit goes in the label so each value stays whole."""
-    known = [abs(a) for a in amounts if not missing(a)]
-    if known and max(known) >= fmt.MILLION:
-        return fmt.MILLION, ui.t("dash.unit_mbaht")
-    return 1, ui.t("dash.unit_baht")
+def money_kpi(label: str, amount: float, **kw) -> None:
+    """A money card: in millions with 2 decimals, the unit named in the label
+    (``งบตามข้อบัญญัติ (ล้านบาท)`` ``26.02``) — every card of every page in the same unit."""
+    kpi(f"{label} ({fmt.money_unit('money_million', ui.lang())})", fmt.figure("money_million", amount), **kw)
 
 
-def money_kpi(label: str, amount: float, unit: tuple[float, str], **kw) -> None:
-    """A money KPI: label ``งบตามข้อบัญญัติ (ล้านบาท)``, value ``26.02``."""
-    divisor, word = unit
-    if missing(amount):
-        value = fmt.DASH
+def period_notice(state: dict) -> bool:
+    """Say whether the chosen quarter is complete, incomplete (with what has reported) or not begun;
+    True when it has begun (a page then draws its figures; a quarter not begun has none)."""
+    text = ui.plain(state["text"][ui.lang()]) if "text" in state else ui.t("dash.no_data_period")
+    if state["state"] == "future":
+        st.info(text, icon=":material/event_upcoming:")
+        return False
+    if state["complete"]:
+        st.caption(f":material/check_circle: {text}")
     else:
-        value = f"{amount / divisor:,.2f}" if divisor != 1 else f"{amount:,.0f}"
-    kpi(f"{label} ({word})", value, **kw)
+        st.warning(text + "  \n" + ui.t("period.incomplete_help"), icon=":material/hourglass_top:")
+    return True
 
 
 def goal_card(g, lang: str, *, details: bool = True) -> None:
-    """One goal at a glance, for a narrow column: number and short name, the score large and whole,
-    status as icon + word + colour, change on last year, then (``details``) the small facts, and a link.
-    Without details the card is short enough for the overview's first screen."""
+    """One goal at a glance, for a narrow column: number and short name, the score large with its
+    coverage (assessed k of n; a score without a judged status is grey, never a status colour), the
+    status as icon + word + colour, then (``details``) the change on last year when both years are judged,
+    money (ล้านบาท) and projects, and a link. Without details the card is short enough for the
+    overview's first screen."""
     n = int(g["goal_no"])
+    judged = g["status"] in S.JUDGED
+    score = fmt.figure("percent", g["score"], lang=lang)
+    coverage = fmt.figure("coverage", (g["assessed"], g["due"]) if g["due"] else None, lang=lang)
     with st.container(border=True, height="stretch", key=f"goalcard{n}"):
         if not details:    # the title is the link to the goal's page
             st.page_link("pages/goal.py", label=f"**{_t('plan.goal_n', lang, n=n)}**", query_params={"goal": str(n)},
                          help=_t("dash.open_goal", lang))
             st.markdown(markup.words(g["short_" + lang]), unsafe_allow_html=True)   # no mid-word breaks
-            st.markdown(f"## {fmt.pct(g['score'])}", anchors=False)
+            st.markdown(f"## {score}" if judged else f"### :gray[{score}]", anchors=False)
             st.markdown(status_badge(g["status"]))
+            st.caption(coverage)
             return
         st.markdown(f"**{_t('plan.goal_n', lang, n=n)}**  \n{g['short_' + lang]}")
-        st.markdown(f"## {fmt.pct(g['score'])}", anchors=False)
+        score = fmt.figure("percent", g["score"], lang=lang)
+        st.markdown(f"## {score}" if judged else f"### :gray[{score}]", anchors=False)
         st.markdown(status_badge(g["status"]))
-        change = pct_delta(g["score_change"])
-        if change:
-            up, down = round(g["score_change"] * 1000) > 0, round(g["score_change"] * 1000) < 0
-            arrow = f":green[↑ {change}]" if up else f":red[↓ {change}]" if down else change
-            st.caption(f"{arrow} {_t('dash.vs_last_year_short', lang)}")
-        counts = " ".join(f"{S.ICONS[s]}{int(g['n_' + s])}" for s in S.STATUSES if g["n_" + s])
-        st.caption(f"{_t('dash.card_indicators', lang)}: {counts or fmt.DASH}  \n"
-                   + _t("dash.card_budget", lang, amount=fmt.money(g["allocated"], lang),
-                        rate=fmt.pct(g["disbursement_rate"])) + "  \n"
-                   + _t("dash.card_projects", lang, done=int(g["completed"]), funded=int(g["funded"])))
+        st.caption(coverage)
+        if not missing(g["score_change"]):
+            change = fmt.figure("points", g["score_change"], lang=lang)
+            shown = S.shown_percent(g["score_change"])     # the sign of the change as written
+            colour = "green" if shown > 0 else "red" if shown < 0 else "gray"
+            arrow = "↑" if shown > 0 else "↓" if shown < 0 else ""
+            st.caption(f":{colour}[{arrow} {change}] {_t('dash.vs_last_year_short', lang)}")
+        st.caption(_t("dash.card_budget", lang, amount=fmt.figure("money_million", g["allocated"], lang=lang),
+                      rate=fmt.figure("percent", g["disbursement_rate"], lang=lang)) + "  \n"
+                   + _t("dash.card_projects", lang, done=fmt.figure("count", g["completed"], lang=lang),
+                        funded=fmt.figure("count", g["funded"], lang=lang)))
         st.page_link("pages/goal.py", label=_t("dash.open_goal_short", lang), icon=":material/arrow_forward:",
                      query_params={"goal": str(n)}, help=_t("dash.open_goal", lang))
 
@@ -119,7 +128,9 @@ def downloads(df: pd.DataFrame, name: str, key: str) -> None:
 
 def display_frame(df: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
     """The table as people read it: ``columns`` in order, headed in the chosen language; statuses
-    and yes/no as words; ratios as percentages (0–100); money and counts stay numbers (sortable)."""
+    and yes/no as words; numbers rounded as the formatter shows them (:func:`tracker.fmt.shown_number`:
+    percentages ×100 with one decimal, money in whole baht, indicator values with up to 2 decimals),
+    so the grid shows the same digits as every other surface and still sorts as numbers."""
     lang, out = ui.lang(), {}
     for col in columns:
         if col.key not in df.columns:
@@ -128,7 +139,9 @@ def display_frame(df: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
         if col.kind in ("status", "pstatus", "bool"):
             s = s.map(lambda v, k=col.kind: fmt.cell(k, v, lang))
         elif col.kind in ("pct", "score"):
-            s = (s.astype(float) * 100).round(1)
+            s = s.map(lambda v: None if missing(v) else fmt.shown_number("percent", v) * 100).astype(float).round(1)
+        elif col.kind in ("money", "int", "num", "progress"):
+            s = s.map(lambda v, k=col.kind: None if missing(v) else fmt.shown_number(k, v)).astype(float)
         out[col.heading(lang)] = s.reset_index(drop=True)
     return pd.DataFrame(out)
 
@@ -141,7 +154,7 @@ NAME_ROOM = 800
 
 
 def _column_config(col: Column, label: str, width: int | None):
-    if col.kind in ("money", "num"):
+    if col.kind in ("money", "num"):   # values already rounded as shown (display_frame)
         return st.column_config.NumberColumn(label, format="localized", width=width)
     if col.kind in ("pct", "score"):
         return st.column_config.NumberColumn(label, format="%.1f%%", width=width)
@@ -178,12 +191,40 @@ def table(df: pd.DataFrame, columns: list[Column], *, name: str, key: str, heigh
     return shown
 
 
+def indicator_columns(lang: str) -> list[Column]:
+    """The columns of an indicator table (:func:`tracker.rollup.indicator_table`) on a page."""
+    return [Column("code", "col.code"), Column("goal_no", "dash.col.goal", "int"),
+            Column(f"name_{lang}", "col.indicator", "name"), Column(f"unit_{lang}", "col.unit"),
+            Column("start", "dash.col.start", "num"), Column("expected", "dash.col.expected", "num"),
+            Column("actual", "dash.col.actual", "num"), Column("target", "col.target", "num"),
+            Column("ratio", "dash.col.ratio", "pct"), Column("status", "dash.col.status", "status"),
+            Column("last_value", "dash.col.last_value", "num"), Column("last_quarter", "dash.col.last_quarter", "int"),
+            Column("n_values", "dash.col.n_values", "int")]
+
+
+def project_columns(lang: str) -> list[Column]:
+    """The columns of a project table (:func:`tracker.rollup.project_table`) on a page."""
+    return [Column("project_code", "col.code"), Column("goal_no", "dash.col.goal", "int"),
+            Column(f"name_{lang}", "dash.col.project", "name"), Column("department", "dash.col.department"),
+            Column("villages", "dash.col.villages"), Column("status", "dash.col.status", "pstatus"),
+            Column("progress_pct", "dash.col.progress", "progress"),
+            Column("planned_budget", "dash.col.planned", "money"), Column("allocated_budget", "dash.col.allocated", "money"),
+            Column("committed", "dash.col.committed", "money"), Column("disbursed", "dash.col.disbursed", "money"),
+            Column("disbursement_rate", "dash.col.disbursement_rate", "pct"),
+            Column("is_welfare_transfer", "dash.col.welfare", "bool"), Column("added_by_revision", "dash.col.added", "bool"),
+            Column("reported_this_quarter", "dash.col.reported", "bool"), Column("progress_note", "dash.col.note")]
+
+
+def table_model(model: Table, *, name: str, key: str, height: int | str = "auto",
+                show: list[str] | None = None) -> pd.DataFrame:
+    """A :class:`tracker.tables.Table` (the model slides and documents draw too) as a page table."""
+    df = pd.DataFrame(model.rows, columns=[c.key for c in model.columns] if not model.rows else None)
+    return table(df, model.columns, name=name, key=key, height=height, show=show)
+
+
 def pct_delta(change: float) -> str | None:
-    """A score change in percentage points (``+3.2 จุดร้อยละ`` / ``+3.2 pp``, :func:`tracker.fmt.points`),
-    or None when undefined."""
-    if missing(change):
-        return None
-    return fmt.points(change, ui.lang())
+    """A score change in percentage points (``+3.2 จุดร้อยละ``), or None when undefined."""
+    return None if missing(change) else fmt.figure("points", change, lang=ui.lang())
 
 
 

@@ -141,7 +141,7 @@ def db() -> Iterator[store.Database]:
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached_call(name: str, path: str, rev: int, args: tuple, kwargs: tuple, _func=None, _conn=None):
+def _cached_call(name: str, path: str, rev: tuple, args: tuple, kwargs: tuple, _func=None, _conn=None):
     if _conn is not None:             # the run's read snapshot (:func:`one_revision`)
         return _func(_conn, *args, **dict(kwargs))
     conn = store.connect(path)
@@ -189,18 +189,20 @@ def load(func, *args, **kwargs):
 
     The cache key includes the data revision, so any committed write (from a page or the command
     line) makes the next read fresh; pages also call :func:`after_write` to drop old entries. Inside
-    :func:`one_revision` (every page run by the router) all reads share the run's snapshot.
+    :func:`one_revision` (every page run by the router) all reads share the run's snapshot. The key
+    includes today's date too: figures depend on it (which quarters have begun, which years are closed).
     """
     name = f"{func.__module__}.{func.__qualname__}"
     pinned = _SNAPSHOT.get()
+    today = periods.today().isoformat()
     with database_problems():
         if pinned is not None:
             conn, rev = pinned
-            return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func,
+            return _cached_call(name, db_path(), (rev, today), tuple(args), tuple(sorted(kwargs.items())), _func=func,
                                 _conn=conn)
         with db() as conn:
             rev = store.revision(conn)
-        return _cached_call(name, db_path(), rev, tuple(args), tuple(sorted(kwargs.items())), _func=func)
+        return _cached_call(name, db_path(), (rev, today), tuple(args), tuple(sorted(kwargs.items())), _func=func)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
