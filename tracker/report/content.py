@@ -17,9 +17,9 @@ from tracker import status as S
 from tracker.i18n import t
 from tracker.plan import Plan, default_plan
 from tracker.report import snapshot
-from tracker.rollup.projects import rate
+from tracker.rollup.projects import top_by_budget
 from tracker.status import missing
-from tracker.tables import Column, Table
+from tracker.tables import Column, Table, attention_table
 
 TOP_PROJECTS = 5          # largest projects by allocated budget shown per goal
 TOP_PROJECTS_SLIDE = 4    # ... on a slide (must fit at 1280×720)
@@ -37,10 +37,16 @@ class Chart:
     stacked: bool = False
 
     def value_text(self, value: float, lang: str) -> str:
-        """A bar's value as written on it: large sums in millions, counts whole, ratios in percent."""
+        """A bar's value as written on it: money in millions (the chart's title names ล้านบาท), counts
+        whole, ratios in percent — by the one formatter."""
         if self.kind == "money":
-            return fmt.money(value, lang)
+            return fmt.figure("money_million", value, lang=lang)
         return fmt.cell(self.kind, value, lang)
+
+    def shown_values(self, values: list[float]) -> list[float]:
+        """The numbers drawn, rounded as :meth:`value_text` writes them (millions for money)."""
+        kind = "money_million" if self.kind == "money" else self.kind
+        return [fmt.shown_number(kind, v) if kind in ("money_million", "int", "pct") else v for v in values]
 
 
 @dataclass
@@ -52,6 +58,8 @@ class GoalSection:
     score: float | None
     status: str
     status_label: str
+    coverage: str                          # "ประเมินได้ 3 จาก 4 ตัวชี้วัด"
+    score_text: str                        # the score as written everywhere ("53.6%")
     counts: dict[str, int]                 # in_plan, funded, completed, ... (rollup.project_counts)
     budget: dict[str, float]               # planned, allocated, committed, disbursed
     disbursement_rate: float | None
@@ -80,6 +88,8 @@ class Report:
     fy_label: str
     quarter_label: str
     covered: str
+    period_state: dict                     # rollup.period_state: complete / incomplete / future, counts
+    period_text: str                       # what every slide and page says about the quarter
     as_of: str
     pinned: dict | None
     stamp: str
@@ -126,34 +136,50 @@ def _per_goal(gs: pd.DataFrame, lang: str, keys) -> list[dict]:
 
 
 def _form2_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
-    cols = [Column("goal", "report.col.goal", "text", 3.2), Column("in_plan", "report.col.in_plan", "int", 1),
-            Column("funded", "report.col.funded", "int", 1),
-            *[Column(s, f"pstatus.{s}", "int", 0.9 if s == "cancelled" else 1.1) for s in S.PROJECT_STATUSES],
-            Column("added", "report.col.added", "int", 0.9), *_money(("planned", "allocated", "disbursed"), 1.8)]
+    """แบบที่ 2: projects in the plan, without a budget, funded, and the five buckets of the funded ones
+    (completed, in progress, not started, cancelled, not reported: they add up to funded), added by
+    revision, and money in whole baht."""
+    cols = [Column("goal", "report.col.goal", "text", 3.0), Column("in_plan", "report.col.in_plan", "int", 1),
+            Column("not_funded", "report.col.not_funded", "int", 1), Column("funded", "report.col.funded", "int", 1),
+            *[Column(s, f"pstatus.{s}", "int", 0.9 if s == "cancelled" else 1.1) for s in S.PROJECT_BUCKETS],
+            Column("added", "report.col.added", "int", 0.9), *_money(("planned", "allocated", "disbursed"), 1.7)]
     total = {"goal": t("report.total", lang), **totals["projects"], **totals["budget"]}
     return Table("form2", t("report.form2.title", lang), cols,
                  _per_goal(gs, lang, (*rollup.PROJECT_COUNTS, *rollup.BUDGET)), lang, total)
 
 
-def _goal_table(gs: pd.DataFrame, lang: str) -> Table:
+#: indicator statuses counted per goal, in groups that add up to the goal's indicators
+STATUS_GROUPS = (("on_track", "achieved"), ("at_risk", "nearly_achieved"), ("off_track", "not_achieved"),
+                 ("no_data",), ("not_due",), ("no_target",), ("future",))
+
+
+def _goal_table(gs: pd.DataFrame, lang: str, year_end: bool) -> Table:
+    """Per goal: score, how many indicators it stands on, status, and the indicators by status (the
+    counts add up to the goal's indicators), completion and disbursement rates."""
+    groups = [g for g in STATUS_GROUPS if any(gs[f"n_{s}"].sum() for s in g) or len(g) > 1]
     cols = [Column("goal", "report.col.goal", "text", 3), Column("score", "report.col.score", "score", 1),
-            Column("status", "report.col.status", "status", 1.6),
-            *[Column(f"n_{s}", f"status.{s}", "int", 1) for s in S.SCORED + ("no_data",)],
+            Column("coverage", "report.col.coverage", "text", 1.1), Column("status", "report.col.status", "status", 1.6),
+            *[Column(f"n_{g[0]}", f"status.{g[-1] if year_end else g[0]}", "int", 1) for g in groups],
+            Column("n_indicators", "report.col.n_indicators", "int", 1),
             Column("completion_rate", "report.col.completion_rate", "pct", 1.2), _rate(1.2)]
-    return Table("goals", t("report.goals_table.title", lang), cols,
-                 _per_goal(gs, lang, [c.key for c in cols[1:]]), lang)
+    rows = _per_goal(gs, lang, ("score", "status", "n_indicators", "completion_rate", "disbursement_rate"))
+    for row, r in zip(rows, gs.to_dict("records")):
+        row["coverage"] = fmt.figure("share", (r["assessed"], r["due"]), lang=lang) if r["due"] else fmt.DASH
+        for g in groups:
+            row[f"n_{g[0]}"] = sum(int(r[f"n_{s}"]) for s in g)
+    return Table("goals", t("report.goals_table.title", lang), cols, rows, lang)
 
 
 def _indicator_table(ind: pd.DataFrame, lang: str, title: str, *, with_goal: bool = True) -> Table:
     cols = [Column("code", "col.code", "text", 1.1),
             *([Column("goal_no", "report.col.goal_no", "int", 0.8)] if with_goal else []),
             Column("name", "col.indicator", "text", 4), Column("unit", "col.unit", "text", 1.2),
-            Column("target", "col.target", "num", 1), Column("expected", "report.col.expected", "num", 1.1),
-            Column("actual", "report.col.actual", "num", 1), Column("ratio", "report.col.ratio", "pct", 1),
-            Column("status", "report.col.status", "status", 1.8)]
+            Column("start", "report.col.start", "num", 1), Column("target", "col.target", "num", 1),
+            Column("expected", "report.col.expected", "num", 1.1), Column("actual", "report.col.actual", "num", 1),
+            Column("ratio", "report.col.ratio", "pct", 1), Column("status", "report.col.status", "status", 1.8)]
     rows = [{"code": r.code, "goal_no": int(r.goal_no), "name": getattr(r, f"name_{lang}"),
-             "unit": getattr(r, f"unit_{lang}"), "target": r.target, "expected": r.expected, "actual": r.actual,
-             "ratio": r.ratio, "status": r.status} for r in ind.itertuples()]
+             "unit": getattr(r, f"unit_{lang}"), "start": r.start, "target": r.target, "expected": r.expected,
+             "actual": r.actual, "ratio": r.ratio, "status": r.status} for r in ind.itertuples()]
     return Table("indicators", title, cols, rows, lang)
 
 
@@ -165,7 +191,7 @@ def _project_rows(proj: pd.DataFrame, lang: str, depts: dict) -> list[dict]:
                     "department": depts.get(r.department, r.department), "planned": r.planned_budget,
                     "allocated": r.allocated_budget, "committed": r.committed, "disbursed": r.disbursed,
                     "disbursement_rate": r.disbursement_rate, "status": r.status,
-                    "progress_pct": None if missing(r.progress_pct) else r.progress_pct / 100})
+                    "progress_pct": r.progress_pct})
     return out
 
 
@@ -173,34 +199,24 @@ def _projects_table(proj: pd.DataFrame, lang: str, depts: dict) -> Table:
     cols = [Column("code", "col.code", "text", 1), Column("goal_no", "report.col.goal_no", "int", 0.7),
             Column("name", "report.col.project", "text", 4), Column("department", "col.owner", "text", 2),
             *_money(rollup.BUDGET, 1.5), _rate(1.1), Column("status", "report.col.pstatus", "pstatus", 1.8),
-            Column("progress_pct", "report.col.progress", "pct", 1)]
+            Column("progress_pct", "report.col.progress", "progress", 1)]
     return Table("projects", t("report.projects.title", lang), cols, _project_rows(proj, lang, depts), lang)
 
 
 def _top_projects(proj: pd.DataFrame, lang: str, depts: dict, n: int) -> Table:
-    top = proj.sort_values(["allocated_budget", "planned_budget", "project_code"],
-                           ascending=[False, False, True]).head(n)
+    """The ``n`` funded projects with the largest allocated budget (never one without a budget)."""
     cols = [Column("name", "report.col.project", "text", 4), *_money(("allocated", "disbursed"), 1.6),
             Column("status", "report.col.pstatus", "pstatus", 1.9)]
-    return Table("top_projects", t("report.top_projects", lang, n=n), cols, _project_rows(top, lang, depts), lang)
+    return Table("top_projects", t("report.top_projects", lang, n=n), cols,
+                 _project_rows(top_by_budget(proj, n), lang, depts), lang)
 
 
 def _budget_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
     cols = [Column("goal", "report.col.goal", "text", 3), *_money(rollup.BUDGET, 1.6), _rate(1.2)]
     b = totals["budget"]
-    total = {"goal": t("report.total", lang), **b, "disbursement_rate": rate(b["disbursed"], b["allocated"])}
+    total = {"goal": t("report.total", lang), **b, "disbursement_rate": totals["disbursement_rate"]}
     return Table("budget", t("report.budget.title", lang), cols,
                  _per_goal(gs, lang, (*rollup.BUDGET, "disbursement_rate")), lang, total)
-
-
-def _attention_table(att: pd.DataFrame, lang: str) -> Table:
-    cols = [Column("kind", "report.col.attention_kind", "text", 2.2), Column("goal_no", "report.col.goal_no", "int", 0.7),
-            Column("code", "col.code", "text", 1), Column("name", "report.col.item", "text", 4),
-            Column("value", "report.col.value", "pct", 1), Column("reference", "report.col.reference", "pct", 1)]
-    rows = [{"kind": t(f"report.attention.{r.kind}", lang), "kind_key": r.kind, "goal_no": int(r.goal_no),
-             "code": r.code, "name": getattr(r, f"name_{lang}") or r.name_th, "value": r.value,
-             "reference": r.reference} for r in att.itertuples()]
-    return Table("attention", t("report.attention.title", lang), cols, rows, lang)
 
 
 # ---------------------------------------------------------------- charts
@@ -208,19 +224,29 @@ def _attention_table(att: pd.DataFrame, lang: str) -> Table:
 def _charts(gs: pd.DataFrame, lang: str) -> list[Chart]:
     cats = [f"{int(r.goal_no)}. {getattr(r, f'short_{lang}')}" for r in gs.itertuples()]
     budget = Chart("budget_by_goal", t("report.chart.budget", lang), cats, [
-        (t("report.col.allocated", lang), [float(x) for x in gs["allocated"]], "#0072B2"),
-        (t("report.col.committed", lang), [float(x) for x in gs["committed"]], "#56B4E9"),
-        (t("report.col.disbursed", lang), [float(x) for x in gs["disbursed"]], "#009E73")])
+        (t("money.allocated", lang), [float(x) for x in gs["allocated"]], "#0072B2"),
+        (t("money.committed", lang), [float(x) for x in gs["committed"].fillna(0)], "#56B4E9"),
+        (t("money.disbursed", lang), [float(x) for x in gs["disbursed"].fillna(0)], "#009E73")])
     status = Chart("projects_by_status", t("report.chart.pstatus", lang), cats, [
-        (t(f"pstatus.{s}", lang), [float(x) for x in gs[s]], S.PROJECT_COLOURS[s]) for s in S.PROJECT_STATUSES],
-        kind="int", stacked=True)
+        (t(f"pstatus.{s}", lang), [float(x) for x in gs[s].fillna(0)], S.PROJECT_COLOURS[s])
+        for s in S.PROJECT_BUCKETS], kind="int", stacked=True)
     return [budget, status]
 
 
 def _goal_budget_chart(b: dict, lang: str) -> Chart:
     keys = ("allocated", "committed", "disbursed")
-    return Chart("goal_budget", t("report.chart.goal_budget", lang), [t(f"report.col.{k}", lang) for k in keys],
-                 [(t("report.col.amount", lang), [float(b[k]) for k in keys], "#0072B2")])
+    return Chart("goal_budget", t("report.chart.goal_budget", lang), [t(f"money.{k}", lang) for k in keys],
+                 [(t("report.col.amount", lang), [0.0 if missing(b[k]) else float(b[k]) for k in keys], "#0072B2")])
+
+
+def method_texts(lang: str, th: dict) -> list[str]:
+    """The report's method appendix, with the settings in force (the plan file's, not fixed words)."""
+    pct = lambda x: fmt.pct(x, 0) if float(x) * 100 == int(float(x) * 100) else fmt.pct(x)  # noqa: E731
+    values = {"on": pct(th["on_track"]), "risk": pct(th["at_risk"]), "achieved": pct(th["year_end"]["achieved"]),
+              "nearly": pct(th["year_end"]["nearly"]), "coverage": pct(th["min_coverage"]),
+              "c_ind": pct(th["completeness"]["indicators"]), "c_proj": pct(th["completeness"]["projects"]),
+              "low": pct(th["low_disbursement_share_of_pace"])}
+    return [t(f"report.method.{i}", lang, **values) for i in range(1, 9)]
 
 
 # ---------------------------------------------------------------- build
@@ -241,28 +267,32 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
     lang = "en" if lang == "en" else "th"
     plan = plan or default_plan()
     fy, q = int(fiscal_year), int(quarter)
+    today = periods.today()
+    th = rollup.thresholds_of()
     with store.reading(db):        # every figure of the report from one state of the database
-        summary = rollup.summary(db, fy, q)
-        gs = rollup.goal_summary(db, fy, q)
-        ind = rollup.indicator_table(db, fy, q)
+        summary = rollup.summary(db, fy, q, today=today)
+        gs = rollup.goal_summary(db, fy, q, today=today)
+        ind = rollup.indicator_table(db, fy, q, today=today)
         proj = rollup.project_table(db, fy, q)
-        att = rollup.attention_items(db, fy, q)
+        att = rollup.attention_items(db, fy, q, today=today)
         goals_df = store.goals(db).set_index("goal_no")
         depts = {r.code: getattr(r, f"name_{lang}") for r in store.departments(db).itertuples()}
         missions = [(int(r.mission_no), getattr(r, f"text_{lang}")) for r in store.missions(db).itertuples()]
         as_of = when_label(store.data_as_of(db), lang)
         pinned = snapshot.info(db)
     totals = summary["totals"]
+    state = summary["period"]
 
     sections = []
-    for r in gs.itertuples():
+    for r, texts in zip(gs.itertuples(), (g["text"][lang] for g in summary["goals"])):
         g = int(r.goal_no)
         short = getattr(r, f"short_{lang}")
-        budget = {k: float(getattr(r, k)) for k in rollup.BUDGET}
+        budget = {k: _none(getattr(r, k)) for k in rollup.BUDGET}
         sections.append(GoalSection(
             number=g, title=f"{t('plan.goal_n', lang, n=g)} · {short}", short=short,
             text=goals_df.loc[g, f"text_{lang}"], score=_none(r.score), status=r.status,
-            status_label=fmt.status(r.status, lang), counts={k: int(getattr(r, k)) for k in rollup.PROJECT_COUNTS},
+            status_label=texts["status"], coverage=texts["coverage"], score_text=texts["score"],
+            counts={k: getattr(r, k) for k in rollup.PROJECT_COUNTS},
             budget=budget, disbursement_rate=_none(r.disbursement_rate),
             indicators=_indicator_table(ind[ind["goal_no"] == g], lang, t("plan.indicators", lang), with_goal=False),
             projects=_top_projects(proj[proj["goal_no"] == g], lang, depts, TOP_PROJECTS),
@@ -276,12 +306,13 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
         plan_period=f"{plan.first_fy}–{plan.last_fy}", fy_label=periods.fy_label(fy, lang),
         quarter_label=periods.quarter_label(q, lang, fy),
         covered=f"{periods.date_label(start, lang)} – {periods.date_label(end, lang)}",
+        period_state=state, period_text=state["text"][lang],
         as_of=as_of, pinned=pinned, stamp=stamp_text(lang, as_of, pinned), vision=plan.vision.get(lang),
-        missions=missions, goals=sections, form2=_form2_table(gs, totals, lang), goal_table=_goal_table(gs, lang),
+        missions=missions, goals=sections, form2=_form2_table(gs, totals, lang),
+        goal_table=_goal_table(gs, lang, state["year_end"]),
         indicators=_indicator_table(ind, lang, t("report.indicators.title", lang)),
         projects=_projects_table(proj, lang, depts), budget=_budget_table(gs, totals, lang),
-        attention=_attention_table(att, lang), charts=_charts(gs, lang),
-        method=[t(f"report.method.{i}", lang) for i in range(1, 7)],
+        attention=attention_table(att, lang), charts=_charts(gs, lang), method=method_texts(lang, th),
         proposed_note=plan.proposed_note.get(lang) if plan.proposed and plan.proposed_note else None,
         summary=summary)
     report.slides = slides_of(report)

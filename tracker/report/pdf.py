@@ -287,6 +287,7 @@ def _render(report: Report, images: dict[str, bytes], total: int | None) -> _PDF
     pdf.ln(8)
     pdf.para(f"{report.fy_label} · {tr('report.as_of_quarter')} {report.quarter_label}", 16, align="C", h=8)
     pdf.para(f"{tr('report.period_covered')} {report.covered}", 16, align="C", h=8)
+    pdf.para(report.period_text, 13, align="C", h=7)
     pdf.ln(20)
     pdf.para(tr("report.prepared_by"), 14, align="C", h=7)
     pdf.para(report.stamp, 12, align="C", h=6, colour=MUTED)
@@ -310,6 +311,7 @@ def _render(report: Report, images: dict[str, bytes], total: int | None) -> _PDF
     # part 2: the follow-up tables, landscape
     pdf.add_page(orientation="L")
     pdf.heading(tr("report.section.results"))
+    pdf.para(report.period_text, 11, colour=MUTED)
     pdf.table(report.form2, 9.5)
     pdf.table(report.goal_table, 9.5)
     pdf.table(report.budget, 9.5)
@@ -321,12 +323,14 @@ def _render(report: Report, images: dict[str, bytes], total: int | None) -> _PDF
         pdf.para(g.title, 16, bold=True)
         pdf.para(g.text, 12, colour=MUTED)
         pdf.ln(2)
-        c = g.counts
-        pdf.para(f"{tr('report.metric.score')}: {fmt.pct(g.score)} · {fmt.status(g.status, report.lang, icon=False)}"
-                 f" · {tr('report.metric.projects')}: {c['funded']}/{c['in_plan']}"
-                 f" · {tr('report.metric.completed')}: {c['completed']}"
-                 f" · {tr('report.metric.disbursed')}: {fmt.money(g.budget['disbursed'], report.lang)}"
+        c, lang = g.counts, report.lang
+        pdf.para(f"{tr('report.metric.score')}: {g.score_text} · {fmt.status(g.status, lang, icon=False)}"
+                 f" · {g.coverage}"
+                 f" · {tr('report.metric.projects')}: {fmt.figure('share', (c['funded'], c['in_plan']), lang=lang)}"
+                 f" · {tr('report.metric.completed')}: {fmt.figure('count', c['completed'], lang=lang)}"
+                 f" · {tr('report.metric.disbursed')}: {fmt.figure('money_million', g.budget['disbursed'], lang=lang)}"
                  f" ({fmt.pct(g.disbursement_rate)})", 12, bold=True)
+        pdf.para(tr("report.metric.expected_note"), 10, colour=MUTED)
         pdf.ln(2)
         pdf.table(g.indicators, 10.5)
         pdf.table(g.projects, 10.5)

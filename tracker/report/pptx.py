@@ -79,8 +79,8 @@ def _table(slide, table: Table, x, y, w, *, size=14, rows=None, with_total=True)
 def _chart(slide, chart: Chart, x, y, w, h, size=14):
     data = CategoryChartData()
     data.categories = chart.categories
-    for name, values, _ in chart.series:
-        data.add_series(name, [v / 1_000_000 if chart.kind == "money" else v for v in values])
+    for name, values, _ in chart.series:   # rounded as the formatter writes them (millions for money)
+        data.add_series(name, chart.shown_values(values))
     kind = XL_CHART_TYPE.BAR_STACKED if chart.stacked else XL_CHART_TYPE.BAR_CLUSTERED
     gframe = slide.shapes.add_chart(kind, x, y, w, h, data)
     ch = gframe.chart
@@ -95,7 +95,7 @@ def _chart(slide, chart: Chart, x, y, w, h, size=14):
     ch.category_axis.reverse_order = True
     plot = ch.plots[0]
     plot.has_data_labels = True
-    plot.data_labels.number_format = '#,##0.00' if chart.kind == "money" else '#,##0'
+    plot.data_labels.number_format = fmt.excel_format("money_million" if chart.kind == "money" else chart.kind)
     plot.data_labels.number_format_is_linked = False
     for (name, _, colour), series in zip(chart.series, plot.series):
         series.format.fill.solid()
@@ -107,6 +107,8 @@ def _frame(prs, report: Report, slide: Slide, n: int, total: int):
     s = prs.slides.add_slide(prs.slide_layouts[6])
     if slide.kind != "title":
         _text(s, MARGIN, Inches(0.3), W - 2 * MARGIN, Inches(0.9), slide.title, 34, bold=True)
+    _text(s, MARGIN, H - Inches(0.75), W - Inches(2.5), Inches(0.3), report.period_text, 12,
+          bold=not report.period_state["complete"], colour=INK if not report.period_state["complete"] else MUTED)
     _text(s, MARGIN, H - Inches(0.5), W - Inches(2.5), Inches(0.4),
           f"{report.organization} · {report.fy_label} · {report.quarter_label} · {report.stamp}", 11, colour=MUTED)
     _text(s, W - Inches(2), H - Inches(0.5), Inches(1.5), Inches(0.4),
@@ -114,14 +116,20 @@ def _frame(prs, report: Report, slide: Slide, n: int, total: int):
     return s
 
 
+def goal_line(report: Report, g) -> str:
+    """The goal's figures in one line (slides and the deck): score, status, coverage, projects, money."""
+    tr, lang, c = report.t, report.lang, g.counts
+    return (f"{tr('report.metric.score')} {g.score_text} · {g.status_label} · {g.coverage} · "
+            f"{tr('report.metric.projects')} {fmt.figure('share', (c['funded'], c['in_plan']), lang=lang)} · "
+            f"{tr('report.metric.completed')} {fmt.figure('count', c['completed'], lang=lang)} · "
+            f"{tr('meeting.disbursed_of', rate=fmt.pct(g.disbursement_rate))}")
+
+
 def _goal_slide(s, report: Report, g) -> None:
     tr = report.t
-    c = g.counts
-    _text(s, MARGIN, Inches(1.15), W - 2 * MARGIN, Inches(0.6), [
-        (f"{tr('report.metric.score')} {fmt.pct(g.score)} · {g.status_label} · "
-         f"{tr('report.metric.projects')} {c['funded']}/{c['in_plan']} · {tr('report.metric.completed')} "
-         f"{c['completed']} · {tr('meeting.disbursed_of', rate=fmt.pct(g.disbursement_rate))}", 18, True)])
-    _table(s, g.indicators.pick("name", "target", "actual", "status"), MARGIN, Inches(1.85), Inches(7.6), size=13)
+    _text(s, MARGIN, Inches(1.15), W - 2 * MARGIN, Inches(0.6), [(goal_line(report, g), 17, True)])
+    _table(s, g.indicators.pick("name", "target", "expected", "actual", "status"), MARGIN, Inches(1.85),
+           Inches(7.6), size=12)
     proj = g.projects.pick("name", "allocated", "status", limit=TOP_PROJECTS_SLIDE)
     _text(s, Inches(8.4), Inches(1.75), Inches(4.4), Inches(0.4), tr("report.top_projects", n=TOP_PROJECTS_SLIDE), 14,
           bold=True)
@@ -145,10 +153,10 @@ def render(report: Report) -> bytes:
                 (report.stamp, 18, False)])
         elif slide.kind == "goals":
             _text(s, MARGIN, Inches(1.2), W - 2 * MARGIN, Inches(0.9), f"“{report.vision}”", 20)
-            rows = [[f"{g.number}. {g.short}", g.status_label, fmt.pct(g.score)] for g in report.goals]
+            rows = [[f"{g.number}. {g.short}", g.status_label, g.score_text, g.coverage] for g in report.goals]
             gt = report.goal_table
-            _table(s, Table("g", "", [gt.columns[0], gt.columns[2], gt.columns[1]], [], report.lang), MARGIN,
-                   Inches(2.3), W - 2 * MARGIN, size=18, rows=rows)
+            _table(s, Table("g", "", [gt.columns[0], gt.columns[3], gt.columns[1], gt.columns[2]], [], report.lang),
+                   MARGIN, Inches(2.3), W - 2 * MARGIN, size=18, rows=rows)
         elif slide.kind == "goal":
             _goal_slide(s, report, slide.goal)
         elif slide.kind == "budget":

@@ -14,17 +14,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from tracker import fmt
 from tracker.report.content import Report
-from tracker.status import missing
 from tracker.tables import Table
 from tracker.tables import neutralise_cell
 
 SHEETS = ("about", "summary", "indicators", "projects", "budget")
 FONT = "TH Sarabun New"
 HEAD_FILL = PatternFill("solid", fgColor="E2EAF3")
-#: the Excel number format of each numeric column kind (values stay numbers, so Excel can add them up)
-NUMBER_FORMATS = {"int": "#,##0", "money": "#,##0.00", "pct": "0.0%", "num": "#,##0.##", "score": "0.0%",
-                  "progress": "0"}
 
 
 def _text(ws, row: int, col: int, value):
@@ -47,10 +44,11 @@ def _sheet(wb: Workbook, title: str, table: Table, extra: list[tuple[str, str]] 
     for i, raw in enumerate(rows, 2):
         for j, col in enumerate(cols, 1):
             v = raw.get(col.key)
-            if col.kind in NUMBER_FORMATS:
-                num = None if missing(v) else float(v)
-                c = ws.cell(row=i, column=j, value=num)
-                c.number_format = NUMBER_FORMATS[col.kind]
+            if col.numeric:
+                # the number rounded as the formatter shows it, with a format of the same decimals:
+                # Excel shows the same text as the pages and the PDF (and can still add the cells up)
+                c = ws.cell(row=i, column=j, value=fmt.shown_number(col.kind, v))
+                c.number_format = fmt.excel_format(col.kind, v)
             elif col.kind in ("status", "pstatus"):
                 c = _text(ws, i, j, table.cell(col, v) if v else None)
             else:
@@ -71,7 +69,7 @@ def _about(wb: Workbook, report: Report) -> None:
     rows = [(tr("report.col.field"), tr("report.col.field_value")),
             (tr("report.title"), report.report_title), ("", report.organization), ("", report.plan_title),
             (tr("sidebar.fiscal_year"), report.fy_label), (tr("report.as_of_quarter"), report.quarter_label),
-            (tr("report.period_covered"), report.covered), ("", report.stamp)]
+            (tr("report.period_covered"), report.covered), ("", report.period_text), ("", report.stamp)]
     if report.proposed_note:
         rows.append(("", report.proposed_note))
     for i, (a, b) in enumerate(rows, 1):

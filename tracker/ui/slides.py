@@ -17,8 +17,7 @@ import streamlit as st
 from tracker import fmt
 from tracker import status as S
 from tracker.report import content, figures
-from tracker.status import missing
-from tracker.tables import Column, Table
+from tracker.tables import Table
 from tracker.ui import frame as ui
 
 MAX_ROWS = 8   # table rows on one slide; a longer list goes on as many slides as it needs
@@ -113,13 +112,6 @@ if (!window.__trackerFullscreen) {
 </script>""", unsafe_allow_javascript=True)
 
 
-def _cell(col: Column, value, lang: str) -> str:
-    """As the report writes it, but money in whole baht (the header says บาท): easier to read on a screen."""
-    if col.kind == "money" and not missing(value):
-        return f"{float(value):,.0f}"
-    return fmt.cell(col.kind, value, lang)
-
-
 def table(t: Table, limit: int = MAX_ROWS, part: int = 1) -> None:
     """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold.
 
@@ -128,7 +120,7 @@ def table(t: Table, limit: int = MAX_ROWS, part: int = 1) -> None:
     shown = t.rows[(part - 1) * limit:part * limit]
     last = part * limit >= len(t.rows)
     rows = [*shown, *([t.total] if t.total is not None and last else [])]
-    df = pd.DataFrame([[ui.plain(_cell(c, r.get(c.key), t.lang)) for c in t.columns] for r in rows],
+    df = pd.DataFrame([[ui.plain(t.cell(c, r.get(c.key))) for c in t.columns] for r in rows],
                       columns=t.header)
     numeric = [h for c, h in zip(t.columns, t.header) if c.numeric]
     sty = df.style.hide(axis="index").set_properties(subset=numeric, **{"text-align": "right !important"})
@@ -157,24 +149,28 @@ def _goals(report: content.Report) -> None:
     for col, g in zip(st.columns(len(report.goals)), report.goals):
         with col.container(border=True, key=f"card{g.number}"):
             st.markdown(f"**{ui.t('plan.goal_n', n=g.number)}**  \n{g.short}")
-            st.container(key=f"score{g.number}").metric(ui.t("report.metric.score"), fmt.pct(g.score))
+            st.container(key=f"score{g.number}").metric(ui.t("report.metric.score"), g.score_text)
             status_line(g.status, g.status_label, f"status{g.number}")
+            st.caption(g.coverage)
 
 
 def _goal(report: content.Report, g: content.GoalSection) -> None:
     c = g.counts
     cols = st.columns([1.3, 1, 1, 1.4])
+    lang = report.lang
     with cols[0]:
-        st.container(key="goalscore").metric(ui.t("report.metric.score"), fmt.pct(g.score))
+        st.container(key="goalscore").metric(ui.t("report.metric.score"), g.score_text)
         status_line(g.status, g.status_label, "status")
-    cols[1].metric(ui.t("report.metric.projects"), f"{c['funded']}/{c['in_plan']}")
-    cols[2].metric(ui.t("report.metric.completed"), f"{c['completed']}")
+        st.caption(g.coverage)
+    cols[1].metric(ui.t("report.metric.projects"), fmt.figure("share", (c["funded"], c["in_plan"]), lang=lang))
+    cols[2].metric(ui.t("report.metric.completed"), fmt.figure("count", c["completed"], lang=lang))
     with cols[3]:
-        st.metric(ui.t("report.metric.disbursed"), fmt.money(g.budget["disbursed"], report.lang))
+        st.metric(ui.t("report.metric.disbursed"), fmt.figure("money_million", g.budget["disbursed"], lang=lang))
         st.progress(min(g.disbursement_rate or 0.0, 1.0), ui.t("meeting.disbursed_of", rate=fmt.pct(g.disbursement_rate)))
     a, b = st.columns([3, 2], gap="medium")
     with a:
-        table(g.indicators.pick("name", "target", "actual", "status"), limit=6)
+        table(g.indicators.pick("name", "target", "expected", "actual", "status"), limit=6)
+        st.caption(ui.t("report.metric.expected_note"))
     with b:
         table(g.projects.pick("name", "allocated", "status", limit=content.TOP_PROJECTS_SLIDE))
 
@@ -194,7 +190,16 @@ def _attention(report: content.Report, part: int) -> None:
     if not report.attention.rows:
         st.success(ui.t("report.attention.none"))
     else:
-        table(report.attention.pick("kind", "goal_no", "name", "value"), part=part)
+        table(report.attention.pick("kind", "name", "measure", "value", "reference"), part=part)
+
+
+def period_banner(report: content.Report) -> None:
+    """Every slide says whether its quarter is complete, incomplete (with what reported) or not begun."""
+    state = report.period_state
+    if state["state"] == "future":
+        st.info(ui.plain(report.period_text), icon=":material/event_upcoming:")
+    elif not state["complete"]:
+        st.warning(ui.plain(report.period_text), icon=":material/hourglass_top:")
 
 
 def draw(report: content.Report, page: Page) -> None:
@@ -203,8 +208,10 @@ def draw(report: content.Report, page: Page) -> None:
     with st.container(key="slide"):
         if slide.kind == "title":
             _cover(report)
+            period_banner(report)
             return
         st.header(page.title)
+        period_banner(report)
         if slide.kind == "goals":
             _goals(report)
         elif slide.kind == "goal":
