@@ -76,7 +76,7 @@ def test_unreported_quarter_shows_no_failure_and_no_drop(app, with_data):
 def test_a_quarter_not_begun_is_labelled_and_shows_no_figures(app, with_data):
     at = app(lang="en", fy=2570, q=2)
     t = texts(at)
-    assert "FY2570 Q2: not yet begun (starts 1 Jan 2027)" in t
+    assert "FY2570 Q2: not yet begun (starts 1 Jan 2027)" in t.replace("\\", "")   # markdown escapes
     assert not at.metric and not at.dataframe and not at.get("plotly_chart")
     quarter = at.sidebar.selectbox[1]
     assert quarter.options[1] == "Q2 (Jan–Mar 2027) · not begun" and quarter.options[0] == "Q1 (Oct–Dec 2026)"
@@ -145,7 +145,7 @@ def test_projects_page_lists_the_sidebar_years_projects_after_the_year_changes(a
     at.sidebar.selectbox[0].set_value(2568).run()                 # the sidebar's fiscal year
     assert not at.exception
     assert "FY2568" in texts(at) and "2 projects" in texts(at)
-    assert set(frames(at).split()) & {"P1-68", "P2-68"} and "P4" not in frames(at)
+    assert "P1-68" in frames(at) and "P2-68" in frames(at) and "P4," not in frames(at)
 
 
 def test_budget_page_shows_funding_rate_and_welfare(app, with_data):
@@ -157,4 +157,4 @@ def test_budget_page_shows_funding_rate_and_welfare(app, with_data):
 
 def test_downloads_are_offered_for_tables(app, with_data):
     at = app(lang="th", fy=2569, q=2, page="pages/overview.py")
-    assert len(at.get("download_button")) >= 4
+    assert at.dataframe and len(at.get("download_button")) == 2 * len(at.dataframe)    # CSV and Excel each

@@ -37,10 +37,10 @@ def test_organization_type_sets_the_words_of_the_ui():
 
     try:
         use_organization("municipality", "ทต.ตัวอย่าง", "Example TM")
-        assert t("dash.col.allocated", "th") == "งบตามเทศบัญญัติ"
+        assert t("money.allocated", "th") == "งบตามเทศบัญญัติ"
         assert "ทต.ตัวอย่าง" in t("demo.banner", "th")
         use_organization("sao", "อบต.ขี้เหล็ก", "Khilek SAO")
-        assert t("dash.col.allocated", "th") == "งบตามข้อบัญญัติ"
+        assert t("money.allocated", "th") == "งบตามข้อบัญญัติ"
         assert "อบต.ขี้เหล็ก" in t("demo.banner", "th") and "Khilek SAO" in t("demo.banner", "en")
     finally:
         from tracker.plan import default_plan

@@ -8,12 +8,12 @@ import pypdf
 import pytest
 
 from tests.report_helpers import FY, Q, loaded, squash
-from tracker import rollup, store, thai
+from tracker import fmt, rollup, store, thai
 from tracker.plan import default_plan
 from tracker.report import content, pdf
 
 # cover, plan, results (landscape), one page per goal, charts, attention, method
-PAGES_SMALL_SET = 1 + 1 + 1 + 5 + 1 + 1 + 1
+PAGES_SMALL_SET = 1 + 1 + 2 + 5 + 1 + 1 + 1   # cover, contents, follow-up tables (2), goals, …
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +46,13 @@ def test_pdf_pages_goals_thai_text_and_figures(report_th, pdf_th):
     # the follow-up table (page 3) shows exactly the figures of rollup.summary, row by row
     summary = report_th.summary  # == rollup.summary (test_summary_in_the_model_is_rollup_summary)
     page3 = squash(pages[2])
+    counts = [c.key for c in report_th.form2.columns if c.kind == "int"]
     for goal, row in zip(summary["goals"], report_th.form2.rows):
-        expected = [row["goal"], *[f"{goal['projects'][k]:,}" for k in rollup.PROJECT_COUNTS],
-                    *[f"{goal['budget'][k]:,.2f}" for k in ("planned", "allocated", "disbursed")]]
+        expected = [row["goal"], *[fmt.figure("count", goal["projects"][k]) for k in counts],
+                    *[goal["text"]["th"][k] for k in ("planned", "allocated", "disbursed")]]   # whole baht
         assert squash("".join(expected)) in page3, goal["goal"]
-    tot = summary["totals"]
-    assert squash(f"{tot['budget']['allocated']:,.2f}{tot['budget']['disbursed']:,.2f}") in page3
+    tot = summary["totals"]["text"]["th"]
+    assert squash(f"{tot['allocated']}{tot['disbursed']}") in page3
     # every page after the cover carries the page number and the data-as-of stamp
     for n, text in enumerate(pages[1:], 2):
         assert f"หน้า {n}/{PAGES_SMALL_SET}" in text

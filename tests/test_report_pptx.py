@@ -6,6 +6,7 @@ from pptx import Presentation
 
 from tests.report_helpers import FY, Q, loaded, squash
 from tracker.plan import default_plan
+from tracker import status as S
 from tracker.report import content, pptx
 from tracker.report.fonts import OFFICE_FONT
 
@@ -41,10 +42,14 @@ def test_form2_slide_has_the_summary_figures(db):
     slide = deck.slides[[s.kind for s in r.slides].index("form2")]
     table = next(s for s in slide.shapes if s.has_table).table
     rows = [[c.text for c in row.cells] for row in table.rows]
+    col = {c.key: i for i, c in enumerate(r.form2.columns)}
     for goal, row in zip(r.summary["goals"], rows[1:]):
-        assert row[1] == f"{goal['projects']['in_plan']:,}" and row[3] == f"{goal['projects']['completed']:,}"
-        assert row[9] == f"{goal['budget']['allocated']:,.2f}"
-    assert rows[-1][0] == "รวม" and rows[-1][10] == f"{r.summary['totals']['budget']['disbursed']:,.2f}"
+        assert row[col["in_plan"]] == f"{goal['projects']['in_plan']:,}"
+        assert row[col["completed"]] == f"{goal['projects']['completed']:,}"
+        assert row[col["allocated"]] == goal["text"]["th"]["allocated"]          # whole baht, as everywhere
+        # the buckets of form 2 add up to the funded projects
+        assert sum(int(row[col[k]]) for k in S.PROJECT_BUCKETS) == int(row[col["funded"]])
+    assert rows[-1][0] == "รวม" and rows[-1][col["disbursed"]] == r.summary["totals"]["text"]["th"]["disbursed"]
 
 
 def test_thai_font_named_on_runs_and_native_charts(db):

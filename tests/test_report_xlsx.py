@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from tests.report_helpers import FY, Q, loaded
-from tracker import rollup
+from tracker import fmt, rollup
 from tracker.report import content, xlsx
 
 
@@ -24,9 +24,11 @@ def test_sheets_headers_and_layout(book):
     assert len(wb.sheetnames) == len(xlsx.SHEETS) == 5
     assert wb.sheetnames == ["ข้อมูลรายงาน", "เป้าประสงค์", "ตัวชี้วัด", "โครงการ", "สรุปงบประมาณ"]
     ws = wb["เป้าประสงค์"]
-    assert [c.value for c in ws[1]][:4] == ["เป้าประสงค์", "โครงการตามแผน", "ได้รับงบประมาณ", "ดำเนินการแล้วเสร็จ"]
+    assert [c.value for c in ws[1]][:5] == ["เป้าประสงค์", "โครงการตามแผน", "ไม่ได้ตั้งงบประมาณ", "ได้รับงบประมาณ",
+                                         "ดำเนินการแล้วเสร็จ"]
     assert ws.freeze_panes == "A2"
-    assert ws["J2"].number_format == "#,##0.00" and ws.column_dimensions["A"].width > 10
+    assert ws["L1"].value == "งบตามข้อบัญญัติ (บาท)" and ws["L2"].number_format == "#,##0"     # whole baht
+    assert ws["N1"].value == "คะแนน" and ws["N2"].number_format == "0.0%" and ws.column_dimensions["A"].width > 10
 
 
 def test_figures_equal_summary(book):
@@ -40,7 +42,8 @@ def test_figures_equal_summary(book):
         assert row["ดำเนินการแล้วเสร็จ"] == goal["projects"]["completed"]
         assert row["งบตามข้อบัญญัติ (บาท)"] == pytest.approx(goal["budget"]["allocated"])
         assert row["เบิกจ่าย (บาท)"] == pytest.approx(goal["budget"]["disbursed"])
-        assert (row["คะแนน"] is None and goal["score"] is None) or row["คะแนน"] == pytest.approx(goal["score"])
+        # the score rounded as shown (0.963 with 0.0% is "96.3%", the text of every other surface)
+        assert row["คะแนน"] == fmt.shown_number("percent", goal["score"])
     total = dict(zip(head, [c.value for c in ws[len(summary["goals"]) + 2]]))
     assert total["เป้าประสงค์"] == "รวม" and total["ได้รับงบประมาณ"] == summary["totals"]["projects"]["funded"]
     ind = wb["ตัวชี้วัด"]

@@ -113,6 +113,17 @@ def decimal(x) -> Decimal:
     return Decimal(repr(float(x)))
 
 
+#: computed figures (actual, expected, ratio) are rounded to this many decimals to drop binary
+#: floating-point noise, so they equal the decimal arithmetic of the README (1.5 × (0.1 + 0.35) is
+#: 0.675, not 0.6749999999999999, and is shown 0.68)
+NOISE_DECIMALS = 12
+
+
+def settle(x: float) -> float:
+    """``x`` without floating-point noise (:data:`NOISE_DECIMALS`)."""
+    return round(float(x), NOISE_DECIMALS)
+
+
 def round_half_up(x, digits: int = 0) -> float | None:
     """``x`` rounded to ``digits`` decimals, halves away from zero, on its decimal value (``repr``):
     0.125 -> 0.13 and 2.5 -> 3 (Python's ``round`` gives 0.12 and 2). None when missing."""
@@ -212,11 +223,11 @@ def indicator_actual(values_by_quarter: Mapping[int, float | None], aggregation:
     if not vals:
         return None
     if aggregation == "sum":
-        return math.fsum(vals.values())
+        return settle(math.fsum(vals.values()))
     if aggregation == "latest":
         return vals[max(vals)]
     if aggregation == "average":
-        return math.fsum(vals.values()) / len(vals)
+        return settle(math.fsum(vals.values()) / len(vals))
     raise ValueError(f"unknown aggregation {aggregation!r}")
 
 
@@ -232,10 +243,10 @@ def indicator_expected(target: float | None, aggregation: str, frequency: str, q
         return target
     p = profile_share(profile, q)
     if aggregation == "sum":
-        return target * p
+        return settle(target * p)
     if missing(start):
         return target
-    return float(start) + (target - float(start)) * p
+    return settle(float(start) + (target - float(start)) * p)
 
 
 def achievement_ratio(actual: float | None, expected: float | None, direction: str) -> float | None:
@@ -252,7 +263,7 @@ def achievement_ratio(actual: float | None, expected: float | None, direction: s
         ratio = RATIO_MAX if actual == 0 else expected / actual
     else:
         raise ValueError(f"unknown direction {direction!r}")
-    return min(max(ratio, 0.0), RATIO_MAX)
+    return min(max(settle(ratio), 0.0), RATIO_MAX)
 
 
 def worse_than_start(actual: float | None, start: float | None, direction: str) -> bool:
@@ -337,7 +348,7 @@ def evaluate_goal(indicators: Iterable[Mapping], *, thresholds: Mapping[str, flo
     inds = list(indicators)
     due = [i for i in inds if i["status"] not in ("no_target", "not_due", "future")]
     assessed = [i for i in due if i["status"] in JUDGED]
-    score = math.fsum(float(i["score"]) for i in assessed) / len(assessed) if assessed else None
+    score = settle(math.fsum(float(i["score"]) for i in assessed) / len(assessed)) if assessed else None
     out = {"score": score, "percent": shown_percent(score), "assessed": len(assessed), "due": len(due),
            "coverage": len(assessed) / len(due) if due else None}
     if not due and any(i["status"] == "future" for i in inds):
