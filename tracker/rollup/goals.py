@@ -170,7 +170,7 @@ def group_figures(projects: pd.DataFrame, dimension: str, data: Inputs) -> list[
     for r in budget_by(projects, dimension, data, all_groups=True).to_dict("records"):
         group = None if S.missing(r[key]) else r[key]     # projects under no strategy/programme: NaN from pandas
         part = projects[projects[key].isna()] if group is None else projects[projects[key] == group]
-        item = {dimension: group, "name_th": _none(r["name_th"]), "name_en": _none(r["name_en"])}
+        item = {dimension: group, **{k: None if S.missing(r[k]) else r[k] for k in ("name_th", "name_en")}}
         if "goal_no" in r and dimension != "goal":
             item["goal"] = None if S.missing(r["goal_no"]) else int(r["goal_no"])
         item.update(projects=project_counts(part), budget={k: _none(float(r[k])) for k in CHAIN},
@@ -353,7 +353,7 @@ def summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date)
     b = budget_sums(proj)
     counts = project_counts(proj)
     tot = {"projects": {k: None if future and k in NOT_YET else v for k, v in counts.items()},
-           "budget": {k: None if future and k in NOT_YET else v for k, v in b.items()},
+           "budget": {k: None if future and k in NOT_YET else _none(v) for k, v in b.items()},
            **{k: None if future else _none(v) for k, v in money_rates(b).items()},
            "completion_rate": None if future else _none(rate(counts["completed"], counts["funded"])),
            "funding_rate": _none(rate(counts["funded"], counts["in_plan"]))}
