@@ -33,9 +33,9 @@ summary = ui.load(rollup.goal_summary, fy, q).set_index("goal_no").loc[n]
 k1, k2, k3, k4 = st.columns(4)
 with k1:
     c.kpi(ui.t("dash.score"), fmt.pct(summary["score"]), help=ui.t("dash.score_help"),
-          delta=c.pct_delta(summary["score_change"]), delta_description=ui.t("dash.vs_last_year_short"))
-    st.markdown(c.status_badge(summary["status"]) + " " + fmt.figure(
-        "coverage", (summary["assessed"], summary["due"]) if summary["due"] else None, lang=lang))
+          **c.change_delta(summary["score_change"]), delta_description=ui.t("dash.vs_last_year_short"))
+    st.markdown(c.status_badge(summary["status"]))
+    st.caption(fmt.figure("coverage", (summary["assessed"], summary["due"]) if summary["due"] else None, lang=lang))
 with k2:
     c.money_kpi(ui.t("dash.allocated"), summary["allocated"])
 with k3:

@@ -222,9 +222,15 @@ def table_model(model: Table, *, name: str, key: str, height: int | str = "auto"
     return table(df, model.columns, name=name, key=key, height=height, show=show)
 
 
-def pct_delta(change: float) -> str | None:
-    """A score change in percentage points (``+3.2 จุดร้อยละ``), or None when undefined."""
-    return None if missing(change) else fmt.figure("points", change, lang=ui.lang())
+def change_delta(change: float) -> dict:
+    """st.metric's delta for a score change: the text in percentage points (``−54.2 จุดร้อยละ``, a real
+    minus sign, which Streamlit would not read as negative), with the colour and arrow set from the
+    change *as shown* (a change shown ±0.0 is grey, no arrow); nothing when the change is undefined."""
+    if missing(change):
+        return {}
+    shown = S.shown_percent(change)
+    colour, arrow = ("green", "up") if shown > 0 else ("red", "down") if shown < 0 else ("gray", "off")
+    return {"delta": fmt.figure("points", change, lang=ui.lang()), "delta_color": colour, "delta_arrow": arrow}
 
 
 
