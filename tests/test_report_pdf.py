@@ -104,3 +104,14 @@ def test_charts_as_images_through_kaleido(report_th):
     images = pdf.chart_images(report_th, "image")
     assert set(images) == {c.key for c in report_th.charts}
     assert all(png.startswith(b"\x89PNG") for png in images.values())
+
+
+def test_method_appendix_says_the_plan_files_thresholds_not_fixed_words():
+    th = rollup.thresholds_of({"on_track": 0.95, "at_risk": 0.75, "min_coverage": 0.6,
+                               "year_end": {"achieved": 0.9, "nearly": 0.7}})
+    text = " ".join(content.method_texts("en", th))
+    assert "from 95% on track, from 75% at risk" in text and "below 60%" in text
+    assert "achieved (from 90%), nearly achieved (from 70%)" in text
+    assert "100%" not in text.replace("capped at 100%", "")
+    th_text = " ".join(content.method_texts("th", th))
+    assert "ตั้งแต่ 95% บรรลุตามเป้า ตั้งแต่ 75% เสี่ยง" in th_text
