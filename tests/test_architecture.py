@@ -17,7 +17,7 @@ MAX_PAGE_LINES = 150
 #: Layers, innermost first: a module may import modules of its own layer or of inner ones, never outer.
 LAYERS = (
     ("tracker.periods", "tracker.status", "tracker.i18n", "tracker.settings", "tracker.thai", "tracker.__init__"),
-    ("tracker.errors", "tracker.fmt", "tracker.plan"),
+    ("tracker.errors", "tracker.fmt", "tracker.plan", "tracker.method"),
     ("tracker.tables", "tracker.store"),
     ("tracker.auth", "tracker.locks", "tracker.ingest", "tracker.rollup", "tracker.charts"),
     ("tracker.demo", "tracker.report"),

@@ -142,6 +142,8 @@ MESSAGES = {
                               "other computers open it)."),
     "setting.user": ("หมายเหตุที่บันทึกคู่กับชื่อผู้ใช้ของเครื่องเมื่อสั่งงานทางบรรทัดคำสั่ง",
                      "A note recorded beside the operating-system user for command-line actions (--user overrides)."),
+    "setting.today": ("วันที่ที่ถือเป็นวันนี้ รูปแบบ YYYY-MM-DD (ว่าง = วันที่จริงตามเวลากรุงเทพฯ) ใช้ตัดสินว่าไตรมาสใดเริ่มแล้วและปีงบประมาณใดสิ้นสุดแล้ว ตั้งไว้เพื่อดูตัวเลขอย่างที่เป็นในวันนั้น",
+                      "The date taken as today, YYYY-MM-DD (empty = the real date in Bangkok): decides which quarters have begun and which fiscal years are closed; set it to see the figures as they were on that day."),
     "users.col_setting": ("ตัวแปร", "Variable"),
     "users.col_value": ("ค่าปัจจุบัน", "Current value"),
     "users.col_default": ("ค่าเริ่มต้น", "Default"),
