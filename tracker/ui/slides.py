@@ -169,8 +169,9 @@ def _goal(report: content.Report, g: content.GoalSection) -> None:
         st.progress(min(g.disbursement_rate or 0.0, 1.0), ui.t("meeting.disbursed_of", rate=fmt.pct(g.disbursement_rate)))
     a, b = st.columns([3, 2], gap="medium")
     with a:
-        table(g.indicators.pick("name", "target", "expected", "actual", "status"), limit=6)
-        st.caption(ui.t("report.metric.expected_note"))
+        # what is expected by this quarter, not the full-year target (that is in the report): the slide
+        # compares like with like, and fits a 720-pixel-high screen
+        table(g.indicators.pick("name", "expected", "actual", "status"), limit=6)
     with b:
         table(g.projects.pick("name", "allocated", "status", limit=content.TOP_PROJECTS_SLIDE))
 
