@@ -89,8 +89,8 @@ def test_strategy_table_counts_shares_and_money_reconcile_with_the_totals(db):
     assert (s1["in_plan"], s1["funded"], s1["completed"], s1["in_progress"]) == (3, 2, 1, 1)
     assert s1["funding_rate"] == pytest.approx(2 / 3)
     assert s1["completed_share"] == pytest.approx(0.5)
-    s3 = tab.loc[3]    # P4 in progress, P5 never reported = not started, P6 cancelled
-    assert (s3["funded"], s3["in_progress"], s3["not_started"], s3["cancelled"]) == (3, 1, 1, 1)
+    s3 = tab.loc[3]    # P4 in progress, P5 never reported = not reported (method v2, never "not started"), P6 cancelled
+    assert (s3["funded"], s3["in_progress"], s3["not_started"], s3["cancelled"], s3["not_reported"]) == (3, 1, 0, 1, 1)
     assert math.isnan(tab.loc[2]["funding_rate"])          # no project: undefined, not 0 %
     total = tab.loc[RS.TOTAL]
     t_ = rollup.totals(db, 2569, 2)

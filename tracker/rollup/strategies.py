@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tracker import status as S
 from tracker.rollup.projects import budget_sums, rate
 
-#: project statuses of the quarterly form (แบบที่ 2), in the form's order; shares are of funded projects
-FORM2_STATUSES = ("completed", "in_progress", "not_started", "cancelled")
+#: project statuses of the quarterly form (แบบที่ 2), in the form's order: the five buckets of funded
+#: projects of method v2 (a funded project that has never reported is "not reported", not "not
+#: started"), which add up to the funded count; shares are of funded projects
+FORM2_STATUSES = S.PROJECT_BUCKETS
 #: words of ``budget_category`` that mark capital spending (งบลงทุน and its two categories)
 CAPITAL_WORDS = ("ลงทุน", "ครุภัณฑ์", "ที่ดินและสิ่งก่อสร้าง", "capital", "investment")
 #: ``strategy_no`` of the total row
@@ -63,7 +66,7 @@ def strategy_table(projects: pd.DataFrame, strategies: pd.DataFrame) -> pd.DataF
 
     Columns: ``strategy_no``; ``in_plan`` (projects in the plan for the year), ``funded`` (allocated
     budget > 0), ``funding_rate`` = funded ÷ in_plan; per แบบที่ 2 status ``completed, in_progress,
-    not_started, cancelled`` (funded projects) and ``<status>_share`` = that count ÷ funded; ``added``
+    not_started, cancelled, not_reported`` (funded projects) and ``<status>_share`` = that count ÷ funded; ``added``
     (added by a plan revision); money ``planned, allocated, committed, disbursed`` (baht),
     ``commitment_rate`` and ``disbursement_rate`` (÷ allocated); ``capital_allocated,
     capital_disbursed, capital_disbursement_rate`` (งบลงทุน only)."""
