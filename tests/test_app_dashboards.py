@@ -58,11 +58,11 @@ def test_overview_is_the_default_page_and_shows_the_headline_figures(app, with_d
     assert len(at.get("plotly_chart")) == 4
 
 
-def test_goal_cards_show_money_in_one_unit(app, with_data):
+def test_money_cards_and_the_budget_chart_name_one_unit(app, with_data):
     at = app(lang="th", fy=2569, q=2)
-    cards = [m.value for m in at.caption if "งบตามข้อบัญญัติ" in m.value]
-    assert len(cards) == 5 and all("ล้านบาท" in c for c in cards)
-    assert any("งบตามข้อบัญญัติ 1.40 ล้านบาท" in c for c in cards) and any("0.00 ล้านบาท" in c for c in cards)
+    money = [m for m in at.metric if "งบ" in m.label or "เบิกจ่าย" in m.label]
+    assert len(money) == 2 and all(m.label.endswith("(ล้านบาท)") for m in money)
+    assert [m.value for m in money] == ["9.85", "5.03"]                  # millions, 2 decimals
 
 
 def test_unreported_quarter_shows_no_failure_and_no_drop(app, with_data):

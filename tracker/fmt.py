@@ -184,9 +184,7 @@ def pct(ratio, digits: int = 1) -> str:
 def points(change, lang: str = "th") -> str:
     """A change of a percentage in percentage points, signed: ``+3.2 จุดร้อยละ`` / ``+3.2 pp``; a dash
     when undefined."""
-    if missing(change):
-        return DASH
-    return f"{change * 100:+.1f} " + ("จุดร้อยละ" if lang == "th" else "pp")
+    return figure("points", change, lang=lang)
 
 
 def number(x, digits: int | None = None) -> str:
