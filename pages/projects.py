@@ -52,8 +52,8 @@ funded, unfunded = shown[shown["funded"]], shown[~shown["funded"]]
 st.caption(ui.t("proj.count", n=len(shown), funded=len(funded), unfunded=len(unfunded)))
 if shown.empty:
     c.empty_state("proj.none_match")
-if not funded.empty:
-    c.table(funded, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
+if not shown.empty:     # every project; one without a budget reads "not funded", never "not started"
+    c.table(shown, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
                     Col("strategy_no", c.level_label("strategy"), "int"), Col("tactic_code", c.level_label("tactic")),
                     Col(f"name_{lang}", "dash.col.project", "name"), Col("department", "dash.col.department"),
                     Col("villages", "dash.col.villages"), Col("status", "dash.col.status", "pstatus"),
@@ -64,8 +64,8 @@ if not funded.empty:
                     Col("is_welfare_transfer", "dash.col.welfare", "bool"), Col("added_by_revision", "dash.col.added", "bool"),
                     Col("reported_this_quarter", "dash.col.reported", "bool"), Col("progress_note", "dash.col.note")],
             name=f"projects-{fy}-Q{q}", key="proj_table", height=480,
-            show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
-                  "disbursement_rate"])
+            show=["project_code", "strategy_no", "tactic_code", f"name_{lang}", "status", "progress_pct",
+                  "allocated_budget", "disbursement_rate"])
 
 # --- projects of the plan without an allocated budget: apart, never "not started" ----------------
 if not unfunded.empty:

@@ -20,7 +20,7 @@ def table_with(at, column: str):
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
-@pytest.mark.parametrize("lang, strategy, planned", [("th", "ยุทธศาสตร์", "งบตามแผน"), ("en", "Strategy", "Planned")])
+@pytest.mark.parametrize("lang, strategy, planned", [("th", "ยุทธศาสตร์", "งบตามแผน (บาท)"), ("en", "Strategy", "Planned (THB)")])
 def test_overview_lists_the_strategies_with_their_money(app, plan_loaded, lang, strategy, planned):
     at = app(lang=lang, fy=FY, q=Q, page="pages/overview.py")
     assert not at.exception, at.exception
@@ -37,7 +37,7 @@ def test_budget_groups_by_strategy_tactic_or_programme_with_the_same_total(app, 
         at.segmented_control(key="bud_level").set_value(level).run()
         assert not at.exception, at.exception
         table = table_with(at, column)
-        assert table["Planned"].sum() == pytest.approx(48_269_697), level
+        assert table["Planned (THB)"].sum() == pytest.approx(48_269_697), level
 
 
 def test_a_goal_shows_its_strategies_and_programmes(app, plan_loaded):
