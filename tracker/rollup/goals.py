@@ -274,10 +274,10 @@ def _attention_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
 # ---------------------------------------------------------------- the summary (python -m tracker summary --json)
 
 def _none(x):
-    """A JSON number: None when missing; ints stay ints."""
+    """A JSON number: None when missing or not finite (JSON has no infinity); ints stay ints."""
     if x is None or isinstance(x, bool):
         return x
-    if S.missing(x):
+    if S.missing(x) or not np.isfinite(x):
         return None
     return int(x) if isinstance(x, (int, np.integer)) else float(x)
 
@@ -369,9 +369,9 @@ def summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date)
         "period": state,
         "settings": th, "goals": goals, "indicators": indicators, "totals": tot,
         "strategies": group_figures(proj, "strategy", data), "programmes": group_figures(proj, "programme", data),
-        "not_funded": [{"code": r.project_code, "goal": int(r.goal_no), "planned": float(r.planned_budget),
+        "not_funded": [{"code": r.project_code, "goal": int(r.goal_no), "planned": _none(float(r.planned_budget)),
                         "reported_status": None if S.missing(r.reported_status) else r.reported_status,
-                        "committed": float(r.committed), "disbursed": float(r.disbursed)}
+                        "committed": _none(float(r.committed)), "disbursed": _none(float(r.disbursed))}
                        for r in unfunded.itertuples()],
         "not_reported": [] if future else sorted(proj.loc[proj["status"] == "not_reported", "project_code"]),
         "missing_reports": [] if future else sorted(proj.loc[proj["expected_to_report"]
