@@ -86,7 +86,8 @@ def projector_style() -> None:
     [class*=st-key-card]{min-height:19rem !important;padding:1rem}
     [class*=st-key-card] p{font-size:1.2rem;line-height:1.35}
     [class*=st-key-card] [data-testid=stMetricLabel] p{font-size:1.05rem}
-    .st-key-goalscore [data-testid=stMetricValue]{font-size:3rem;line-height:1.1}
+    .st-key-goalscore [data-testid=stMetricValue]{font-size:2.4rem;line-height:1.1}
+    .st-key-goalcov{margin-top:-.9rem}
     .st-key-slide [class*=st-key-status] p{font-size:1.4rem}
     .st-key-status{margin-top:-.6rem}
     [class*=st-key-score] [data-testid=stMetricValue],[class*=st-key-score] [data-testid=stMetricValue] p{font-size:3.2rem;line-height:1.2}
@@ -161,7 +162,7 @@ def _goal(report: content.Report, g: content.GoalSection) -> None:
     with cols[0]:
         st.container(key="goalscore").metric(ui.t("report.metric.score"), g.score_text)
         status_line(g.status, g.status_label, "status")
-        st.caption(g.coverage)
+        st.container(key="goalcov").caption(g.coverage)
     cols[1].metric(ui.t("report.metric.projects"), fmt.figure("share", (c["funded"], c["in_plan"]), lang=lang))
     cols[2].metric(ui.t("report.metric.completed"), fmt.figure("count", c["completed"], lang=lang))
     with cols[3]:
