@@ -31,9 +31,10 @@ att = ui.load(rollup.attention_items, fy, q)
 st.html("""<style>
 .block-container{padding-top:3.2rem}
 .block-container h1{font-size:1.7rem;padding:.1rem 0 0}
-[class*=st-key-goalcard] h2{font-size:1.8rem;padding:.1rem 0 .2rem;line-height:1.3}
-[class*=st-key-goalcard] [data-testid=stMarkdownContainer]:has(h2){height:auto;overflow:visible;margin-bottom:.15rem}
-[class*=st-key-goalcard]{gap:.2rem;padding:.6rem .8rem}
+[class*=st-key-goalcard] h2{font-size:1.5rem;padding:.05rem 0 .1rem;line-height:1.25}
+[class*=st-key-goalcard] [data-testid=stMarkdownContainer]:has(h2){height:auto;overflow:visible;margin-bottom:.1rem}
+[class*=st-key-goalcard] [data-testid=stCaptionContainer] p{font-size:.75rem;line-height:1.3;white-space:nowrap}
+[class*=st-key-goalcard]{gap:.1rem;padding:.35rem .75rem}
 .st-key-late{gap:.1rem}
 </style>""")
 year_end = bool(goals["status"].isin(S.YEAR_END).any())     # a closed year reads achieved / not achieved

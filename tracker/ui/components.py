@@ -73,12 +73,9 @@ def goal_card(g, lang: str, *, details: bool = True) -> None:
             st.page_link("pages/goal.py", label=f"**{_t('plan.goal_n', lang, n=n)}**", query_params={"goal": str(n)},
                          help=_t("dash.open_goal", lang))
             st.markdown(markup.words(g["short_" + lang]), unsafe_allow_html=True)   # no mid-word breaks
-            st.markdown(f"### {score}" if judged else f"### :gray[{score}]", anchors=False)
+            st.markdown(f"## {score}" if judged else f"### :gray[{score}]", anchors=False)
             st.markdown(status_badge(g["status"]))
-            # one short line, so the five cards and what follows them fit the first screen (1366×768)
-            st.html("<style>[class*=st-key-cardcov] p{font-size:.78rem;line-height:1.25;margin:0}"
-                    "[class*=st-key-goalcard] h3{padding:0 0 .15rem}</style>")
-            st.container(key=f"cardcov{n}").caption(coverage)
+            st.caption(coverage)
             return
         st.markdown(f"**{_t('plan.goal_n', lang, n=n)}**  \n{g['short_' + lang]}")
         score = fmt.figure("percent", g["score"], lang=lang)
