@@ -13,13 +13,7 @@ from tracker.cli import main
 from tracker.store import backup
 from tracker.store import restore as restoring
 
-
-def dump(path) -> list[str]:
-    conn = sqlite3.connect(str(path))
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+from tests.test_backup import dump   # the database file's SQL dump, the same comparison as the backup tests
 
 
 @pytest.fixture
