@@ -12,7 +12,6 @@ import io
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,13 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from tracker import store  # noqa: E402
 from tracker.demo import load_demo  # noqa: E402
+from bench.timing import clock  # noqa: E402
 from tracker.report import me  # noqa: E402
-
-
-def clock(fn):
-    t = time.perf_counter()
-    out = fn()
-    return time.perf_counter() - t, out
 
 
 def main(runs: int = 3) -> None:

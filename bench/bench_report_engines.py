@@ -24,13 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.report_engine_sample import sample_document  # noqa: E402
 from tracker.report import docx_kit, html_pdf  # noqa: E402
+from bench.timing import clock  # noqa: E402
 from tracker.report.chromium import browser_path  # noqa: E402
-
-
-def clock(fn):
-    t = time.perf_counter()
-    out = fn()
-    return time.perf_counter() - t, out
 
 
 def pdf_pages(data: bytes) -> int:

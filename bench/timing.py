@@ -22,6 +22,13 @@ class Timing:
         return min(self.samples) if self.samples else float("nan")
 
 
+def clock(fn):
+    """One run of ``fn()``: (seconds, its result)."""
+    t = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t, out
+
+
 def repeat(func, repeats: int, *, before=None) -> Timing:
     """Time ``func()`` ``repeats`` times; ``before()`` runs untimed ahead of each call (e.g. a cache reset)."""
     out = Timing()
