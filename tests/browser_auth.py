@@ -49,3 +49,13 @@ def sign_in(page, url: str, username: str = USERNAME, password: str = PASSWORD) 
     page.locator("input[type='password']").wait_for(state="detached")
     page.locator(".st-key-auth_signout").wait_for(state="attached")
     wait_rendered(page)
+
+
+def upload_file(page, url: str, path) -> object:
+    """Open the upload page signed in and choose ``path`` in its file box; returns the main area."""
+    page.goto(url + "/upload")
+    sign_in(page, url + "/upload")
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("นำเข้าข้อมูลรายไตรมาส").first.wait_for()
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    return main

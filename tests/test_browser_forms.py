@@ -50,11 +50,7 @@ def test_libreoffice_form_upload_shows_rows_as_read_and_confirms_after_the_warni
     saved = save_as(typed, "xlsx", tmp_path)
     with sync_playwright() as pw:
         browser, page = launch(pw)
-        page.goto(url + "/upload")
-        browser_auth.sign_in(page, url + "/upload")
-        main = page.locator("[data-testid='stMain']")
-        main.get_by_text("นำเข้าข้อมูลรายไตรมาส").first.wait_for()
-        page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(saved))
+        main = browser_auth.upload_file(page, url, saved)
         main.get_by_text("ทุกแถวตามที่อ่านได้").first.wait_for(state="visible")
         wait_rendered(page)
         text = main.inner_text()

@@ -45,11 +45,7 @@ def test_upload_preview_confirm_and_the_overview_shows_the_new_figures(server):
     progress.write_bytes(PROGRESS.encode("cp874"))
     with sync_playwright() as pw:
         browser, page = launch(pw)
-        page.goto(url + "/upload")
-        browser_auth.sign_in(page, url + "/upload")
-        main = page.locator("[data-testid='stMain']")
-        main.get_by_text("นำเข้าข้อมูลรายไตรมาส").first.wait_for()
-        page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(progress))
+        main = browser_auth.upload_file(page, url, progress)
         main.get_by_text("ยืนยันนำเข้า").first.wait_for(state="visible")
         wait_rendered(page)
         text = main.inner_text()
