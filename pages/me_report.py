@@ -1,5 +1,6 @@
 """รายงานติดตามและประเมินผล — the official M&E report: choose the fiscal year and round, write the
-committee's text (analysts), download the report as PDF (to publish) and DOCX (to edit)."""
+committee's text (analysts), download the report as PDF (to publish), DOCX (to edit), XLSX (its
+tables) and PPTX (the council slides)."""
 
 import streamlit as st
 
@@ -34,7 +35,7 @@ with ui.db() as conn:
 if not has_projects:
     st.info(ui.t("me.page.no_data"), icon=":material/info:")
 
-for col, fmt_ in zip(st.columns(2), me.FORMATS):
+for col, fmt_ in zip(st.columns(len(me.FORMATS)), me.FORMATS):
     col.download_button(
         ui.t(f"me.page.download_{fmt_}"), file_name=me.file_name(rnd, fmt_, lang), mime=me.MIME[fmt_],
         data=lambda f=fmt_: me.render_file(ui.db_path(), rnd, f, lang), on_click="ignore",

@@ -38,3 +38,21 @@ def require_pdf_tools(*tools: str) -> None:
         browser_path()
     except RuntimeError as exc:
         pytest.skip(str(exc))
+
+
+def excel_text(value, number_format: str) -> str:
+    """What Excel shows for ``value`` with the number formats the workbooks use."""
+    from tracker import fmt
+
+    if value is None:
+        return fmt.DASH
+    if isinstance(value, str):
+        return value
+    if number_format in ("0.0%", "0.0%;-0.0%"):
+        return f"{value * 100:,.1f}%"
+    if number_format == '0"%"':
+        return f"{value:,.0f}%"
+    if number_format.startswith("#,##0"):
+        decimals = len(number_format.split(".")[1]) if "." in number_format else 0
+        return f"{value:,.{decimals}f}"
+    return str(value)

@@ -1,5 +1,6 @@
 """The M&E report page (#13): year and round chosen, the committee's text written by analysts and
-stored (audited), read-only for viewers, both downloads offered; Thai and English."""
+stored (audited), read-only for viewers, the four downloads offered (PDF, DOCX, XLSX, PPTX); Thai and
+English."""
 
 import pytest
 
@@ -19,7 +20,8 @@ def test_page_renders_without_and_with_data(app, db, lang):
     at = app(lang=lang, fy=2569, q=2, page=PAGE)
     assert not at.exception, at.exception
     labels = [b.label for b in at.get("download_button")]
-    assert len(labels) == 2 and any("PDF" in x for x in labels) and any("DOCX" in x for x in labels)
+    assert len(labels) == 4
+    assert all(any(kind in x for x in labels) for kind in ("PDF", "DOCX", "XLSX", "PPTX"))
 
 
 def test_analyst_writes_the_problems_of_a_strategy_and_it_is_stored_for_that_round(app, db):

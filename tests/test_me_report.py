@@ -183,14 +183,14 @@ def test_figures_are_the_rollup_figures_written_by_the_one_formatter(db):
     doc = me.build(loaded(db), HALF, "th")
     t_ = rollup.totals(db, 2569, 2)
     table1 = table_of(doc, 1)
-    total = table1.rows[-1]
+    total = table1.texts()[-1]
     assert total == ("รวม", fmt.cell("int", t_["projects"]["in_plan"], "th"),
                      fmt.cell("int", t_["projects"]["funded"], "th"),
                      fmt.cell("pct", t_["projects"]["funded"] / t_["projects"]["in_plan"], "th"))
     table3 = table_of(doc, 4)
-    assert table3.rows[-1][4] == fmt.cell("money", t_["budget"]["disbursed"], "th")
+    assert table3.texts()[-1][4] == fmt.cell("money", t_["budget"]["disbursed"], "th")
     # a strategy without projects shows a dash, never 0 %
-    assert table1.rows[1][3] == fmt.DASH
+    assert table1.texts()[1][3] == fmt.DASH
 
 
 def test_missing_narrative_is_marked_empty_and_written_narrative_is_printed(db):
@@ -242,7 +242,10 @@ def test_command_line_writes_the_m_and_e_report_of_a_round(db_file, tmp_path, ca
     assert main(["report", "--round", "half", "--fy", "2569", "--format", "docx", "-o", str(out)]) == 0
     heads = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Heading 1"]
     assert "ส่วนที่ 2 ผลการติดตามและประเมินผล" in heads
-    assert main(["report", "--round", "half", "--fy", "2569", "--format", "xlsx", "-o", str(out)]) == 2
+    book = tmp_path / "half.xlsx"
+    assert main(["report", "--round", "half", "--fy", "2569", "--format", "xlsx", "-o", str(book)]) == 0
+    assert book.read_bytes()[:2] == b"PK"
+    assert main(["report", "--round", "half", "--fy", "2569", "-o", str(tmp_path / "half.txt")]) == 2
     assert main(["report", "--round", "quarter", "--fy", "2569", "--format", "docx"]) == 1
     assert "ไตรมาส" in capsys.readouterr().err
 
@@ -262,9 +265,9 @@ def test_funded_projects_per_plan_year_up_to_the_report_year(db):
     doc = me.build(db, HALF, "th")
     table = table_of(doc, 2)
     assert [c.title for c in table.columns] == ["ยุทธศาสตร์", "พ.ศ. 2566", "พ.ศ. 2567", "พ.ศ. 2568", "พ.ศ. 2569"]
-    assert table.rows[0][-1] == "2/3 (66.7%)"          # strategy 1 in 2569: P1, P2 funded of P1–P3
-    assert table.rows[-1][-1] == "5/6 (83.3%)"
-    assert table.rows[0][1] == "0/0 (—)"               # no project that year: no rate
+    assert table.texts()[0][-1] == "2/3 (66.7%)"          # strategy 1 in 2569: P1, P2 funded of P1–P3
+    assert table.texts()[-1][-1] == "5/6 (83.3%)"
+    assert table.texts()[0][1] == "0/0 (—)"               # no project that year: no rate
 
 
 def test_text_analysts_write_is_printed_as_text_never_as_markup(db):

@@ -122,7 +122,7 @@ def test_docx_has_a_heading_per_strategy_and_real_tables(document, docx_file):
 def test_pdf_and_docx_show_the_same_figures(document, pdf_text, docx_file):
     flat_pdf, flat_docx = squash(pdf_text), squash("".join(docx_texts(docx_file)))
     table1 = table_of(document, 1)
-    for cell in table1.rows[-1][1:]:
+    for cell in table1.texts()[-1][1:]:
         assert squash(cell) in flat_pdf and squash(cell) in flat_docx
 
 

@@ -69,10 +69,8 @@ def shown_number(kind: str, value) -> float | int | None:
     if missing(value):
         return None
     kind = COLUMN_FIGURE.get(kind, kind)
-    if kind == "percent":
-        return S.shown_percent(value) / 100
-    if kind == "points":
-        return S.shown_percent(value) / 100
+    if kind in ("percent", "points"):
+        return round(S.shown_percent(value) / 100, 3)      # 0.962, not 0.9620000000000001
     if kind == "money_million":
         return float((S.decimal(value) / MILLION).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
     if kind in ("money_baht", "count", "progress"):

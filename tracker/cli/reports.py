@@ -2,7 +2,7 @@
 
 ``python -m tracker report --fy 2569 --quarter 4 --format pdf [--lang th|en] [--snapshot NAME] -o FILE``
 writes the same report as the meeting and reports pages (:mod:`tracker.report.documents`);
-``python -m tracker report --round annual|half|quarter --fy 2569 [--quarter Q] --format pdf|docx`` writes
+``python -m tracker report --round annual|half|quarter --fy 2569 [--quarter Q] --format pdf|docx|xlsx|pptx`` writes
 the official M&E report of that round (:mod:`tracker.report.me`), as the M&E report page does.
 """
 
@@ -20,7 +20,7 @@ from tracker.report import documents, me, snapshot
 def cmd_me_report(args) -> int:
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "pdf")
     if fmt not in me.FORMATS:
-        print(f"the M&E report (--round) is written as {' or '.join(me.FORMATS)}, not {fmt!r}", file=sys.stderr)
+        print(f"the M&E report (--round) is written as {', '.join(me.FORMATS)}, not {fmt!r}", file=sys.stderr)
         return 2
     rnd = me.parse(args.round, periods.normalize_year(args.fy), args.quarter)
     with opened(args) as db:
@@ -78,7 +78,7 @@ def cmd_snapshot_delete(args) -> int:
 
 def register(sub, parents) -> None:
     p = sub.add_parser("report", parents=[parents["db"]],
-                       help="the monitoring report as PDF, XLSX or PPTX; with --round the M&E report as PDF or DOCX")
+                       help="the monitoring report as PDF, XLSX or PPTX; with --round the M&E report as PDF, DOCX, XLSX or PPTX")
     p.add_argument("--fy", type=int, required=True, help="fiscal year (Buddhist Era, e.g. 2569)")
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4),
                    help="quarter figures are cumulated to (with --round: only for a quarterly round)")

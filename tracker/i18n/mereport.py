@@ -262,6 +262,8 @@ MESSAGES = {
     "me.page.language": ("ภาษาของรายงาน", "Report language"),
     "me.page.download_pdf": ("ดาวน์โหลด PDF", "Download PDF"),
     "me.page.download_docx": ("ดาวน์โหลด Word (DOCX)", "Download Word (DOCX)"),
+    "me.page.download_xlsx": ("ดาวน์โหลด Excel (XLSX)", "Download Excel (XLSX)"),
+    "me.page.download_pptx": ("ดาวน์โหลด PowerPoint (PPTX)", "Download PowerPoint (PPTX)"),
     "me.page.no_data": ("ยังไม่มีข้อมูลโครงการของปีงบประมาณนี้ รายงานจะมีแต่ตารางว่าง",
                         "No project data for this fiscal year yet: the report's tables will be empty"),
     "me.page.narrative": ("ข้อความของรายงาน", "Report text"),

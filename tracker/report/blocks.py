@@ -46,19 +46,43 @@ class NumberedList:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: header text, alignment (numbers right), relative width (share of the line)."""
+    """A table column: header text, alignment (numbers right), relative width (share of the line).
+
+    ``parts`` name the spreadsheet columns of a column whose cells show several numbers, one name
+    per number ("3 (25.0%)" is a count and a share: two cells in the XLSX, one in the PDF and DOCX)."""
     title: str
     align: Align = "left"
     width: float = 1.0
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Cell:
     """A cell with emphasis: ``fill`` is a background colour '#rrggbb' (never the only carrier of
-    meaning: the text says it too), ``bold`` for totals."""
+    meaning: the text says it too), ``bold`` for totals.
+
+    ``numbers`` are the figures the text shows, in order, as (figure or column kind of
+    :mod:`tracker.fmt`, raw value): a spreadsheet writes them as numbers with the number format that
+    shows the same text (:func:`tracker.fmt.shown_number`, :func:`tracker.fmt.excel_format`)."""
     text: str
     fill: str | None = None
     bold: bool = False
+    numbers: tuple[tuple[str, Any], ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def number(kind: str, value, lang: str) -> Cell:
+    """A cell of one figure: its text by the one formatter (:func:`tracker.fmt.cell`) and its value."""
+    from tracker import fmt
+
+    return Cell(fmt.cell(kind, value, lang), numbers=((kind, value),))
+
+
+def compound(text: str, *numbers: tuple[str, Any]) -> Cell:
+    """A cell whose ``text`` shows several figures ("3 (25.0%)"): ``numbers`` in the order shown."""
+    return Cell(text, numbers=tuple(numbers))
 
 
 @dataclass(frozen=True)
@@ -74,6 +98,10 @@ class Table:
     header_fill: str = "#dce6f1"
     total_fill: str = "#f2f2f2"
     font_size: float | None = None   # points; None = the engine's table default
+
+    def texts(self) -> list[tuple[str, ...]]:
+        """The rows as the text every engine prints."""
+        return [tuple(c.text if isinstance(c, Cell) else str(c) for c in row) for row in self.rows]
 
     def __post_init__(self):
         for i, row in enumerate(self.rows):

@@ -27,7 +27,7 @@ INK = RGBColor(0x21, 0x25, 0x29)
 MUTED = RGBColor(0x64, 0x69, 0x6E)
 
 
-def _font(run, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
+def run_font(run, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
     f = run.font
     f.size, f.bold, f.name = Pt(size), bold, OFFICE_FONT
     f.color.rgb = colour
@@ -49,7 +49,7 @@ def _text(slide, x, y, w, h, lines, size=20, bold=False, colour=INK, align=None)
         if align is not None:
             p.alignment = align
         text, s, b = (line, size, bold) if isinstance(line, str) else line
-        _font(_run(p, text), s, b, colour)
+        run_font(_run(p, text), s, b, colour)
     return box
 
 
@@ -71,7 +71,7 @@ def _table(slide, table: Table, x, y, w, *, size=14, rows=None, with_total=True)
             c = tbl.cell(i, j)
             c.text = ""
             p = c.text_frame.paragraphs[0]
-            _font(_run(p, text), size, bold=i == 0 or (with_total and table.total is not None and i == len(texts)))
+            run_font(_run(p, text), size, bold=i == 0 or (with_total and table.total is not None and i == len(texts)))
             c.margin_top = c.margin_bottom = Pt(2)
     return shape
 

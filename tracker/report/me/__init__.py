@@ -1,19 +1,23 @@
 """The official M&E report (รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น): one block document
-(:mod:`.build`) rendered as a PDF to publish (:mod:`tracker.report.html_pdf`, exact Thai text layer)
-and a DOCX to edit (:mod:`tracker.report.docx_kit`); rounds (:mod:`.rounds`) and the analysts'
-narrative (:mod:`.narrative`).
+(:mod:`.build`) rendered as a PDF to publish (:mod:`tracker.report.html_pdf`, exact Thai text layer),
+a DOCX to edit (:mod:`tracker.report.docx_kit`), an XLSX of all its tables (:mod:`tracker.report.xlsx_kit`)
+and the council slides as PPTX (:mod:`tracker.report.pptx_kit`); rounds (:mod:`.rounds`) and the
+analysts' narrative (:mod:`.narrative`).
 """
 
 from __future__ import annotations
 
 from tracker import store
 from tracker.errors import TrackerError
+from tracker.i18n import t
 from tracker.report.me.build import build
 from tracker.report.me.rounds import KINDS, Round, RoundError, parse
 
-FORMATS = ("pdf", "docx")
+FORMATS = ("pdf", "docx", "xlsx", "pptx")
 MIME = {"pdf": "application/pdf",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 
 
 class ReportFileError(TrackerError):
@@ -21,7 +25,7 @@ class ReportFileError(TrackerError):
 
 
 def render(doc, fmt: str) -> bytes:
-    """A built document as ``pdf`` or ``docx`` bytes. A browser that is missing, fails or overruns
+    """A built document as ``pdf``, ``docx``, ``xlsx`` or ``pptx`` bytes. A browser that is missing, fails or overruns
     raises :class:`ReportFileError` (a message in the user's language), never a bare engine error."""
     from tracker.report.chromium import BrowserUnavailable, PageError, RenderTimeout
 
@@ -31,6 +35,12 @@ def render(doc, fmt: str) -> bytes:
         if fmt == "pdf":
             from tracker.report.html_pdf import render_pdf
             return render_pdf(doc)
+        if fmt == "xlsx":
+            from tracker.report.xlsx_kit import render_xlsx
+            return render_xlsx(doc)
+        if fmt == "pptx":
+            from tracker.report.pptx_kit import render_pptx
+            return render_pptx(doc, text_chapters=(t("me.h.part3", doc.lang),))
         from tracker.report.docx_kit import render_docx
         return render_docx(doc)
     except BrowserUnavailable as exc:

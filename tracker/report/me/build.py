@@ -66,16 +66,22 @@ class _Ctx:
         return f"{self.t(f'level.{level}_n', n=number)} {self.name(s.short if short else s.name)}"
 
 
-def _count(n) -> str:
-    return fmt.cell("int", n, "th")
+def _count(n) -> B.Cell:
+    return B.number("int", n, "th")
 
 
-def _pct(r, lang: str) -> str:
-    return fmt.cell("pct", r, lang)
+def _pct(r, lang: str) -> B.Cell:
+    return B.number("pct", r, lang)
 
 
-def _money(x, lang: str) -> str:
-    return fmt.cell("money", x, lang)
+def _money(x, lang: str) -> B.Cell:
+    return B.number("money", x, lang)
+
+
+def _count_share(ctx: _Ctx, count, share) -> B.Cell:
+    """``3 (25.0%)``: a count and its share (two numbers in the spreadsheet)."""
+    a, b = _count(count), _pct(share, ctx.lang)
+    return B.compound(ctx.t("me.count_share", a=a.text, b=b.text), *a.numbers, *b.numbers)
 
 
 def _empty(ctx: _Ctx) -> B.Paragraph:
@@ -150,7 +156,7 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
     plan_rows = tuple((label, _count(r.in_plan), _count(r.funded), _pct(r.funding_rate, lang))
                       for (_, label), r in zip(labels, tab.itertuples(index=False)))
     status_rows = tuple((label, _count(r.funded),
-                         *[ctx.t("me.count_share", a=_count(getattr(r, st)), b=_pct(getattr(r, f"{st}_share"), lang))
+                         *[_count_share(ctx, getattr(r, st), getattr(r, f"{st}_share"))
                            for st in RS.FORM2_STATUSES], _count(r.added))
                         for (_, label), r in zip(short, tab.itertuples(index=False)))
     money_rows = tuple((label, _money(r.planned, lang), _money(r.allocated, lang), _money(r.committed, lang),
@@ -172,7 +178,8 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
         *_plan_years(ctx, short),
         B.Heading(ctx.t("me.h.status"), 2),
         B.Table((B.Column(ctx.t("me.col.strategy"), width=2.2), n(ctx.t("me.col.funded"), "right", 0.9),
-                 *[n(ctx.t(f"pstatus.{st}"), "right", 1.25) for st in RS.FORM2_STATUSES],
+                 *[n(ctx.t(f"pstatus.{st}"), "right", 1.25, parts=(ctx.t("me.col.projects"), "%"))
+                   for st in RS.FORM2_STATUSES],
                  n(ctx.t("report.col.added"), "right", 0.8)), status_rows,
                 caption=ctx.numbering.caption(ctx.t("me.table.status"), lang), total_rows=1, font_size=10),
         B.Paragraph(ctx.t("me.note.status_share"), style="small"),
@@ -182,9 +189,9 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                                    caption=ctx.numbering.caption(ctx.t("me.table.money"), lang), total_rows=1,
                                    font_size=9)),
         B.Paragraph(ctx.t("me.note.money"), style="small"),
-        B.Paragraph(ctx.t("me.capital", allocated=_money(total["capital_allocated"], lang),
-                          disbursed=_money(total["capital_disbursed"], lang),
-                          rate=_pct(total["capital_disbursement_rate"], lang))),
+        B.Paragraph(ctx.t("me.capital", allocated=_money(total["capital_allocated"], lang).text,
+                          disbursed=_money(total["capital_disbursed"], lang).text,
+                          rate=_pct(total["capital_disbursement_rate"], lang).text)),
     ]
     src = RS.funding_sources(ctx.projects)
     src_rows = tuple((ctx.t("report.total") if r.is_total else (r.source or ctx.t("me.source.none")),
@@ -205,12 +212,14 @@ def _plan_years(ctx: _Ctx, short: list[tuple[int, str]]) -> list[B.Block]:
         return []
     strategies = pd.DataFrame({"number": list(plan.strategies)})
     tab = RS.plan_years({fy: rollup.project_table(ctx.db, fy, ctx.rnd.quarter) for fy in years}, strategies)
-    cell = {(int(r.strategy_no), int(r.fiscal_year)): ctx.t("me.funded_of", a=_count(r.funded), b=_count(r.in_plan),
-                                                              c=_pct(r.funding_rate, ctx.lang))
-            for r in tab.itertuples(index=False)}
+    cell = {(int(r.strategy_no), int(r.fiscal_year)): B.compound(
+        ctx.t("me.funded_of", a=_count(r.funded).text, b=_count(r.in_plan).text, c=_pct(r.funding_rate, ctx.lang).text),
+        ("int", r.funded), ("int", r.in_plan), ("pct", r.funding_rate)) for r in tab.itertuples(index=False)}
     rows = tuple((label, *[cell[(n, fy)] for fy in years]) for n, label in short)
     cols = (B.Column(ctx.t("me.col.strategy"), width=2.2),
-            *[B.Column(ctx.t("me.col.year", fy=fy), "right", 1.3) for fy in years])
+            *[B.Column(ctx.t("me.col.year", fy=fy), "right", 1.3,
+                      parts=(ctx.t("me.col.funded"), ctx.t("me.col.in_plan"), "%"))
+              for fy in years])
     return [B.Table(cols, rows, total_rows=1, font_size=9,
                     caption=ctx.numbering.caption(ctx.t("me.table.plan_years"), ctx.lang))]
 
@@ -255,8 +264,8 @@ def _strategy_section(ctx: _Ctx, number: int, ind: pd.DataFrame) -> list[B.Block
             (n(ctx.t("me.col.indicator"), width=3.2), n(ctx.t("me.col.unit"), width=0.9),
              n(ctx.t("me.col.target"), "right", 0.8), n(ctx.t("me.col.actual"), "right", 0.8),
              n(ctx.t("me.col.ind_status"), width=1.5)),
-            tuple((f"{i.code} {getattr(i, name)}", str(getattr(i, unit)), fmt.cell("num", i.target, lang),
-                   fmt.cell("num", i.actual, lang), fmt.cell("status", i.status, lang))
+            tuple((f"{i.code} {getattr(i, name)}", str(getattr(i, unit)), B.number("num", i.target, lang),
+                   B.number("num", i.actual, lang), fmt.cell("status", i.status, lang))
                   for i in mine.itertuples(index=False)),
             caption=ctx.numbering.caption(ctx.t("me.table.indicators", n=s.goal), lang), font_size=10))
     return out
@@ -304,7 +313,7 @@ def _project_list(ctx: _Ctx) -> list[B.Block]:
                              _money(p.planned_budget, lang), _money(p.allocated_budget, lang),
                              _money(p.disbursed, lang), fmt.cell("pstatus", p.status, lang), note))
             b = RS.budget_sums(part)
-            rows.append(("", "", ctx.t("me.programme.total", n=_count(len(part))), "", _money(b["planned"], lang),
+            rows.append(("", "", ctx.t("me.programme.total", n=_count(len(part)).text), "", _money(b["planned"], lang),
                          _money(b["allocated"], lang), _money(b["disbursed"], lang), "", ""))
             blocks.append(B.Table(cols, tuple(rows), total_rows=1, font_size=9,
                                   caption=ctx.numbering.caption(title, lang)))
