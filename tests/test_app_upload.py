@@ -208,3 +208,39 @@ def test_forms_section_offers_the_latest_year_with_funded_projects(app, db_file)
     at = app(lang="th", fy=2566, q=1, page="pages/upload.py")      # a year without funded projects chosen
     assert not at.exception, at.exception
     assert at.selectbox(key="form_fy").value == 2569 and at.selectbox(key="form_q").value == 1
+
+
+def test_an_admin_edits_a_saved_mapping_on_the_page_and_the_next_file_uses_it(app, db_file):
+    from tracker import ingest
+    from tracker.ingest import mappings
+    from tracker.store import mappings as store_mappings
+
+    export = csv_text("""
+        เลขที่โครงการ,ปีงบ,งวด,ผลการดำเนินการ,ร้อยละงาน,ยอดผูกพัน,ยอดเบิก
+        G1-P01,2569,1,อยู่ระหว่างดำเนินการ,40,"1,180,000","472,000"
+    """)
+    conn = store.connect(db_file)
+    ingest.commit(conn, ingest.prepare(conn, PROJECTS.encode("utf-8-sig"), "projects.csv"), user="analyst")
+    mid = mappings.save_mapping(conn, name="ระบบบัญชี", kind="project_progress", user="analyst", columns={
+        "เลขที่โครงการ": "project_code", "ปีงบ": "fiscal_year", "งวด": "quarter", "ผลการดำเนินการ": "status",
+        "ร้อยละงาน": "progress_pct", "ยอดผูกพัน": "disbursed", "ยอดเบิก": "committed"})     # two swapped by mistake
+    conn.close()
+    at = app(lang="th", page="pages/upload.py", user="analyst")
+    assert not at.exception, at.exception
+    assert not [s for s in at.selectbox if s.key == "map_edit_pick"]       # analysts see the list, not the editor
+    at = app(lang="th", page="pages/upload.py")
+    at.selectbox(key="map_edit_pick").set_value(mid).run()
+    assert at.selectbox(key=f"map_edit_{mid}_col_5").value == "disbursed"  # ยอดผูกพัน, as saved
+    at.selectbox(key=f"map_edit_{mid}_col_5").set_value("committed")
+    at.selectbox(key=f"map_edit_{mid}_col_6").set_value("disbursed")
+    at.text_input(key=f"map_edit_name_{mid}").input("ระบบบัญชี 2570")
+    at.button(key="map_edit_save").click().run()
+    assert not at.exception, at.exception
+    assert "แก้ไขการจับคู่ 'ระบบบัญชี 2570' แล้ว" in texts(at)
+    saved = store_mappings.by_id(store.connect(db_file), mid)
+    assert saved["name"] == "ระบบบัญชี 2570" and saved["columns"]["ยอดเบิก"] == "disbursed"
+    upload(at, "export.csv", export.encode("cp874"))
+    assert not at.exception, at.exception
+    assert "อ่านตามการจับคู่คอลัมน์ที่บันทึกไว้ 'ระบบบัญชี 2570'" in texts(at)
+    at.button(key="upload_confirm").click().run()
+    assert store.progress(store.connect(db_file))["disbursed"].tolist() == [472_000]

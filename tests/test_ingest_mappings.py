@@ -143,3 +143,34 @@ def test_departments_as_offices_write_them_and_money_closed_with_a_dash_are_read
     assert pv.errors["code"].tolist() == ["unknown_department"] and pv.errors["row"].tolist() == [5]
     from tracker.ingest import present
     assert present.row_table(pv, "th")["งบตามแผน"].iloc[0] == "120,000.- → 120,000"
+
+
+def test_an_admin_edits_a_saved_mapping_in_place_and_the_next_file_is_read_the_edited_way(pdb):
+    mid = mappings.save_mapping(pdb, name="ระบบบัญชี", kind="project_progress", value_words=WORDS, user="analyst",
+                                columns={**COLUMNS, "ยอดผูกพัน": "disbursed", "ยอดเบิก": "committed"})   # swapped
+    assert ingest.prepare(pdb, EXPORT.encode(), "export.csv").rows["disbursed"].tolist() == [1_180_000, 450_000]
+    with pytest.raises(PermissionDenied):
+        mappings.edit_mapping(pdb, mid, name="x", columns=COLUMNS, user="analyst")
+    mappings.edit_mapping(pdb, mid, name="ระบบบัญชี (แก้)", columns=COLUMNS, user="admin")
+    pv = ingest.prepare(pdb, EXPORT.encode(), "export.csv")
+    assert pv.mapping_name == "ระบบบัญชี (แก้)" and pv.rows["disbursed"].tolist() == [472_000, 450_000]
+    assert pv.rows["status"].tolist() == ["in_progress", "completed"]     # the value words kept
+    from tracker.store import mappings as store_mappings
+    saved = store_mappings.by_id(pdb, mid)
+    assert saved["created_by"] == "analyst" and saved["updated_by"] == "admin"
+    audit = store.audit_log(pdb, action="mapping_edit")
+    assert audit["username"].tolist() == ["admin"] and "ระบบบัญชี (แก้)" in audit["detail"].iloc[0]
+
+
+def test_an_edit_that_breaks_a_mapping_or_takes_another_ones_name_is_refused_and_changes_nothing(pdb):
+    mid = mappings.save_mapping(pdb, name="ก", kind="project_progress", columns=COLUMNS, user="analyst")
+    mappings.save_mapping(pdb, name="ข", kind="projects", user="analyst", columns={
+        "เลขที่": "project_code", "ปี": "fiscal_year", "เป้า": "goal", "ชื่อ": "name_th", "ส่วนงาน": "department",
+        "แผน": "planned_budget", "ได้รับ": "allocated_budget"})
+    before = list(pdb.conn.iterdump())
+    for name, columns, code in (("ข", COLUMNS, "name_taken"), ("ก", {**COLUMNS, "ยอดเบิก": ""}, "missing"),
+                                ("ก", {**COLUMNS, "ยอดเบิก": "committed"}, "twice")):
+        with pytest.raises(mappings.MappingRefused) as exc:
+            mappings.edit_mapping(pdb, mid, name=name, columns=columns, user="admin")
+        assert exc.value.code == code
+    assert list(pdb.conn.iterdump()) == before

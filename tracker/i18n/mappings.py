@@ -8,6 +8,8 @@ MESSAGES = {
                               "'{column}' is mapped from more than one column of the file — choose one"),
     "mapping.refused.missing": ("ยังไม่ได้จับคู่คอลัมน์ที่ต้องมี '{column}' — เลือกคอลัมน์ของไฟล์ที่ตรงกัน",
                                 "the required column '{column}' is not mapped yet — choose the file's column that holds it"),
+    "mapping.refused.name_taken": ("มีการจับคู่ชื่อ '{name}' อยู่แล้ว — ตั้งชื่ออื่น",
+                                   "There is already a mapping named '{name}' — choose another name"),
     "mapping.refused.not_found": ("ไม่พบการจับคู่คอลัมน์ที่ {id}", "There is no column mapping {id}"),
     "mapping.section": ("จับคู่คอลัมน์ของไฟล์นี้ (ครั้งเดียว ระบบจำไว้ใช้กับไฟล์แบบเดียวกัน)",
                         "Map this file's columns (once; remembered for files of the same layout)"),
@@ -29,9 +31,14 @@ MESSAGES = {
     "mapping.col.kind": ("ชนิดข้อมูล", "Kind"),
     "mapping.col.columns": ("คอลัมน์ของไฟล์ → คอลัมน์ของระบบ", "File column → system column"),
     "mapping.col.by": ("บันทึกโดย", "Saved by"),
-    "mapping.delete": ("ลบการจับคู่ที่เลือก", "Delete the chosen mapping"),
-    "mapping.delete_pick": ("การจับคู่ที่จะลบ", "Mapping to delete"),
+    "mapping.delete": ("ลบการจับคู่นี้", "Delete this mapping"),
     "mapping.deleted": ("ลบการจับคู่แล้ว", "Mapping deleted"),
+    "mapping.edit_pick": ("แก้ไขหรือลบการจับคู่ (ผู้ดูแลระบบ)", "Edit or delete a mapping (administrators)"),
+    "mapping.edit_help": ("เปลี่ยนชื่อ หรือเปลี่ยนว่าคอลัมน์ใดของไฟล์คือข้อมูลใด แล้วบันทึก ไฟล์แบบเดียวกันครั้งต่อไปจะอ่านตามที่แก้",
+                          "Rename it or change what each of the file's columns holds, then save; the next file of "
+                          "this layout is read the edited way"),
+    "mapping.edit_save": ("บันทึกการแก้ไข", "Save the changes"),
+    "mapping.edited": ("แก้ไขการจับคู่ '{name}' แล้ว", "Saved the changes to the mapping '{name}'"),
 }
 MESSAGES.update({
     "ingest.problem.html_without_table": (

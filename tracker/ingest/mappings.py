@@ -6,7 +6,8 @@ punctuation and Thai digits ignored, order ignored). It names the kind, which he
 column (a header mapped to nothing is left out), and the value words of the layout (``เสร็จแล้ว`` -> the
 status ``completed``, ``งานคลัง`` -> the department ``FIN``). Department words are also kept as the office's
 department aliases (``department_aliases``, shared with the plan-book import). Saving is audited; an
-analyst saves a mapping for the file in hand, an administrator deletes one. Problems of a mapped file are
+analyst saves a mapping for the file in hand, an administrator edits one in place (its name, the column
+each header feeds, its value words) or deletes it. Problems of a mapped file are
 reported against the analyst's own headers. Nothing is written by a mapping until it is saved.
 """
 
@@ -80,9 +81,7 @@ def save_mapping(db, *, name: str, kind: str, columns: dict[str, str], user: str
 
     auth.authorize(db, user, "upload")
     _checked(kind, columns, name)
-    value_words = {c: {str(k).strip(): str(v) for k, v in words.items() if str(k).strip() and v}
-                   for c, words in (value_words or {}).items()}
-    value_words = {c: w for c, w in value_words.items() if w}
+    value_words = _clean_words(value_words)
     now = store.now_iso()
     record = {"name": name.strip(), "kind": kind, "signature": signature(columns), "columns": columns,
               "value_words": value_words, "created_by": user, "created_at": now, "updated_by": user,
@@ -94,6 +93,40 @@ def save_mapping(db, *, name: str, kind: str, columns: dict[str, str], user: str
         store.audit(db, user=user, action="mapping_save", target=f"mapping:{mapping_id}",
                     detail={"name": record["name"], "kind": kind, "columns": columns, "value_words": value_words})
     return mapping_id
+
+
+def _clean_words(value_words: dict | None) -> dict[str, dict[str, str]]:
+    words = {c: {str(k).strip(): str(v) for k, v in (w or {}).items() if str(k).strip() and v}
+             for c, w in (value_words or {}).items()}
+    return {c: w for c, w in words.items() if w}
+
+
+def edit_mapping(db, mapping_id: int, *, name: str, columns: dict[str, str], user: str,
+                 value_words: dict[str, dict[str, str]] | None = None) -> None:
+    """Change a saved mapping in place (administrators): its name, the contract column each of the layout's
+    headers feeds, and its value words; the next file of the layout is read through the edited mapping. The
+    layout's headers and the kind stay (a header not in the layout is refused). Audited with the mapping as
+    it was and as it is. Raises :class:`MappingRefused`, or PermissionDenied."""
+    from tracker import auth
+
+    auth.authorize(db, user, "settings")
+    with db.atomic():
+        old = store_mappings.by_id(db, mapping_id)
+        if old is None:
+            raise MappingRefused("mapping.refused.not_found", id=mapping_id)
+        columns = {h: columns.get(h, old["columns"][h]) or IGNORE for h in old["columns"]}
+        _checked(old["kind"], columns, name)
+        if store_mappings.name_taken(db, name.strip(), other_than=mapping_id):
+            raise MappingRefused("mapping.refused.name_taken", name=name.strip())
+        words = _clean_words(old["value_words"] if value_words is None else value_words)
+        now = store.now_iso()
+        store_mappings.update(db, mapping_id, name=name.strip(), columns=columns, value_words=words,
+                              updated_by=user, updated_at=now)
+        for written, code in words.get("department", {}).items():
+            store_mappings.save_department_alias(db, store_plan.user_alias(written, code, user=user, at=now))
+        store.audit(db, user=user, action="mapping_edit", target=f"mapping:{mapping_id}",
+                    detail={"before": {k: old[k] for k in ("name", "columns", "value_words")},
+                            "after": {"name": name.strip(), "columns": columns, "value_words": words}})
 
 
 def delete_mapping(db, mapping_id: int, *, user: str) -> None:

@@ -47,6 +47,21 @@ def save(db: Database, record: dict) -> int:
     return int(row.get("id") or cur.lastrowid)
 
 
+def update(db: Database, mapping_id: int, *, name: str, columns: dict, value_words: dict, updated_by: str,
+           updated_at: str) -> None:
+    """Change a mapping in place (its name, which contract column each header feeds, its value words); the
+    layout (``signature``) and who made it stay. Call inside ``db.atomic()``."""
+    db.execute("UPDATE column_mappings SET name = ?, columns = ?, value_words = ?, updated_by = ?, updated_at = ? "
+               "WHERE id = ?", [name, json.dumps(columns, ensure_ascii=False),
+                                json.dumps(value_words or {}, ensure_ascii=False), updated_by, updated_at,
+                                int(mapping_id)])
+
+
+def name_taken(db: Database, name: str, *, other_than: int) -> bool:
+    """Is ``name`` the name of another mapping than ``other_than``?"""
+    return first(db, "SELECT id FROM column_mappings WHERE name = ? AND id != ?", [name, int(other_than)]) is not None
+
+
 def delete(db: Database, mapping_id: int) -> None:
     """Remove a mapping (inside ``db.atomic()``)."""
     db.execute("DELETE FROM column_mappings WHERE id = ?", [int(mapping_id)])
