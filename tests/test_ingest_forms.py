@@ -259,3 +259,22 @@ def test_rows_of_a_batch_are_written_in_words_not_codes(filled):
     assert th["ถ้าย้อนกลับ"].tolist() == ["แถวนี้ถูกลบออก"] * 2
     en = present.batch_rows_table(uploads.batch_changes(filled, batch), "en")
     assert "status = In progress" in " ".join(en["Values (old → new)"])
+
+
+def test_header_problems_name_the_header_row_under_a_forms_title(filled):
+    # the XLSX form (title on row 1, instructions on row 2, headers on row 3) with a column renamed
+    wb, ws = sheet(forms.form_xlsx(filled, "project_progress", 2569, 2))
+    col = header_columns(ws)["เบิกจ่ายสะสม"]
+    ws.protection.sheet = False
+    ws.cell(row=forms.HEADER_ROW, column=col, value="ยอดเบิกจ่ายรวม")
+    buf = io.BytesIO()
+    wb.save(buf)
+    pv = ingest.prepare(filled, buf.getvalue(), "form.xlsx")
+    problems = pv.problems.set_index("code")
+    assert problems.loc["missing_column", "row"] == 3 and problems.loc["unknown_column", "row"] == 3
+    assert problems.loc["unknown_column", "message_th"].startswith("แถว 3 คอลัมน์ 'ยอดเบิกจ่ายรวม'")
+    # a CSV with a two-line title: the header is line 3 there too
+    text = "แบบรายงานผลการดำเนินงานโครงการ\nอบต.ขี้เหล็ก\n" + PROGRESS_Q1.replace("เบิกจ่ายสะสม", "ยอดเบิกจ่ายรวม")
+    pv = ingest.prepare(filled, text.encode(), "q1.csv")
+    assert pv.problems.set_index("code").loc["missing_column", "row"] == 3
+    assert pv.problems["row"].dropna().min() == 3

@@ -167,7 +167,7 @@ def _prepare(db, data: bytes, file_name: str, *, kind: str | None, plan) -> Prev
     if pv.kind is None:
         pv.kind = detect_kind(headers)
         if pv.kind is None:
-            return _file_problem(pv, "unknown_kind", row=1)
+            return _file_problem(pv, "unknown_kind", row=int(raw.attrs.get("header_row", 1)))
     k = KINDS[pv.kind]
     if pv.mapping_name:
         clean, problems = check(mappings.translate_values(raw, saved), k, plan=plan, db=db, saved=saved["columns"])

@@ -5,7 +5,7 @@ old .xls, images) are refused with a problem, and text is decoded as UTF-8 (with
 UTF-16 (Excel's "Unicode text") or Windows-874 (cp874; Python's ``tis-620`` codec maps bytes
 0x80–0x9F to control characters, so it is never used). The separator (comma, semicolon, tab) is
 taken from the header line. Every cell comes back as ``str`` ("" for empty) and the frame carries
-``_row``: the row number Excel shows (header = row 1).
+``_row``: the row number Excel shows (header = row 1, or the row under a title; ``frame.attrs["header_row"]``).
 """
 
 from __future__ import annotations
@@ -107,7 +107,9 @@ def _finish(df: pd.DataFrame, first_row: int) -> pd.DataFrame:
     df.columns = [str(c).replace("\ufeff", "").strip() for c in df.columns]
     blank = (df.apply(lambda s: s.str.strip()) == "").all(axis=1) if len(df.columns) else pd.Series(True, df.index)
     df[ROW] = pd.RangeIndex(len(df)) + first_row
-    return df.loc[~blank].reset_index(drop=True)
+    out = df.loc[~blank].reset_index(drop=True)
+    out.attrs["header_row"] = first_row - 1     # where header problems are, in the file's own numbering
+    return out
 
 
 def read_csv_text(text: str) -> tuple[pd.DataFrame, str]:

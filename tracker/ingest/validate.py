@@ -105,9 +105,10 @@ class Problems:
         return df.sort_values(["row"], na_position="first", kind="stable").reset_index(drop=True)
 
 
-def map_headers(headers: list[str], kind: Kind, problems: Problems, saved: dict[str, str] | None = None
-                ) -> dict[str, str]:
-    """Canonical column -> header as written. Unknown, duplicate and missing headers become problems.
+def map_headers(headers: list[str], kind: Kind, problems: Problems, saved: dict[str, str] | None = None,
+                *, header_row: int = 1) -> dict[str, str]:
+    """Canonical column -> header as written. Unknown, duplicate and missing headers become problems, placed
+    on ``header_row`` (the header's row in the file: 3 under a form's title and instructions).
 
     ``saved`` (a saved column mapping, header -> column, "" = leave out) is followed first."""
     mapping: dict[str, str] = {}
@@ -124,17 +125,17 @@ def map_headers(headers: list[str], kind: Kind, problems: Problems, saved: dict[
 
         mangled = re.fullmatch(r"(.+)\.(\d+)", h)   # pandas renames a repeated header "value" to "value.1"
         if mangled and mangled.group(1) in headers:
-            problems.file("duplicate_column", row=1, column=mangled.group(1), value=mangled.group(1))
+            problems.file("duplicate_column", row=header_row, column=mangled.group(1), value=mangled.group(1))
             continue
         if c is None:
-            problems.file("unknown_column", row=1, column=h, value=h)
+            problems.file("unknown_column", row=header_row, column=h, value=h)
         elif c in mapping:
-            problems.file("duplicate_column", row=1, column=h, value=h)
+            problems.file("duplicate_column", row=header_row, column=h, value=h)
         else:
             mapping[c] = h
     for c in kind.required:
         if c.name not in mapping:
-            problems.file("missing_column", row=1, column=c.name, column_th=c.th)
+            problems.file("missing_column", row=header_row, column=c.name, column_th=c.th)
     return mapping
 
 
@@ -215,8 +216,8 @@ def _read(typ: str, s: pd.Series, plan) -> tuple[pd.Series, list[tuple[str, pd.S
     return v, [(code, bad)]
 
 
-def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | None = None
-          ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | None = None,
+          header_row: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Validate ``raw`` (text cells + ``_row``) as ``kind``: (clean rows, problem table).
 
     Each cell is read the way Thai Excel writes it (unreadable cells are problems), then the clean
@@ -226,7 +227,9 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
     """
     P = Problems()
     headers = [c for c in raw.columns if c != ROW]
-    mapping = map_headers(headers, kind, P, saved)
+    if header_row is None:
+        header_row = int(raw.attrs.get("header_row", 1))
+    mapping = map_headers(headers, kind, P, saved, header_row=header_row)
     blank = blank_rows(raw, kind, mapping)
     skipped = raw.loc[blank, ROW].astype(int).tolist()
     if skipped:
