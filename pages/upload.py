@@ -79,7 +79,7 @@ with ui.db() as conn:
         st.success(ui.plain(flash), icon=":material/check_circle:")
     if pv.mapping_name:
         st.caption(ui.plain(ui.t("mapping.applied", name=pv.mapping_name)))
-    if "unknown_kind" in set(pv.errors["code"]):    # another layout: map its columns once
+    if {"unknown_kind", "missing_column"} & set(pv.errors["code"]):    # another layout: map its columns once
         mapping_form(pv)
     kind_label = ui.t(f"ingest.kind.{pv.kind}") if pv.kind else "?"
     sep = pv.separator_name

@@ -244,3 +244,33 @@ def test_an_admin_edits_a_saved_mapping_on_the_page_and_the_next_file_uses_it(ap
     assert "อ่านตามการจับคู่คอลัมน์ที่บันทึกไว้ 'ระบบบัญชี 2570'" in texts(at)
     at.button(key="upload_confirm").click().run()
     assert store.progress(store.connect(db_file))["disbursed"].tolist() == [472_000]
+
+
+def test_a_file_that_fits_a_kind_in_part_offers_the_mapping_of_its_missing_columns(app, db_file):
+    partial = csv_text("""
+        รหัสโครงการ,ปีงบประมาณ,ไตรมาส,สถานะ,ความก้าวหน้า %,ผูกพันแล้ว,ยอดเบิกจ่ายรวม
+        G1-P01,2569,1,อยู่ระหว่างดำเนินการ,40,"1,180,000","472,000"
+    """)
+    at = app(lang="th", page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("utf-8-sig"))
+    at.button(key="upload_confirm").click().run()
+    upload(at, "progress.csv", partial.encode("cp874"))
+    assert not at.exception, at.exception
+    assert "ไม่มีคอลัมน์ที่ต้องมี" in " ".join(at.dataframe[0].value["รายละเอียดและวิธีแก้"])
+    assert "ยังขาดคอลัมน์ที่ต้องมี" in texts(at)
+    assert at.selectbox(key="map_kind").value == "project_progress"          # the kind it was recognised as
+    assert [at.selectbox(key=f"map_col_{i}").value for i in range(7)] == [
+        "project_code", "fiscal_year", "quarter", "status", "progress_pct", "", ""]   # what matched, chosen
+    at.selectbox(key="map_col_5").set_value("committed")
+    at.selectbox(key="map_col_6").set_value("disbursed")
+    at.text_input(key="map_name").input("แบบกองคลัง")
+    at.button(key="map_save").click().run()
+    assert not at.exception, at.exception
+    assert metric(at, "เพิ่มใหม่") == "1" and metric(at, "ข้อผิดพลาด") == "0"
+    at.button(key="upload_confirm").click().run()
+    # the next quarter's file of this layout: imported without mapping
+    upload(at, "progress-q2.csv", partial.replace(",1,", ",2,").replace("472,000", "900,000").encode("cp874"))
+    assert "อ่านตามการจับคู่คอลัมน์ที่บันทึกไว้ 'แบบกองคลัง'" in texts(at)
+    assert metric(at, "เพิ่มใหม่") == "1" and not [s for s in at.selectbox if s.key == "map_kind"]
+    at.button(key="upload_confirm").click().run()
+    assert sorted(store.progress(store.connect(db_file))["disbursed"].tolist()) == [472_000, 900_000]

@@ -17,6 +17,11 @@ MESSAGES = {
                      "ครั้งต่อไปไฟล์ที่มีหัวคอลัมน์เหมือนกันจะนำเข้าได้ทันที",
                      "This file's headers do not match the form. Say what each column holds, name the mapping and save "
                      "it; the next file with the same headers is read without asking"),
+    "mapping.help_partial": ("ไฟล์นี้ตรงกับแบบข้อมูลบางส่วน แต่ยังขาดคอลัมน์ที่ต้องมี คอลัมน์ที่ตรงกันเลือกไว้ให้แล้ว เลือกว่าคอลัมน์ใดของไฟล์คือคอลัมน์ที่ขาด "
+                             "ตั้งชื่อ แล้วบันทึก ครั้งต่อไปไฟล์ที่มีหัวคอลัมน์เหมือนกันจะนำเข้าได้ทันที",
+                             "This file fits the form in part but lacks required columns. The columns that match are "
+                             "already chosen: say which of the file's columns holds each missing one, name the mapping "
+                             "and save it; the next file with the same headers is read without asking"),
     "mapping.kind": ("ไฟล์นี้เป็นข้อมูลชนิด", "This file holds"),
     "mapping.column_of": ("คอลัมน์ '{header}' ของไฟล์คือ", "The file's column '{header}' is"),
     "mapping.ignore": ("(ไม่นำเข้า)", "(leave out)"),
