@@ -42,7 +42,8 @@ def upload(at, name: str, data: bytes, mime: str = "text/csv"):
 def test_upload_and_history_pages_render_in_both_languages(app, lang):
     at = app(lang=lang, page="pages/upload.py")
     assert not at.exception, at.exception
-    assert len(at.download_button) == 10           # CSV and XLSX template per kind, XLSX and CSV per form
+    # CSV and XLSX template per kind; XLSX, CSV and every department's ZIP per form (projects too)
+    assert len(at.download_button) == 15
     assert ("นำเข้าข้อมูลรายไตรมาส" if lang == "th" else "Quarterly data upload") in texts(at)
     at.switch_page("pages/history.py").run()
     assert not at.exception

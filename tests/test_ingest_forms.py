@@ -204,15 +204,19 @@ def test_progress_falling_or_read_100_times_too_small_is_warned(filled):
         "progress_decreased", "progress_decreased"]
 
 
-def test_cli_form_writes_both_forms_that_import_back(filled, db_file, tmp_path, capsys):
+def test_cli_form_writes_the_three_forms_that_import_back(filled, db_file, tmp_path, capsys):
     assert main(["form", "--db", str(db_file), "--fy", "2569", "--quarter", "2", "--format", "xlsx",
                  "--format", "csv", "--out", str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.glob("form-*"))
     assert written == ["form-indicator_results-2569-Q2.csv", "form-indicator_results-2569-Q2.xlsx",
-                       "form-project_progress-2569-Q2.csv", "form-project_progress-2569-Q2.xlsx"]
-    assert main(["import", "--db", str(db_file), "--dry-run", "--user", "analyst",
-                 str(tmp_path / "form-project_progress-2569-Q2.xlsx")]) == 0
-    assert "errors: 0  warnings: 0" in capsys.readouterr().out
+                       "form-project_progress-2569-Q2.csv", "form-project_progress-2569-Q2.xlsx",
+                       "form-projects-2569.csv", "form-projects-2569.xlsx"]
+    for name in ("form-project_progress-2569-Q2.xlsx", "form-projects-2569.xlsx"):
+        assert main(["import", "--db", str(db_file), "--dry-run", "--user", "analyst", str(tmp_path / name)]) == 0
+        assert "errors: 0  warnings: 0" in capsys.readouterr().out
+    assert main(["form", "--db", str(db_file), "--fy", "2569", "--quarter", "2", "--kind", "project_progress",
+                 "--zip", "--out", str(tmp_path / "zip")]) == 0
+    assert [p.name for p in (tmp_path / "zip").iterdir()] == ["form-project_progress-2569-Q2-departments.zip"]
 
 
 # --- the preview of every row -----------------------------------------------------------------------
@@ -278,3 +282,56 @@ def test_header_problems_name_the_header_row_under_a_forms_title(filled):
     pv = ingest.prepare(filled, text.encode(), "q1.csv")
     assert pv.problems.set_index("code").loc["missing_column", "row"] == 3
     assert pv.problems["row"].dropna().min() == 3
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_projects_form_lists_the_years_projects_with_yes_no_lists_and_uploads_back_unchanged(filled, lang):
+    data = forms.form_xlsx(filled, "projects", 2569, 1, lang=lang)
+    wb, ws = sheet(data)
+    cols = header_columns(ws)
+    codes = [ws.cell(row=r, column=1).value for r in range(forms.HEADER_ROW + 1, ws.max_row + 1)]
+    assert codes == ["G1-P01", "G1-P02", "G3-P01", "G3-P02"]
+    yes, no = ("ใช่", "ไม่ใช่") if lang == "th" else ("yes", "no")
+    welfare = next(c for h, c in cols.items() if h.startswith("เบี้ยยังชีพ"))
+    assert ws.cell(row=forms.HEADER_ROW + 1, column=welfare).value == no
+    lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    letter = openpyxl.utils.get_column_letter(welfare)
+    assert lists[f"{letter}{forms.HEADER_ROW + 1}"] == f'"{yes},{no}"'
+    department = openpyxl.utils.get_column_letter(next(c for h, c in cols.items() if h.startswith("หน่วยงาน")))
+    listed = lists[f"{department}{forms.HEADER_ROW + 1}"]                            # a range of the hidden sheet
+    names = [c.value for c in wb["lists"][listed.split("!")[1].replace("$", "")] for c in c]
+    assert ("กองช่าง" if lang == "th" else "Education, Religion and Culture Division") in names
+    assert ws.cell(row=forms.HEADER_ROW + 1, column=1).protection.locked and ws.protection.sheet
+    for payload, name in ((data, "projects.xlsx"), (forms.form_csv(filled, "projects", 2569, 1, lang=lang), "p.csv")):
+        pv = ingest.prepare(filled, payload, name)
+        assert pv.kind == "projects" and pv.counts["unchanged"] == 4, pv.problems["message_en"].tolist()
+        assert pv.counts["errors"] == 0 and pv.counts["warnings"] == 0, pv.problems["message_en"].tolist()
+
+
+def test_projects_form_typed_in_reads_yes_no_words_and_written_amounts(filled):
+    wb, ws = sheet(forms.form_xlsx(filled, "projects", 2569, 1))
+    cols = header_columns(ws)
+    welfare = next(c for h, c in cols.items() if h.startswith("เบี้ยยังชีพ"))
+    ws.protection.sheet = False
+    ws.cell(row=forms.HEADER_ROW + 4, column=welfare, value="ใช่")                   # G3-P02
+    ws.cell(row=forms.HEADER_ROW + 4, column=cols["งบตามข้อบัญญัติ"], value="๒๕๐,๐๐๐.-")
+    buf = io.BytesIO()
+    wb.save(buf)
+    pv = ingest.prepare(filled, buf.getvalue(), "projects.xlsx")
+    assert not pv.has_errors and pv.n_changed == 1, pv.problems["message_en"].tolist()
+    row = pv.rows.set_index("project_code").loc["G3-P02"]
+    assert row["is_welfare_transfer"] == 1 and row["allocated_budget"] == 250_000
+
+
+def test_every_departments_form_comes_in_one_zip_of_workbooks_that_upload_back(filled):
+    import zipfile
+
+    z = zipfile.ZipFile(io.BytesIO(forms.department_forms_zip(filled, "project_progress", 2569, 2)))
+    names = sorted(z.namelist())
+    assert names == ["form-project_progress-2569-Q2-ENG-กองช่าง.xlsx", "form-project_progress-2569-Q2-PAL-สำนักปลัด.xlsx"]
+    eng = ingest.prepare(filled, z.read(names[0]), names[0])     # Q1 figures filled in: goes back as it is
+    assert eng.kind == "project_progress" and not eng.has_errors and eng.n_new == 2, eng.problems["message_en"].tolist()
+    pal = ingest.prepare(filled, z.read(names[1]), names[1])     # G3-P01 not reported yet: blank until typed
+    assert pal.errors["code"].tolist() == ["nothing_filled"] and pal.skipped_rows == [4]
+    assert forms.file_name("project_progress", 2569, 2, "zip") == "form-project_progress-2569-Q2-departments.zip"
+    assert forms.file_name("projects", 2569, 2, "xlsx") == "form-projects-2569.xlsx"

@@ -75,6 +75,11 @@ def cmd_form(args) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with opened(args) as db:
         for kind in args.kind or forms.FORM_KINDS:
+            if args.zip:       # every department's own workbook, one ZIP per form
+                path = out / forms.file_name(kind, args.fy, args.quarter, "zip")
+                path.write_bytes(forms.department_forms_zip(db, kind, args.fy, args.quarter, lang=args.lang))
+                print(path)
+                continue
             for ext in args.format or ["xlsx"]:
                 make = forms.form_xlsx if ext == "xlsx" else forms.form_csv
                 path = out / forms.file_name(kind, args.fy, args.quarter, ext, args.department)
@@ -104,12 +109,15 @@ def register(sub, parents) -> None:
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("form", parents=[parents["db"]],
-                       help="write the pre-filled quarterly forms (projects' progress, indicator results) of a quarter")
+                       help="write the pre-filled forms (projects and budget of the year; projects' progress and "
+                            "indicator results of a quarter)")
     p.add_argument("--fy", type=int, required=True, help="fiscal year, Buddhist Era (e.g. 2570)")
     p.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4))
-    p.add_argument("--kind", action="append", choices=forms.FORM_KINDS, help="one form only (default: both)")
+    p.add_argument("--kind", action="append", choices=forms.FORM_KINDS, help="one form only (default: all three)")
     p.add_argument("--format", action="append", choices=("xlsx", "csv"), default=None,
                    help="xlsx and/or csv (default: xlsx)")
     p.add_argument("--department", default=None, help="one department's form (its code, e.g. ENG)")
+    p.add_argument("--zip", action="store_true",
+                   help="every department's own form (XLSX), one workbook per department, in one ZIP per form")
     p.add_argument("--out", default=None, help="folder (default: the current folder)")
     p.set_defaults(func=cmd_form)

@@ -16,6 +16,19 @@ MESSAGES = {
         "Type each result in the white cell in the indicator's unit (the 'how to fill' column says whether it is the "
         "quarter's own figure or the value at the end of the quarter). Rows left blank are not imported. Grey cells "
         "are for reference and locked."),
+    "form.title.projects": ("แบบรายการโครงการและงบประมาณ {fy}", "Projects and budget form, {fy}"),
+    "form.instructions.projects": (
+        "ตรวจหรือแก้ช่องสีขาว โดยเฉพาะงบตามข้อบัญญัติเมื่อข้อบัญญัติผ่านแล้ว ช่องใช่/ไม่ใช่ เป้าประสงค์ และหน่วยงานเลือกจากรายการ "
+        "โครงการที่อยู่ในแผนพัฒนาใช้ชื่อ เป้าประสงค์ หน่วยงาน และงบตามแผนตามแผนพัฒนา ช่องสีเทาเป็นข้อมูลอ้างอิง แก้ไม่ได้",
+        "Check or change the white cells, above all the allocated budget once the ordinance has passed. Yes/no, goal "
+        "and department cells are chosen from a list. A project of the plan book keeps the book's name, goal, "
+        "department and planned budget. Grey cells are for reference and locked."),
+    "form.col.plan_strategy": ("ยุทธศาสตร์", "Strategy"),
+    "form.col.source": ("ที่มาของข้อมูล", "Filled in from"),
+    "form.source.stored": ("ไฟล์ที่นำเข้า", "an uploaded file"),
+    "form.source.plan": ("แผนพัฒนาท้องถิ่น", "the plan book"),
+    "form.yes": ("ใช่", "yes"),
+    "form.no": ("ไม่ใช่", "no"),
     "form.col.name": ("ชื่อ", "Name"),
     "form.col.strategy": ("ยุทธศาสตร์ / เป้าประสงค์", "Strategy / goal"),
     "form.col.programme": ("แผนงาน", "Programme"),
@@ -34,7 +47,7 @@ MESSAGES = {
     "form.how.average": ("ค่าของไตรมาสนี้ (ระบบหาค่าเฉลี่ยให้)", "This quarter's value (averaged over the year for you)"),
     "form.not_reported": ("ยังไม่เคยรายงาน", "not reported yet"),
     "form.check.title": ("ค่าไม่ถูกต้อง", "Value not accepted"),
-    "form.check.list": ("เลือกสถานะจากรายการ", "Choose a status from the list"),
+    "form.check.list": ("เลือกจากรายการ", "Choose from the list"),
     "form.check.decimal": ("กรอกตัวเลขในช่วงที่กำหนด (ร้อยละ 0–100, จำนวนเงินไม่ติดลบ)",
                            "Type a number in range (percent 0–100, amounts 0 or more)"),
     "form.notes.heading": ("วิธีใช้แบบฟอร์ม", "How to use this form"),
@@ -54,6 +67,10 @@ MESSAGES = {
     "form.all_departments": ("ทุกหน่วยงาน", "All departments"),
     "form.download_xlsx": ("แบบฟอร์ม{kind} (Excel)", "{kind} form (Excel)"),
     "form.download_csv": ("แบบฟอร์ม{kind} (CSV)", "{kind} form (CSV)"),
+    "form.download_zip": ("แบบฟอร์ม{kind} แยกไฟล์ทุกหน่วยงาน (ZIP)", "{kind} form, a file per department (ZIP)"),
+    "form.zip_help": ("ไฟล์ ZIP มีแบบฟอร์ม Excel ของแต่ละหน่วยงานแยกไฟล์ ส่งให้แต่ละกองกรอก แล้วนำเข้าไฟล์ที่ส่งกลับมาได้ทีละไฟล์โดยไม่ต้องแก้",
+                      "The ZIP holds each department's own Excel form as a separate file: send each division its own, "
+                      "and upload each file it sends back as it is"),
     "form.no_projects": ("ยังไม่มีโครงการที่ได้รับงบในปีงบประมาณ {fy} — นำเข้าแผนหรือโครงการและงบประมาณก่อน",
                          "No funded projects in FY{fy} yet — import the plan or the projects and budget first"),
 }

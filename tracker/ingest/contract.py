@@ -236,6 +236,7 @@ def schema_failures(kind: str, plan, rows: pd.DataFrame) -> pd.DataFrame:
 #: key of its header. A form sent back carries them; the upload recognises them (in Thai and English) and
 #: leaves them out without a warning.
 FORM_INFO: dict[str, dict[str, str]] = {
+    "projects": {f: f"form.col.{f}" for f in ("plan_strategy", "programme", "source")},
     "project_progress": {f: f"form.col.{f}" for f in ("name", "strategy", "programme", "department", "allocated",
                                                        "prefilled_from")},
     "indicator_results": {f: f"form.col.{f}" for f in ("name", "unit", "target", "aggregation", "how", "previous",

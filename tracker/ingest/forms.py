@@ -2,8 +2,11 @@
 names, targets and units and what was last reported already filled in, so the analyst types only the
 new figures and uploads the file back through the normal upload.
 
-Two forms, one per upload kind (a CSV holds one table):
+Three forms, one per upload kind (a CSV holds one table):
 
+- ``projects`` (by fiscal year): the year's projects as stored (the plan-book import stores each book
+  project of each plan year; the allocated budget is what the analyst types once the ordinance passes),
+  every column to check or change; yes/no, goal and department cells are drop-down lists;
 - ``project_progress``: one row per project of the fiscal year with an allocated budget (optionally one
   department's); the status, progress and cumulative committed / disbursed amounts of the latest
   earlier quarter of the same fiscal year are filled in (money is cumulative within a year, so nothing
@@ -22,6 +25,7 @@ columns are recognised on upload and ignored (:data:`tracker.ingest.contract.FOR
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,8 +40,9 @@ from tracker.store import reads
 from tracker.tables import csv_bytes, neutralise_cell
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORM_KINDS = ("project_progress", "indicator_results")
+FORM_KINDS = ("projects", "project_progress", "indicator_results")
 FONT = "TH Sarabun New"
+YEARLY = ("projects",)   #: forms of a fiscal year, not of a quarter
 HEADER_ROW = 3          #: title on row 1, what to do on row 2, headers on row 3, data from row 4
 _FIXED_TIME = datetime(2026, 1, 1)   # stable document properties
 
@@ -62,6 +67,17 @@ class FormColumn:
 
 
 COLUMNS: dict[str, tuple[FormColumn, ...]] = {
+    "projects": (
+        FormColumn("project_code", "key", width=16), FormColumn("fiscal_year", "key", "int", 10),
+        FormColumn("plan_strategy", "info", width=26), FormColumn("programme", "info", width=24),
+        FormColumn("source", "info", width=22),
+        FormColumn("goal", "input", "goal", 10), FormColumn("name_th", "input", width=42),
+        FormColumn("department", "input", "department", 22), FormColumn("village", "input", width=10),
+        FormColumn("budget_category", "input", width=22), FormColumn("planned_budget", "input", "money", 16),
+        FormColumn("allocated_budget", "input", "money", 16), FormColumn("funding_source", "input", width=20),
+        FormColumn("indicator_codes", "input", width=18), FormColumn("is_welfare_transfer", "input", "yes_no", 14),
+        FormColumn("added_by_revision", "input", "yes_no", 12), FormColumn("name_en", "input", width=32),
+    ),
     "project_progress": (
         FormColumn("project_code", "key", width=16), FormColumn("fiscal_year", "key", "int", 10),
         FormColumn("quarter", "key", "int", 8), FormColumn("name", "info", width=42),
@@ -82,7 +98,7 @@ COLUMNS: dict[str, tuple[FormColumn, ...]] = {
         FormColumn("value", "input", "num", 14), FormColumn("note", "input", width=30),
     ),
 }
-NUMBER_FORMATS = {"int": "0", "money": "#,##0.00", "pct": "0.##", "num": "#,##0.##"}
+NUMBER_FORMATS = {"int": "0", "goal": "0", "money": "#,##0.00", "pct": "0.##", "num": "#,##0.##"}
 
 
 def _period(fy: int, q: int, lang: str) -> str:
@@ -147,7 +163,34 @@ def results_rows(db, fiscal_year: int, quarter: int, *, lang: str = "th",
     }).reset_index(drop=True)
 
 
-ROWS = {"project_progress": progress_rows, "indicator_results": results_rows}
+def projects_rows(db, fiscal_year: int, quarter: int | None = None, *, lang: str = "th",
+                  department: str | None = None) -> pd.DataFrame:
+    """The rows of the projects form (columns :data:`COLUMNS` ``projects``): the year's projects as stored,
+    with where the plan book puts them; yes/no and departments as the form's words in ``lang``. ``quarter``
+    is not used: projects and budgets are by fiscal year."""
+    p = store_forms.year_projects(db, fiscal_year, department)
+    yes, no = t("form.yes", lang), t("form.no", lang)
+
+    def words(col: str) -> pd.Series:
+        return p[col].map(lambda v: None if missing(v) else (yes if int(v) else no))
+
+    strategy = p[f"strategy_{lang}"].where(p[f"strategy_{lang}"].notna(),
+                                           p["goal_no"].map(lambda g: t("plan.goal_n", lang, n=g), na_action="ignore"))
+    return pd.DataFrame({
+        "project_code": p["project_code"], "fiscal_year": int(fiscal_year),
+        "plan_strategy": strategy.fillna(""), "programme": p[f"programme_{lang}"].fillna(""),
+        "source": p["in_book"].map(lambda b: t("form.source.plan" if b else "form.source.stored", lang)),
+        "goal": p["goal_no"].astype("Int64"), "name_th": p["name_th"],
+        "department": p[f"department_{lang}"].fillna(p["department"]),
+        "village": p["villages"], "budget_category": p["budget_category"],
+        "planned_budget": p["planned_budget"].astype(float), "allocated_budget": p["allocated_budget"].astype(float),
+        "funding_source": p["funding_source"], "indicator_codes": p["indicator_codes"],
+        "is_welfare_transfer": words("is_welfare_transfer"), "added_by_revision": words("added_by_revision"),
+        "name_en": p["name_en"],
+    }).reset_index(drop=True)
+
+
+ROWS = {"projects": projects_rows, "project_progress": progress_rows, "indicator_results": results_rows}
 
 
 def form_frame(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th",
@@ -166,8 +209,12 @@ def form_csv(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th",
 
 
 def file_name(kind: str, fiscal_year: int, quarter: int, ext: str, department: str | None = None) -> str:
-    """``form-project_progress-2570-Q1[-ENG].xlsx``."""
-    return f"form-{kind}-{fiscal_year}-Q{quarter}{'-' + department if department else ''}.{ext}"
+    """``form-project_progress-2570-Q1[-ENG].xlsx``; the projects form is by year: ``form-projects-2570.xlsx``;
+    the ZIP of every department's form: ``form-project_progress-2570-Q1-departments.zip``."""
+    period = f"{fiscal_year}" if kind in YEARLY else f"{fiscal_year}-Q{quarter}"
+    if ext == "zip":
+        return f"form-{kind}-{period}-departments.zip"
+    return f"form-{kind}-{period}{'-' + department if department else ''}.{ext}"
 
 
 def form_xlsx(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th", department: str | None = None,
@@ -223,10 +270,12 @@ def form_xlsx(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th"
                 cell.protection = Protection(locked=False)
             else:
                 cell.fill = locked_fill
-            if c.key == "name":
+            if c.key in ("name", "name_th"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     first, last = HEADER_ROW + 1, HEADER_ROW + max(n_rows, 1)
-    _validations(ws, kind, cols, lang, first, last, DataValidation)
+    lists = {"goal": [str(g) for g in reads.goals(db)["goal_no"]],
+             "department": reads.departments(db)[f"name_{lang}"].tolist()} if kind == "projects" else {}
+    _validations(ws, kind, cols, lang, first, last, DataValidation, lists)
     ws.freeze_panes = ws.cell(row=first, column=4)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + n_rows}"
     ws.protection.sheet = True
@@ -242,8 +291,35 @@ def form_xlsx(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th"
     return buf.getvalue()
 
 
-def _validations(ws, kind: str, cols, lang: str, first: int, last: int, DataValidation) -> None:
-    """Drop-down list of statuses, 0–100 for progress, 0 or more for money (Excel data validation)."""
+def department_forms_zip(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th", org: str = "") -> bytes:
+    """Every department's own form of ``kind`` in one ZIP, one workbook per department that has lines
+    (``form-project_progress-2570-Q1-ENG-กองช่าง.xlsx``): what the planning analyst sends to each division and
+    each division sends back as it is (the upload reads one sheet per file, so per-department workbooks,
+    not sheets of one workbook, are what comes back without copying)."""
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for d in reads.departments(db).itertuples(index=False):
+            if ROWS[kind](db, fiscal_year, quarter, lang=lang, department=d.code).empty:
+                continue
+            name = file_name(kind, fiscal_year, quarter, "xlsx", d.code)
+            info = zipfile.ZipInfo(name.removesuffix(".xlsx") + f"-{_safe(getattr(d, f'name_{lang}'))}.xlsx",
+                                   date_time=_FIXED_TIME.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, form_xlsx(db, kind, fiscal_year, quarter, lang=lang, department=d.code, org=org))
+    return buf.getvalue()
+
+
+def _safe(name: str) -> str:
+    """A department's name as part of a file name: no path or reserved characters, spaces as ``-``."""
+    return re.sub(r"[\\/:*?\"<>|\s]+", "-", str(name)).strip("-.")[:60]
+
+
+def _validations(ws, kind: str, cols, lang: str, first: int, last: int, DataValidation,
+                 lists: dict[str, list[str]]) -> None:
+    """Drop-down lists of statuses, yes/no, goals and departments, 0–100 for progress, 0 or more for money
+    (Excel data validation)."""
     from openpyxl.utils import get_column_letter
 
     letter = {c.key: get_column_letter(j) for j, c in enumerate(cols, start=1)}
@@ -254,7 +330,25 @@ def _validations(ws, kind: str, cols, lang: str, first: int, last: int, DataVali
         dv.add(f"{letter[key]}{first}:{letter[key]}{last}")
         ws.add_data_validation(dv)
 
-    if kind == "project_progress":
+    if kind == "projects":
+        yes_no = f'"{t("form.yes", lang)},{t("form.no", lang)}"'
+        for key in ("is_welfare_transfer", "added_by_revision"):
+            add(DataValidation(type="list", formula1=yes_no, allow_blank=True), key)
+        for key in ("planned_budget", "allocated_budget"):
+            add(DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True), key)
+        # goals and departments are listed on a hidden sheet: a department's name may hold a comma, and an
+        # inline list is limited to 255 characters
+        hidden = ws.parent.create_sheet("lists")
+        hidden.sheet_state = "hidden"
+        for j, key in enumerate(("goal", "department"), start=1):
+            words = lists.get(key, [])
+            if not words:
+                continue
+            for i, w in enumerate(words, start=1):
+                hidden.cell(row=i, column=j, value=neutralise_cell(w)).data_type = "s"
+            col = get_column_letter(j)
+            add(DataValidation(type="list", formula1=f"lists!${col}$1:${col}${len(words)}", allow_blank=False), key)
+    elif kind == "project_progress":
         words = ",".join(t(f"pstatus.{s}", lang) for s in PROJECT_STATUSES)
         add(DataValidation(type="list", formula1=f'"{words}"', allow_blank=False), "status")
         add(DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True),

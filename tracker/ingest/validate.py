@@ -297,6 +297,11 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
 PLAN_OWNED = ("goal_no", "name_th", "department", "planned_budget", "added_by_revision")
 
 
+def _words(s: pd.Series) -> pd.Series:
+    """Text compared word by word: a name the book writes on two lines is the name the file writes on one."""
+    return s.astype(str).str.split().str.join(" ")
+
+
 def _plan_book_wins(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None:
     """Rows of projects the plan book lists take the book's goal, name, department, planned budget and
     "added by revision" (shown as a warning where the file says otherwise); the file sets the rest."""
@@ -323,7 +328,7 @@ def _plan_book_wins(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
         header = next((mapping[c.name] for c in PROJECTS_COLUMNS if c.store_name == col and c.name in mapping), None)
         if header is not None:
             old = clean[col]
-            differs = has & ~(old.astype(str) == want.astype(str)) & ~(pd.to_numeric(old, errors="coerce")
+            differs = has & ~(_words(old) == _words(want)) & ~(pd.to_numeric(old, errors="coerce")
                                                                         .sub(pd.to_numeric(want, errors="coerce"))
                                                                         .abs().lt(0.005))
             P.add("plan_book_value", differs, clean[ROW], header, old.astype(str), expected=want.astype(str))

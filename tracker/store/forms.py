@@ -52,3 +52,27 @@ def results_before(db: Database, fiscal_year: int, quarter: int) -> pd.DataFrame
     return frame(db, "SELECT indicator_code, fiscal_year, quarter, value FROM indicator_results "
                      "WHERE fiscal_year < ? OR (fiscal_year = ? AND quarter < ?) "
                      "ORDER BY indicator_code, fiscal_year, quarter", [int(fiscal_year)] * 2 + [int(quarter)])
+
+
+def year_projects(db: Database, fiscal_year: int, department: str | None = None) -> pd.DataFrame:
+    """Every project of ``fiscal_year`` for the projects form (the plan-book import stores each book project
+    of each plan year), optionally of one department: every column of ``projects`` but ``batch_id``, with
+    ``department_th, department_en``, ``in_book`` (1 when the plan book lists it) and ``strategy_th,
+    strategy_en, programme_th, programme_en`` from the book (NULL for a project it does not list); by goal,
+    strategy, programme and code."""
+    where, params = "p.fiscal_year = ?", [int(fiscal_year)]
+    if department:
+        where += " AND p.department = ?"
+        params.append(department)
+    return frame(db, "SELECT p.project_code, p.fiscal_year, p.goal_no, p.name_th, p.name_en, p.department, "
+                     "p.villages, p.budget_category, p.planned_budget, p.allocated_budget, p.funding_source, "
+                     "p.indicator_codes, p.is_welfare_transfer, p.added_by_revision, "
+                     "d.name_th AS department_th, d.name_en AS department_en, pp.code IS NOT NULL AS in_book, "
+                     "s.name_th AS strategy_th, s.name_en AS strategy_en, g.name_th AS programme_th, "
+                     "g.name_en AS programme_en "
+                     "FROM projects p LEFT JOIN departments d ON d.code = p.department "
+                     "LEFT JOIN plan_projects pp ON pp.code = p.project_code "
+                     "LEFT JOIN plan_strategies s ON s.number = pp.strategy_no "
+                     "LEFT JOIN plan_programmes g ON g.code = pp.programme_code "
+                     f"WHERE {where} ORDER BY p.goal_no, pp.strategy_no, pp.programme_code, p.project_code",
+                 params)

@@ -16,13 +16,18 @@ def _form(kind: str, ext: str, fy: int, quarter: int, lang: str, department: str
     with ui.db() as conn:
         if ext == "csv":
             return forms.form_csv(conn, kind, fy, quarter, lang=lang, department=department)
+        if ext == "zip":
+            return forms.department_forms_zip(conn, kind, fy, quarter, lang=lang, org=org_terms(lang)["org_short"])
         return forms.form_xlsx(conn, kind, fy, quarter, lang=lang, department=department,
                                org=org_terms(lang)["org_short"])
 
 
+MIME = {"xlsx": forms.XLSX_MIME, "csv": "text/csv", "zip": "application/zip"}
+
+
 def forms_section() -> None:
-    """An expander: year, quarter and department, then an Excel and a CSV button per form (the files are made
-    when a button is clicked)."""
+    """An expander: year, quarter and department, then per form an Excel and a CSV button, and for all
+    departments a ZIP of each department's own workbook (the files are made when a button is clicked)."""
     lang, plan = ui.lang(), ui.plan()
     with st.expander(ui.t("form.section"), icon=":material/edit_note:"):
         st.caption(ui.t("form.section_help"))
@@ -40,12 +45,14 @@ def forms_section() -> None:
         department = c3.selectbox(ui.t("form.department"), list(names), format_func=names.get, key="form_dept") or None
         if ui.load(store_forms.funded_projects, fy, department).empty:
             st.info(ui.t("form.no_projects", fy=fy), icon=":material/info:")
-        row = st.container(horizontal=True, gap="small")
         for kind in forms.FORM_KINDS:
             label = ui.t(f"ingest.kind.{kind}")
-            for ext, mime in (("xlsx", forms.XLSX_MIME), ("csv", "text/csv")):
+            row = st.container(horizontal=True, gap="small")
+            for ext in ("xlsx", "csv") if department else ("xlsx", "csv", "zip"):
                 row.download_button(
                     ui.t(f"form.download_{ext}", kind=label), key=f"form_{kind}_{ext}", on_click="ignore",
                     data=lambda k=kind, e=ext: _form(k, e, fy, quarter, lang, department),
-                    file_name=forms.file_name(kind, fy, quarter, ext, department), mime=mime,
-                    icon=":material/download:")
+                    file_name=forms.file_name(kind, fy, quarter, ext, department), mime=MIME[ext],
+                    icon=":material/folder_zip:" if ext == "zip" else ":material/download:")
+        if not department:
+            st.caption(ui.t("form.zip_help"))
