@@ -23,9 +23,9 @@ st.query_params["goal"] = str(n)
 goal = plan.goals[n]
 
 ui.page_header("goal.title", n=n)
-st.markdown(f"### {goal.short.get(lang)}")
-st.write(goal.text.get(lang))
-st.caption(f"{ui.t('goal.mission')} {goal.mission}: {plan.missions[goal.mission].get(lang)}")
+st.markdown(f"### {ui.words(goal.short.get(lang))}")
+st.markdown(ui.words(goal.text.get(lang)))
+st.caption(ui.words(f"{ui.t('goal.mission')} {goal.mission}: {plan.missions[goal.mission].get(lang)}"))
 
 if not c.period_notice(ui.load(rollup.period_state, fy, q)):
     st.stop()          # a quarter that has not begun has no figures to show
@@ -63,7 +63,7 @@ for i, (_, row) in enumerate(rows):
     with cols[i % 2]:
         h = hist[hist["code"] == row["code"]]
         # the name wraps as page text; the chart keeps only the code as its title
-        st.markdown(f"**{row['code']}** · {row['name_' + lang]}")
+        st.markdown(f"**{ui.plain(row['code'])}** · {ui.words(row['name_' + lang])}")
         c.chart(ui.figure(charts.indicator_trend, h, lang, "", row["unit_" + lang]), key=f"trend_{row['code']}")
 
 # --- projects and budget --------------------------------------------------------------------

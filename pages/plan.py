@@ -14,11 +14,11 @@ lang = ui.lang()
 plan = ui.plan()
 fy, q = ui.period()
 
-st.title(plan.title.get(lang) + " — " + plan.org("name", lang))
+st.title(ui.words(plan.title.get(lang) + " — " + plan.org("name", lang)), anchor=False)
 st.caption(f"{plan.org('district', lang)} {plan.org('province', lang)} · {ui.t('plan.period')} "
            f"{plan.first_fy}–{plan.last_fy} · {ui.fy_label(fy)}")
 if plan.proposed and plan.proposed_note:
-    st.info(plan.proposed_note.get(lang), icon=":material/edit_note:")
+    st.info(ui.words(plan.proposed_note.get(lang)), icon=":material/edit_note:")
 
 st.subheader(ui.t("plan.vision"))
 st.markdown(f"> {plan.vision.get(lang)}")
@@ -40,10 +40,10 @@ for g in plan.goals.values():
             left.caption(g.text.th)
         row = per_goal.loc[g.number]
         with right:   # text, not st.metric: a long Thai label wraps instead of being cut with "…"
-            st.markdown(f"{ui.t('plan.projects_in_fy', fy=fy)}  \n**{fmt.figure('count', row['projects'], lang=lang)}**"
-                        f" ({ui.t('plan.funded_n', n=fmt.figure('count', row['funded'], lang=lang))})")
-            st.markdown(f"{ui.t('plan.allocated_in_fy', fy=fy)} ({fmt.money_unit('money_million', lang)})  \n"
-                        f"**{fmt.figure('money_million', row['allocated'], lang=lang)}**")
+            st.markdown(ui.prose(f"{ui.t('plan.projects_in_fy', fy=fy)}  \n**{fmt.figure('count', row['projects'], lang=lang)}**"
+                        f" ({ui.t('plan.funded_n', n=fmt.figure('count', row['funded'], lang=lang))})"))
+            st.markdown(ui.prose(f"{ui.t('plan.allocated_in_fy', fy=fy)} ({fmt.money_unit('money_million', lang)})  \n"
+                        f"**{fmt.figure('money_million', row['allocated'], lang=lang)}**"))
         rows = [{
             ui.t("col.code"): i.code,
             ui.t("col.indicator"): i.name.get(lang),

@@ -1,6 +1,7 @@
 """Browser: the overview's first screen at 1366×768 (an executive's laptop) answers without scrolling:
 how many goals are on track and which, what is late (count and the worst items, linked), money by goal;
-Thai goal names break between words, never inside one (word boundaries from the segmenter)."""
+Thai goal names break between words, never inside one (word boundaries from the segmenter); so does
+every text and chart label of every page at that size."""
 
 from __future__ import annotations
 
@@ -43,5 +44,30 @@ def test_the_first_viewport_names_the_goals_and_what_is_late(server, lang, late)
             if lang == "th":
                 found = mid_word_breaks_in(page, "[class*=st-key-goalcard]")
                 assert not found, report(found)
+        finally:
+            browser.close()
+
+
+#: every page a viewer sees (the goal page once per goal: each has its own texts and charts)
+PAGES = ["/", *[f"/goal?goal={n}" for n in range(1, 6)], "/plan", "/indicators", "/projects", "/budget",
+         "/history", "/method", "/me_report", "/reports"]
+
+
+def test_no_page_breaks_a_thai_word_across_lines(server):
+    """Text, table cells and chart labels (Plotly's SVG) of every page in Thai at 1366×768: each line
+    break falls between two of the segmenter's words (tests/thai_layout.py)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = launch(pw, width=WIDTH, height=HEIGHT)
+        try:
+            problems = []
+            for path in PAGES:
+                page.goto(server + path + ("&" if "?" in path else "?") + "lang=th")
+                wait_rendered(page)
+                assert not exceptions(page), (path, exceptions(page))
+                found = mid_word_breaks_in(page, "[data-testid=stMain]")
+                problems += [f"{path}: {line}" for line in report(found).splitlines()]
+            assert not problems, "\n".join(problems)
         finally:
             browser.close()

@@ -1,5 +1,6 @@
-"""Browser: meeting mode on a projector, every slide at 1280×720 and 1920×1080 without scrolling; a
-presenter's clicker (arrow keys, PageDown/PageUp, Space, Home/End) drives it and F5 keeps the slide,
+"""Browser: meeting mode on a projector, every slide at 1280×720 and 1920×1080 without scrolling and
+without a Thai word broken across lines (tables, cards, the chart's labels: word boundaries from the
+segmenter, tests/thai_layout.py); a presenter's clicker (arrow keys, PageDown/PageUp, Space, Home/End) drives it and F5 keeps the slide,
 the period and the language."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import after, app_env, exceptions, launch, serve, wait_rendered
+from tests.thai_layout import mid_word_breaks_in, report
 
 pytestmark = pytest.mark.browser
 SLIDE_N = re.compile(r"สไลด์ (\d+)/(\d+)|Slide (\d+) of (\d+)")
@@ -55,6 +57,8 @@ def test_every_slide_fits_without_scrolling(server, width, height):
                 assert main_h <= main_client + 2, f"slide {n} scrolls at {width}×{height}: {main_h} > {main_client}"
                 banner = page.evaluate(BANNER_JS)  # the demo banner starts below Streamlit's header
                 assert banner and banner[0] >= banner[1] - 1, f"slide {n}: banner under the header {banner}"
+                broken = mid_word_breaks_in(page, "[data-testid=stMain]")     # HTML text and the chart's SVG
+                assert not broken, f"slide {n} at {width}×{height}:\n" + report(broken)
                 if n < total:
                     after(page, page.locator(".st-key-next button").click)
         finally:

@@ -213,6 +213,17 @@ def test_locked_breaks_leave_a_browser_only_our_breaks_and_read_the_same():
     assert thai.locked_breaks("a\nb") == "a\nb"
 
 
+def test_locked_markdown_keeps_its_marks_list_markers_and_indentation():
+    text = "1. **ข้อบัญญัติ** ใช้ `sum` (ผลรวม)\n   - ทรัพยากรและสิ่งแวดล้อม หมู่ที่ 5"
+    locked = thai.locked_breaks(text, markdown=True)
+    assert locked.replace(thai.WJ, "").replace(thai.ZWSP, "").replace(thai.NBSP, " ") == text
+    first, second = locked.split("\n")
+    assert first.startswith("1. **ข") and "`sum` (ผ" in first and "ติ** ใช้" in first.replace(thai.WJ, "")
+    assert second.startswith("   - ท") and "ที่\u00a05" in second
+    assert "ข\u2060้" not in locked and "ข้\u2060อ" in locked       # joiners between clusters, never in one
+    assert thai.ZWSP in second                                      # a break left between Thai words
+
+
 def test_nowrap_html_escapes_and_keeps_each_piece_on_one_line():
     out = thai.nowrap_html("<b>สิ่งแวดล้อม</b>และหมู่ที่ 5\nต่อ")
     assert "<b>" not in out and "&lt;b&gt;" in out

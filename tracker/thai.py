@@ -348,7 +348,7 @@ def _piece_spans(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def locked_breaks(text: str) -> str:
+def locked_breaks(text: str, *, markdown: bool = False) -> str:
     """``text`` that a browser (or LibreOffice) can break only between our words: U+2060 WORD JOINER
     between the character clusters inside each piece, U+200B between Thai words, and a no-break
     space where a space must not break ("หมู่ที่ 5").
@@ -356,22 +356,34 @@ def locked_breaks(text: str) -> str:
     For plain-text surfaces that use their own Thai dictionary (Chromium's ICU splits compounds:
     "สิ่ง|แวดล้อม", "งบ|ประมาณ"), such as Markdown, metrics and table cells in the app. The
     invisible characters stay in copied text; where HTML is allowed prefer :func:`nowrap_html`.
+
+    ``markdown``: ``text`` is Markdown source (a catalog text with ``**bold**``, lists, code): the
+    joiners go only between two characters that are not ASCII (Thai clusters), so no Markdown mark is
+    split, and each line's indentation and list marker ("1. ", "- ") stay as written.
     """
     out = []
     for para in str(text).split("\n"):
+        lead = _LIST_MARK.match(para).group(0) if markdown else ""
         parts = []
-        for piece, sep in _piece_spans(para):
+        for piece, sep in _piece_spans(para[len(lead):]):
             piece = "".join(NBSP if _is_space(ch) and ch != ZWSP else ch for ch in piece)
             clusters = _clusters(piece)
             joined = clusters[:1]
             for prev, cl in zip(clusters, clusters[1:]):
-                if not (prev[-1].isascii() and prev[-1].isalnum() and cl[0].isascii() and cl[0].isalnum()) \
-                        and prev[-1] not in _NO_BREAK_SPACES and cl[0] not in _NO_BREAK_SPACES:
+                if markdown:
+                    lock = not prev[-1].isascii() and not cl[0].isascii()
+                else:
+                    lock = not (prev[-1].isascii() and prev[-1].isalnum() and cl[0].isascii() and cl[0].isalnum())
+                if lock and prev[-1] not in _NO_BREAK_SPACES and cl[0] not in _NO_BREAK_SPACES:
                     joined.append(WJ)
                 joined.append(cl)
             parts.append("".join(joined) + (sep or ZWSP))
-        out.append("".join(parts).rstrip(ZWSP))
+        out.append(lead + "".join(parts).rstrip(ZWSP))
     return "\n".join(out)
+
+
+#: A Markdown line's indentation and list marker, kept as written by ``locked_breaks(markdown=True)``.
+_LIST_MARK = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]+[.)]|>+)[ \t]+)?")
 
 
 def nowrap_html(text: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from tracker import periods, settings, store
+from tracker import periods, settings, store, thai
 from tracker.errors import TrackerError
 from tracker.i18n import t as _t
 from tracker.plan import Plan, PlanError, default_plan
@@ -264,6 +264,19 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 def plain(text: str) -> str:
     """``text`` with Markdown escaped, so names typed by users (files, sheets, notes) show literally."""
     return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def words(text: str) -> str:
+    """``text`` (a name, a label, a table cell) as Markdown that shows it literally (:func:`plain`) and
+    that the browser breaks only between Thai words, never inside one (:func:`tracker.thai.locked_breaks`:
+    Chromium's own dictionary splits compounds such as "ข้อ|บัญญัติ")."""
+    return plain(thai.locked_breaks(str(text)))
+
+
+def prose(markdown: str) -> str:
+    """Markdown of ours (a catalog text with bold, lists, code) that the browser breaks only between Thai
+    words; its Markdown marks stay as written (``locked_breaks(markdown=True)``)."""
+    return thai.locked_breaks(str(markdown), markdown=True)
 
 
 def refusal(exc: TrackerError, icon: str = ":material/block:") -> None:

@@ -76,7 +76,7 @@ def projector_style() -> None:
     .st-key-slide [data-testid=stMetricDelta] p{font-size:1.05rem}
     .st-key-slide [data-testid=stTable] table{font-size:1rem}
     .st-key-slide [data-testid=stTable] th{font-size:.95rem}
-    .st-key-slide [data-testid=stTable] td,.st-key-slide [data-testid=stTable] th{padding:.25rem .6rem;line-height:1.3}
+    .st-key-slide [data-testid=stTable] td,.st-key-slide [data-testid=stTable] th{padding:.2rem .6rem;line-height:1.25}
     .st-key-slide [data-testid=stCaptionContainer] p{font-size:.9rem}
     .st-key-cover{padding:4.5rem 0 0 2rem;border-left:.5rem solid #1f5f99;margin-top:2rem}
     .st-key-cover h1{font-size:2.4rem;font-weight:600;color:#1f5f99}
@@ -121,9 +121,10 @@ def table(t: Table, limit: int = MAX_ROWS, part: int = 1) -> None:
     shown = t.rows[(part - 1) * limit:part * limit]
     last = part * limit >= len(t.rows)
     rows = [*shown, *([t.total] if t.total is not None and last else [])]
-    df = pd.DataFrame([[ui.plain(t.cell(c, r.get(c.key))) for c in t.columns] for r in rows],
-                      columns=t.header)
-    numeric = [h for c, h in zip(t.columns, t.header) if c.numeric]
+    # every cell and heading breaks only between Thai words ("งบตามข้อ|บัญญัติ" was cut by the browser)
+    header = [ui.words(h) for h in t.header]
+    df = pd.DataFrame([[ui.words(t.cell(c, r.get(c.key))) for c in t.columns] for r in rows], columns=header)
+    numeric = [h for c, h in zip(t.columns, header) if c.numeric]
     sty = df.style.hide(axis="index").set_properties(subset=numeric, **{"text-align": "right !important"})
     if t.total is not None:
         sty = sty.set_properties(subset=pd.IndexSlice[df.index[-1:], :], **{"font-weight": "700"})
@@ -146,10 +147,10 @@ def _cover(report: content.Report) -> None:
 
 
 def _goals(report: content.Report) -> None:
-    st.container(key="vision").markdown(f"“{report.vision}”")
+    st.container(key="vision").markdown(f"“{ui.words(report.vision)}”")
     for col, g in zip(st.columns(len(report.goals)), report.goals):
         with col.container(border=True, key=f"card{g.number}"):
-            st.markdown(f"**{ui.t('plan.goal_n', n=g.number)}**  \n{g.short}")
+            st.markdown(f"**{ui.t('plan.goal_n', n=g.number)}**  \n{ui.words(g.short)}")
             st.container(key=f"score{g.number}").metric(ui.t("report.metric.score"), g.score_text)
             status_line(g.status, g.status_label, f"status{g.number}")
             st.caption(g.coverage)
@@ -212,7 +213,7 @@ def draw(report: content.Report, page: Page) -> None:
             _cover(report)
             period_banner(report)
             return
-        st.header(page.title)
+        st.header(ui.words(page.title), anchor=False)
         period_banner(report)
         if slide.kind == "goals":
             _goals(report)
