@@ -55,7 +55,7 @@ if shown.empty:
 if not shown.empty:     # every project; one without a budget reads "not funded", never "not started"
     c.table(shown, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
                     Col("strategy_no", c.level_label("strategy"), "int"), Col("tactic_code", c.level_label("tactic")),
-                    Col(f"name_{lang}", "dash.col.project", "name"), Col("department", "dash.col.department"),
+                    Col(f"name_{lang}", "dash.col.project", "name"), Col(f"department_{lang}", "dash.col.department"),
                     Col("villages", "dash.col.villages"), Col("status", "dash.col.status", "pstatus"),
                     Col("progress_pct", "dash.col.progress", "progress"), Col("funded", "dash.col.funded", "bool"),
                     Col("planned_budget", "dash.col.planned", "money"), Col("ordinance", "dash.col.ordinance", "money"),
@@ -72,7 +72,7 @@ if not unfunded.empty:
     st.subheader(ui.t("proj.not_funded", n=len(unfunded)))
     st.caption(ui.t("proj.not_funded_help"))
     c.table(unfunded, c.project_columns(lang), name=f"projects-not-funded-{fy}-Q{q}", key="proj_unfunded",
-            show=["project_code", f"name_{lang}", "department", "planned_budget", "disbursed"])
+            show=["project_code", f"name_{lang}", f"department_{lang}", "planned_budget", "disbursed"])
 
 # --- completeness ----------------------------------------------------------------------------
 st.subheader(ui.t("proj.completeness"))
@@ -82,7 +82,7 @@ if missing.empty:
 else:
     st.warning(ui.t("proj.missing", n=len(missing)), icon=":material/pending_actions:")
     c.table(missing, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
-                      Col(f"name_{lang}", "dash.col.project", "name"), Col("department", "dash.col.department"),
+                      Col(f"name_{lang}", "dash.col.project", "name"), Col(f"department_{lang}", "dash.col.department"),
                       Col("status", "dash.col.status", "pstatus"), Col("as_of_quarter", "dash.col.quarter", "int")],
             name=f"missing-reports-{fy}-Q{q}", key="proj_missing")
 c.method_link()

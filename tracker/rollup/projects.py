@@ -117,10 +117,15 @@ def project_table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
     unfunded projects); ``progress_pct``, ``committed`` and ``disbursed`` (latest cumulative values, 0 if
     none), ``as_of_quarter`` (quarter of that row), ``reported_this_quarter`` (a progress row for exactly
     q), ``expected_to_report`` (funded, and not completed or cancelled as of q − 1), ``disbursement_rate``
-    (disbursed ÷ allocated; NaN when not funded).
+    (disbursed ÷ allocated; NaN when not funded); ``department_th``, ``department_en`` (the department's
+    name, ส่วนราชการ, for pages: the code when the plan does not name it).
     """
-    return _rows(with_plan(data.of_year("projects", fiscal_year), data, fiscal_year),
-                 data.of_year("progress", fiscal_year), quarter)
+    out = _rows(with_plan(data.of_year("projects", fiscal_year), data, fiscal_year),
+                data.of_year("progress", fiscal_year), quarter)
+    names = data.departments.set_index("code")
+    for lang in ("th", "en"):
+        out[f"department_{lang}"] = out["department"].map(names[f"name_{lang}"]).fillna(out["department"])
+    return out
 
 
 def project_counts(projects: pd.DataFrame) -> dict[str, int]:

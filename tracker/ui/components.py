@@ -205,7 +205,7 @@ def indicator_columns(lang: str) -> list[Column]:
 def project_columns(lang: str) -> list[Column]:
     """The columns of a project table (:func:`tracker.rollup.project_table`) on a page."""
     return [Column("project_code", "col.code"), Column("goal_no", "dash.col.goal", "int"),
-            Column(f"name_{lang}", "dash.col.project", "name"), Column("department", "dash.col.department"),
+            Column(f"name_{lang}", "dash.col.project", "name"), Column(f"department_{lang}", "dash.col.department"),
             Column("villages", "dash.col.villages"), Column("status", "dash.col.status", "pstatus"),
             Column("progress_pct", "dash.col.progress", "progress"),
             Column("planned_budget", "dash.col.planned", "money"), Column("allocated_budget", "dash.col.allocated", "money"),
