@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+import shutil
+
 import pandas as pd
 import pytest
 
@@ -38,7 +40,7 @@ def test_other_seed_gives_other_data(data):
 
 def test_committed_files_equal_a_fresh_generation(tmp_path):
     fresh = demo.write_demo_files(tmp_path)
-    committed = demo.demo_files()
+    committed = [demo.demo_book(), *demo.demo_files()]
     assert [p.relative_to(tmp_path) for p in fresh] == [p.relative_to(demo.DEMO_DIR) for p in committed], \
         "data/demo is out of date: run `python -m tracker.demo` and commit the files"
     for new, old in zip(fresh, committed):
@@ -96,9 +98,9 @@ def test_projects_per_year_and_coverage(data, plan_):
 
 def test_recurring_codes_are_stable_across_years(data):
     pj = data["projects"]
-    elderly = pj[pj["project_code"] == "G3-P01"]
+    elderly = pj[pj["name_th"] == "เบี้ยยังชีพผู้สูงอายุ"]
     assert list(elderly["fiscal_year"]) == list(demo.YEARS)
-    assert elderly["name_th"].nunique() == 1
+    assert elderly["project_code"].nunique() == 1
 
 
 def test_welfare_allowances_flagged_under_goal_3(data):
@@ -107,10 +109,10 @@ def test_welfare_allowances_flagged_under_goal_3(data):
     assert set(welfare["goal"]) == {3}
     assert set(welfare["budget_category"]) == {"งบกลาง"}
     for fy in demo.YEARS:
-        w = welfare[welfare["fiscal_year"] == fy].set_index("project_code")["allocated_budget"]
-        assert 8_000_000 <= w["G3-P01"] <= 10_000_000
-        assert 1_800_000 <= w["G3-P02"] <= 2_400_000
-        assert 40_000 <= w["G3-P03"] <= 60_000
+        w = welfare[welfare["fiscal_year"] == fy].set_index("name_th")["allocated_budget"]
+        assert 8_000_000 <= w["เบี้ยยังชีพผู้สูงอายุ"] <= 10_000_000
+        assert 1_800_000 <= w["เบี้ยยังชีพคนพิการ"] <= 2_400_000
+        assert 40_000 <= w["เบี้ยยังชีพผู้ป่วยเอดส์"] <= 60_000
 
 
 def test_budget_magnitudes(data):
@@ -246,37 +248,62 @@ def test_load_demo_only_if_empty_skips_when_data_present(db):
 
 
 def _demo_folder(tmp_path, projects: str):
-    """A demo folder holding one year's projects file with ``projects`` as its rows."""
+    """A demo folder holding the demo plan book and one year's projects file with ``projects`` as its rows."""
     folder = tmp_path / "demo" / "2569"
     folder.mkdir(parents=True)
+    shutil.copyfile(demo.demo_book(), folder.parent / demo.demo_book().name)
     (folder / "projects.csv").write_bytes(("\ufeff" + ",".join(demo.PROJECT_COLUMNS) + "\n" + projects).encode())
     return folder.parent
 
 
 def test_load_demo_raises_on_a_file_with_errors_and_loads_nothing(db, tmp_path):
-    bad = _demo_folder(tmp_path, "G1-P01,2569,1,ถนน,,กองช่าง,,,100,100,,,no,no\n"
-                                 "G1-P02,2569,9,ประปา,,กองช่าง,,,100,100,,,no,no\n")
+    bad = _demo_folder(tmp_path, "X-01,2569,1,ถนน,,กองช่าง,,,100,100,,,no,no\n"
+                                 "X-02,2569,9,ประปา,,กองช่าง,,,100,100,,,no,no\n")
     with pytest.raises(RuntimeError, match="1 error") as err:
         demo.load_demo(db, folder=bad)
     assert "goal" in str(err.value)
+    # the plan book went in before the bad file: the whole load is undone
     assert store.batches(db).empty and store.projects(db).empty
+
+
+def test_demo_plan_book_reads_without_problems_and_lists_every_demo_project(data, plan_):
+    from tracker.ingest.planbook import PlanContext, read_plan_workbook
+
+    book = read_plan_workbook(demo.demo_book().read_bytes(), filename="plan-book.xlsx",
+                              plan_context=PlanContext.from_plan(plan_))
+    assert book.problems == []
+    assert {p.name for p in book.projects} == set(data["projects"]["name_th"])
+    assert len(book.projects) == data["projects"]["project_code"].nunique()
+    # each year's additions come after their marker, as the revision that added them
+    added = data["projects"][data["projects"]["added_by_revision"] == "yes"]
+    assert {p.revision for p in book.projects if p.name in set(added["name_th"])} >= \
+        {f"เพิ่มเติม 1/{fy}" for fy in demo.YEARS}
 
 
 @pytest.mark.slow
 def test_demo_loads_through_the_import_pipeline(db):
     receipts = demo.load_demo(db)
     files = demo.demo_files()
-    assert len(receipts) == len(files)
+    assert len(receipts) == 1 + len(files)      # the plan book, then every quarterly file
     batches = store.batches(db)
-    assert len(batches) == len(files)
+    assert len(batches) == 1 + len(files)
     assert (batches["is_demo"] == 1).all()
+    assert (batches["n_warnings"].fillna(0) == 0).all(), "the demo files agree with the demo plan book"
+    assert batches.sort_values("id").iloc[0]["kind"] == "plan_book"
     assert store.has_demo_data(db)
     data = demo.generate()
     assert len(store.projects(db)) == len(data["projects"])
     assert len(store.progress(db)) == len(data["project_progress"])
     assert len(store.results(db)) == len(data["indicator_results"])
+    # every demo project carries its place in the plan: strategy, tactic and แผนงาน
+    from tracker import rollup
+    table = rollup.project_table(db, 2569, 4)
+    assert table["strategy_no"].notna().all() and table["tactic_code"].notna().all()
+    assert table["programme_code"].notna().all()
+    revisions = set(store.planbook.revisions(db)["label"])
+    assert {"ฉบับแรก", *(f"เพิ่มเติม 1/{fy}" for fy in demo.YEARS)} <= revisions
     # loading again adds nothing
     demo.load_demo(db)
-    assert len(store.batches(db).query("status == 'committed'")) == len(files)
+    assert len(store.batches(db).query("status == 'committed'")) == 1 + len(files)
     assert len(store.projects(db)) == len(data["projects"])
     assert demo.load_demo(db, only_if_empty=True) == []

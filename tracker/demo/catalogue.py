@@ -28,6 +28,8 @@ class Recurring:
     hi: int
     indicators: str
     kind: str
+    tactic: str         # where the plan book lists it: tactic code (กลยุทธ์) and programme code (แผนงาน)
+    programme: str
     villages: int = 0   # how many villages to name (0 = tambon-wide)
     p_unfunded: float = 0.0
 
@@ -45,6 +47,8 @@ class OneOff:
     hi: int
     indicators: str
     weight: float
+    tactic: str         # where the plan book lists it (as for :class:`Recurring`)
+    programme: str
     per_village: bool = True
 
 

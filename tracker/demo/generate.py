@@ -7,6 +7,9 @@ are drawn to hit an intended status at Q4, judged by the method itself (:mod:`tr
 - fiscal years 2566–2569: projects, progress for all four quarters, indicator results;
 - fiscal year 2570: projects, Q1 progress and Q1 indicator results only (annual indicators not due).
 
+The plan itself is a plan book (แบบ ผ.02 workbook, ``data/demo/plan-book.xlsx``, :mod:`.planbook`) that
+the demo loads through the plan-book import before the quarterly files, as an office does.
+
 The files are the same CSV analysts upload (``data/demo/<FY>/...``, UTF-8 with BOM, canonical English
 headers, Buddhist-Era years, plain numbers).
 """
@@ -20,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from tracker import status, tables
-from tracker.demo import catalogue
+from tracker.demo import catalogue, planbook
 from tracker.demo.catalogue import BUDGET_CAPITAL, BUDGET_SUBSIDY, FUND_GRANT, FUND_ORDINANCE, FUND_RESERVE
 from tracker.ingest.contract import KINDS
 from tracker.plan import Plan, default_plan
@@ -81,25 +84,26 @@ def _projects_of_year(fy: int, rng: random.Random, plan: Plan, counters: dict[in
     rows: list[dict] = []
 
     def add(code, goal, name_th, name_en, dept, villages, category, planned, allocated, funding, inds, kind,
-            welfare=False, revision=False, start_q=1):
+            welfare=False, revision=False, start_q=1, *, place):
         rows.append({"project_code": code, "fiscal_year": fy, "goal": goal, "name_th": name_th, "name_en": name_en,
                      "department": plan.departments[dept].name.th, "village": villages,
                      "budget_category": category, "planned_budget": planned, "allocated_budget": allocated,
                      "funding_source": funding, "indicator_codes": inds, "is_welfare_transfer": _yn(welfare),
-                     "added_by_revision": _yn(revision), "_kind": kind, "_start_q": start_q})
+                     "added_by_revision": _yn(revision), "_kind": kind, "_start_q": start_q,
+                     "_tactic": place.tactic, "_programme": place.programme})
 
     for p in CAT.recurring:
         goal = int(p.code[1])
         if p.kind == "welfare":
             amount = _welfare_budget(p.code, fy, rng)
             add(p.code, goal, p.name_th, p.name_en, p.dept, "", p.category, amount, amount, FUND_ORDINANCE,
-                p.indicators, "welfare", welfare=True)
+                p.indicators, "welfare", welfare=True, place=p)
             continue
         planned = _r1000(rng.uniform(p.lo, p.hi) * (1 + 0.03 * (fy - 2566)))
         funded = rng.random() >= p.p_unfunded
         allocated = _r1000(planned * rng.uniform(0.9, 1.0)) if funded else 0
         add(p.code, goal, p.name_th, p.name_en, p.dept, _villages(rng, p.villages), p.category, planned, allocated,
-            FUND_ORDINANCE, p.indicators, p.kind)
+            FUND_ORDINANCE, p.indicators, p.kind, place=p)
 
     # one-off plan projects (ผ.02): many more capital works are planned than funded
     n_one_off = rng.randint(17, 22)
@@ -126,7 +130,7 @@ def _projects_of_year(fy: int, rng: random.Random, plan: Plan, counters: dict[in
         funding = FUND_GRANT if funded and t.category == BUDGET_CAPITAL and rng.random() < 0.15 else FUND_ORDINANCE
         kind = "capital" if t.category in (BUDGET_CAPITAL, BUDGET_SUBSIDY) else "event"
         add(code, t.goal, t.name_th.format(v=v), t.name_en.format(v=v), t.dept, str(v) if v else "", t.category,
-            planned, allocated, funding, t.indicators, kind)
+            planned, allocated, funding, t.indicators, kind, place=t)
 
     # added by plan revision during the year (funded from reserves, start reporting later)
     for _ in range(rng.randint(2, 4)):
@@ -137,7 +141,7 @@ def _projects_of_year(fy: int, rng: random.Random, plan: Plan, counters: dict[in
         amount = _r1000(rng.uniform(t.lo, t.hi))
         kind = "capital" if t.category == BUDGET_CAPITAL else "event"
         add(code, t.goal, t.name_th.format(v=v), t.name_en.format(v=v), t.dept, str(v) if v else "", t.category,
-            amount, amount, FUND_RESERVE, t.indicators, kind, revision=True, start_q=rng.choice((2, 3)))
+            amount, amount, FUND_RESERVE, t.indicators, kind, revision=True, start_q=rng.choice((2, 3)), place=t)
     return rows
 
 
@@ -324,8 +328,14 @@ def generate(seed: int = DEFAULT_SEED, plan: Plan | None = None) -> dict[str, pd
     """The demo data set: ``{"projects", "project_progress", "indicator_results"}`` frames, all years.
 
     Deterministic: the same seed (and plan file) gives identical frames. Uses its own
-    ``random.Random(seed)`` only, never global random state or the clock.
+    ``random.Random(seed)`` only, never global random state or the clock. Projects carry the codes
+    the plan-book import gives them (:mod:`tracker.demo.planbook`).
     """
+    return generate_with_book(seed, plan)[0]
+
+
+def generate_with_book(seed: int = DEFAULT_SEED, plan: Plan | None = None) -> tuple[dict[str, pd.DataFrame], bytes]:
+    """The demo frames (as :func:`generate`) and the demo plan book (แบบ ผ.02 workbook) that lists their projects."""
     plan = plan or default_plan()
     rng = random.Random(seed)
     counters = {g: 0 for g in plan.goals}
@@ -351,13 +361,18 @@ def generate(seed: int = DEFAULT_SEED, plan: Plan | None = None) -> dict[str, pd
             paid = sum(r["disbursed"] for r in year_progress if r["quarter"] == 4)
             derived[("G5-I02", fy)] = round(100.0 * paid / alloc, 1)
     results = _results(plan, rng, derived)
+    # the projects go into the plan book; every file names them by the code its import gives them
+    spec, where = planbook.book_spec(projects, plan)
+    book, codes = planbook.write_book(spec)
+    for r in [*projects, *progress]:
+        r["project_code"] = codes[where[(r["fiscal_year"], r["project_code"])]]
     pj = pd.DataFrame(projects)[PROJECT_COLUMNS]
     pj = pj.sort_values(["fiscal_year", "goal", "project_code"], kind="stable").reset_index(drop=True)
     pg = pd.DataFrame(progress)[PROGRESS_COLUMNS]
     pg = pg.sort_values(["fiscal_year", "project_code", "quarter"], kind="stable").reset_index(drop=True)
     rs = pd.DataFrame(results)[RESULT_COLUMNS]
     rs = rs.sort_values(["fiscal_year", "indicator_code", "quarter"], kind="stable").reset_index(drop=True)
-    return {"projects": pj, "project_progress": pg, "indicator_results": rs}
+    return {"projects": pj, "project_progress": pg, "indicator_results": rs}, book
 
 
 # ------------------------------------------------------------------------------------------ files
@@ -379,10 +394,14 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def write_demo_files(out_dir: Path = DEMO_DIR, seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write ``<out_dir>/<FY>/{projects,project_progress,indicator_results}.csv``; returns them in load order."""
+    """Write the plan book ``<out_dir>/plan-book.xlsx`` and
+    ``<out_dir>/<FY>/{projects,project_progress,indicator_results}.csv``; returns them in load order."""
     out_dir = Path(out_dir)
-    data = generate(seed)
-    written: list[Path] = []
+    data, book = generate_with_book(seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    book_path = out_dir / planbook.BOOK_FILE
+    book_path.write_bytes(book)
+    written: list[Path] = [book_path]
     for fy in YEARS:
         folder = out_dir / str(fy)
         folder.mkdir(parents=True, exist_ok=True)

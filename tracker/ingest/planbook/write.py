@@ -12,6 +12,7 @@ codes and notes) and formulas with their cached results, as Excel saves them.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 
@@ -22,6 +23,7 @@ from tracker.ingest.planbook.bookspec import (TO_THAI, BookSpec, EquipmentSpec, 
                                               WriteOptions, WrittenBook, styled_digits, revision_text)
 from tracker.ingest.planbook.write_summary import SummarySheets
 
+CREATED = datetime.datetime(2021, 6, 30)
 ACCOUNTING = '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-'
 
 
@@ -46,6 +48,8 @@ class _Writer(SummarySheets):
         self.spec, self.opts = spec, opts
         self.buf = io.BytesIO()
         self.wb = xlsxwriter.Workbook(self.buf, {"in_memory": True})
+        # a fixed "created" date: the same content gives the same bytes (the committed demo book is checked so)
+        self.wb.set_properties({"created": CREATED})
         self.out = WrittenBook(b"", [])
         self.names: set[str] = set()
         self.money_i = 0
