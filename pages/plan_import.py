@@ -96,5 +96,6 @@ with ui.db() as conn:
         st.info(pv.summary(lang), icon=":material/info:")
     else:
         st.success(ui.t("planimport.ok_to_commit", summary=pv.summary(lang)), icon=":material/fact_check:")
+        read_warnings = ui_imports.warnings_read(c["warnings"], key=f"plan_checked_{pv.sha256[:12]}")
         ui_imports.confirm("planimport.confirm", key="plan_confirm", receipt_key="plan_receipt",
-                           commit=planimport.commit_plan, conn=conn, preview=pv)
+                           commit=planimport.commit_plan, conn=conn, preview=pv, disabled=not read_warnings)

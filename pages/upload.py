@@ -8,6 +8,7 @@ from tracker.ingest import present, templates
 from tracker.ingest.preview import sha256
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
+from tracker.ui import imports as ui_imports
 from tracker.ui.forms import forms_section
 from tracker.ui.mapping import mapping_form, saved_mappings
 
@@ -113,9 +114,7 @@ with ui.db() as conn:
         st.info(pv.summary(lang), icon=":material/info:")
     else:
         st.success(ui.t("upload.ok_to_commit"), icon=":material/fact_check:")
-        checked = True
-        if c["warnings"]:     # plausible-but-wrong values: read, then ticked, before Confirm is offered
-            st.warning(ui.t("upload.warnings_first", n=c["warnings"]), icon=":material/warning:")
-            checked = st.checkbox(ui.t("upload.warnings_checked"), key=f"upload_checked_{pv.sha256[:12]}")
+        # plausible-but-wrong values: read, then ticked, before Confirm is offered
+        checked = ui_imports.warnings_read(c["warnings"], key=f"upload_checked_{pv.sha256[:12]}")
         st.button(ui.t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:",
                   on_click=confirm, args=(pv,), disabled=not checked)

@@ -4,6 +4,8 @@ answers what the book does not say, confirms, gets a receipt, and can roll the w
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.planbook_books import ADDED_NAME, REVISED_BUDGET, REVISED_NAME, ROADS, SAMPLE, revised_sample, small_spec
@@ -24,6 +26,12 @@ def upload(at, name: str, data: bytes, mime: str = XLSX):
 def table_with(at, column: str):
     """The first table on the page that has ``column``."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def tick_warnings_read(at):
+    """Tick "I checked the warnings" (shown only when the book has warnings; Confirm waits for it)."""
+    assert at.button(key="plan_confirm").disabled
+    next(b for b in at.checkbox if b.label == "I checked the warnings; the values are right").check().run()
 
 
 def active_projects(db_file) -> int:
@@ -83,9 +91,13 @@ def test_a_revised_book_shows_before_and_after_and_commits_as_a_revision_with_it
     assert money[["Old", "New"]].values.tolist() == [[f"{before:,}", f"{after:,}"]]
     assert "Name" in changes["What"].tolist()
 
-    at.text_input(key="plan_appr_เพิ่มเติม 2/2568").input("2568-06-30")
+    picker = at.date_input(key="plan_appr_เพิ่มเติม 2/2568")          # picked from a calendar, not typed
+    assert picker.value is None
+    picker.set_value(date(2025, 6, 30))
     at.form_submit_button[0].click().run()
     assert not at.exception, at.exception
+    assert "Approval date of Addition 2/2568 · given: 30 Jun 2025" in \
+        at.date_input(key="plan_appr_เพิ่มเติม 2/2568").label
     at.button(key="plan_confirm").click().run()
     assert not at.exception, at.exception
     assert "Plan revisions recorded: Addition 2/2568" in texts(at)
@@ -147,6 +159,7 @@ def test_an_unknown_department_is_asked_once_and_remembered(app, db_file):
     at.form_submit_button[0].click().run()
     assert not at.exception, at.exception
     assert metric(at, "Errors") == "0"
+    tick_warnings_read(at)      # the reader's note on the unmapped name stays a warning to read
     at.button(key="plan_confirm").click().run()
     assert "Plan book imported" in texts(at)
     aliases = store_plan.department_aliases(store.connect(db_file))
@@ -184,3 +197,28 @@ def test_the_analyst_can_make_a_similar_name_a_new_project_before_confirming(app
     assert f"sheet {ROADS} row {REVISED_NAME[0]} → a new project" in " ".join(str(x.value) for x in at.text)
     at.button(key="plan_link_clear").click().run()
     assert metric(at, "New") == "1" and metric(at, "No longer in the plan") == "0"
+
+
+def test_the_approval_date_is_picked_and_shown_in_the_buddhist_era_in_thai(app, db_file):
+    at = app(lang="th", page=PAGE, user="analyst")
+    upload(at, "plan.xlsx", SAMPLE.read_bytes())
+    at.button(key="plan_confirm").click().run()
+    upload(at, "plan-revised.xlsx", revised_sample())
+    at.date_input(key="plan_appr_เพิ่มเติม 2/2568").set_value(date(2025, 6, 30))
+    at.form_submit_button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.date_input(key="plan_appr_เพิ่มเติม 2/2568").label.endswith("บันทึกไว้ 30 มิ.ย. 2568")
+
+
+def test_confirm_waits_until_the_analyst_ticks_that_the_warnings_were_read(app, db_file):
+    book = write_plan_workbook(small_spec(), WriteOptions(copy_first_sheet=True)).data   # Excel's "(2)" copy: a warning
+    at = app(lang="en", page=PAGE, user="analyst")
+    upload(at, "plan.xlsx", book)
+    assert not at.exception, at.exception
+    assert metric(at, "Errors") == "0" and int(metric(at, "Warnings")) >= 1
+    assert at.button(key="plan_confirm").disabled
+    tick_warnings_read(at)
+    assert not at.button(key="plan_confirm").disabled
+    at.button(key="plan_confirm").click().run()
+    assert not at.exception, at.exception
+    assert active_projects(db_file) == len(small_spec().projects)

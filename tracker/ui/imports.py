@@ -5,7 +5,7 @@ kept in the session; the page then previews again with them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -13,8 +13,7 @@ import streamlit as st
 from tracker import ingest, periods
 from tracker.errors import TrackerError
 from tracker.ingest import present
-from tracker.ingest.planimport import (REVISION_KINDS, Choices, PlanPreview, RevisionError, RevisionInfo,
-                                       label_text, parse_date)
+from tracker.ingest.planimport import REVISION_KINDS, Choices, PlanPreview, RevisionInfo, label_text
 from tracker.ingest.planimport import present as plan_present
 from tracker.ui import frame as ui
 
@@ -51,10 +50,20 @@ def table(df: pd.DataFrame, **kw) -> None:
         st.caption(ui.t("planimport.none"))
 
 
-def confirm(label_key: str, *, key: str, receipt_key: str, commit, conn, preview) -> None:
+def warnings_read(n: int, *, key: str) -> bool:
+    """Plausible-but-wrong values: with ``n`` warnings the analyst reads them and ticks that they did
+    before Confirm is offered (the quarterly upload and the plan-book import). True when there are
+    none or the box is ticked."""
+    if not n:
+        return True
+    st.warning(ui.t("upload.warnings_first", n=n), icon=":material/warning:")
+    return st.checkbox(ui.t("upload.warnings_checked"), key=key)
+
+
+def confirm(label_key: str, *, key: str, receipt_key: str, commit, conn, preview, disabled: bool = False) -> None:
     """The confirm button of an import: ``commit(conn, preview, user=…)`` keeps its receipt under
     ``receipt_key`` and reruns; a refusal (a stale preview, no permission) is shown in the user's language."""
-    if st.button(ui.t(label_key), type="primary", key=key, icon=":material/save:"):
+    if st.button(ui.t(label_key), type="primary", key=key, icon=":material/save:", disabled=disabled):
         try:
             st.session_state[receipt_key] = commit(conn, preview, user=ui.current_username())
         except TrackerError as exc:
@@ -105,16 +114,12 @@ def answers(pv: PlanPreview, plan) -> None:
                                     key="plan_rev_number")
             year = c.number_input(ui.t("planimport.revision_year"), 2500, 2700,
                                   rev.year if rev else periods.fiscal_year_of(datetime.now(periods.BANGKOK).date()), key="plan_rev_year")
-        dates = {r.label: st.text_input(ui.t("planimport.approved_on", revision=label_text(r.label, ui.lang())),
-                                        value=_be(r.approved_on), placeholder="2568-03-15", key=f"plan_appr_{r.label}")
+        dates = {r.label: st.date_input(_approval_label(r), value=_day(r.approved_on), min_value=date(1990, 1, 1),
+                                        max_value=date(2100, 12, 31), format="DD/MM/YYYY", key=f"plan_appr_{r.label}")
                  for r in new_revisions}
         if not st.form_submit_button(ui.t("planimport.apply_answers"), icon=":material/done_all:"):
             return
-    try:
-        approvals = {label: parse_date(day) for label, day in dates.items() if day.strip()}
-    except RevisionError as exc:
-        st.error(ui.t("planimport.bad_date", value=str(exc)), icon=":material/event_busy:")
-        return
+    approvals = {label: day.isoformat() for label, day in dates.items() if day}
     revision = ch.revision
     if needs_revision or ch.revision:
         revision = RevisionInfo(kind, int(number), int(year), approvals.get(RevisionInfo(kind, int(number),
@@ -123,12 +128,17 @@ def answers(pv: PlanPreview, plan) -> None:
         k: v for k, v in ch.departments.items() if k not in picked}, revision=revision, approvals=approvals))
 
 
-def _be(iso: str | None) -> str:
-    """An ISO date shown back in the Buddhist Era, as the analyst typed it (``2568-03-15``)."""
-    if not iso:
-        return ""
-    y, m, d = iso.split("-")
-    return f"{int(y) + 543}-{m}-{d}"
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
+
+def _approval_label(r: RevisionInfo) -> str:
+    """ "Approval date of Addition 2/2568", with the date already given in the user's calendar (the
+    date picker shows the Christian year: the Thai UI also says it in the Buddhist Era)."""
+    label = ui.t("planimport.approved_on", revision=label_text(r.label, ui.lang()))
+    if r.approved_on:
+        label += " · " + ui.t("planimport.approved_given", date=periods.date_label(_day(r.approved_on), ui.lang()))
+    return label
 
 
 def relink(pv: PlanPreview) -> None:
