@@ -7,6 +7,7 @@ from pptx import Presentation
 from tests.report_helpers import FY, Q, loaded, squash
 from tracker.plan import default_plan
 from tracker import status as S
+from tracker import thai
 from tracker.report import content, pptx
 from tracker.report.fonts import OFFICE_FONT
 
@@ -17,12 +18,13 @@ def _deck(db, lang="th"):
 
 
 def _texts(slide) -> list[str]:
+    """What each text box and table cell says (the invisible word-break marks of slide_text removed)."""
     out = []
     for shape in slide.shapes:
         if shape.has_text_frame:
-            out.append(shape.text_frame.text)
+            out.append(thai.unlocked(shape.text_frame.text))
         if shape.has_table:
-            out += [c.text for row in shape.table.rows for c in row.cells]
+            out += [thai.unlocked(c.text) for row in shape.table.rows for c in row.cells]
     return out
 
 
@@ -41,7 +43,7 @@ def test_form2_slide_has_the_summary_figures(db):
     r, deck = _deck(db)
     slide = deck.slides[[s.kind for s in r.slides].index("form2")]
     table = next(s for s in slide.shapes if s.has_table).table
-    rows = [[c.text for c in row.cells] for row in table.rows]
+    rows = [[thai.unlocked(c.text) for c in row.cells] for row in table.rows]
     col = {c.key: i for i, c in enumerate(r.form2.columns)}
     for goal, row in zip(r.summary["goals"], rows[1:]):
         assert row[col["in_plan"]] == f"{goal['projects']['in_plan']:,}"
@@ -66,3 +68,25 @@ def test_thai_font_named_on_runs_and_native_charts(db):
 def test_english_deck(db):
     r, deck = _deck(db, "en")
     assert "Slide 1 of 10" in " ".join(_texts(deck.slides[0]))
+
+
+def test_thai_on_slides_may_break_only_between_words(db):
+    """PowerPoint and LibreOffice split Thai compounds with their own dictionaries ("ข้อ|บัญญัติ"): every
+    run's text lets them break only where the segmenter puts a word boundary (tracker.thai)."""
+    _, deck = _deck(db)
+    runs = [r.text for slide in deck.slides for shape in slide.shapes
+            for tf in ([shape.text_frame] if shape.has_text_frame else
+                       [c.text_frame for row in shape.table.rows for c in row.cells] if shape.has_table else [])
+            for p in tf.paragraphs for r in p.runs]
+    assert any("บัญญัติ" in thai.unlocked(t) for t in runs)
+    for text in runs:
+        plain, allowed, pos = thai.unlocked(text), set(thai.breaks(thai.unlocked(text))), 0
+        for ch in text:             # each place a renderer may break (after a space or U+200B) is a word boundary
+            if ch in (thai.WJ, thai.ZWSP):
+                if ch == thai.ZWSP:
+                    assert pos in allowed, (plain, pos)
+                continue
+            pos += 1
+            if ch == " " and pos < len(plain):
+                assert pos in allowed, (plain, pos)
+        assert text == thai.locked_breaks(plain, markdown=True)   # inside a word nothing is left for a dictionary to split

@@ -386,6 +386,12 @@ def locked_breaks(text: str, *, markdown: bool = False) -> str:
 _LIST_MARK = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]+[.)]|>+)[ \t]+)?")
 
 
+def unlocked(text: str) -> str:
+    """The text a reader sees in :func:`locked_breaks` output: joiners and zero-width spaces removed,
+    no-break spaces as spaces (tests compare what a document says with what the page says)."""
+    return str(text).replace(WJ, "").replace(ZWSP, "").replace(NBSP, " ")
+
+
 def nowrap_html(text: str) -> str:
     """Escaped HTML of ``text`` that a browser breaks only between our words: each unbreakable piece
     in ``<span style="white-space:nowrap">``, ``<wbr>`` between Thai words, ``<br>`` for newlines.

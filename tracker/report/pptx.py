@@ -16,7 +16,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from tracker import fmt
+from tracker import fmt, thai
 from tracker.report.content import TOP_PROJECTS_SLIDE, Chart, Report, Slide, Table
 from tracker.report.fonts import OFFICE_FONT
 
@@ -53,9 +53,17 @@ def _text(slide, x, y, w, h, lines, size=20, bold=False, colour=INK, align=None)
     return box
 
 
+def slide_text(text: str) -> str:
+    """Text as PowerPoint and LibreOffice should lay it out: a Thai line breaks only between the segmenter's
+    words (:func:`tracker.thai.locked_breaks`: word joiners inside a word, zero-width spaces between words;
+    both programs' own Thai dictionaries split compounds such as "ข้อ|บัญญัติ", "สิ่ง|แวดล้อม"). The joiners go
+    only between Thai characters (``markdown=True``), so numbers and codes stay exactly as written."""
+    return thai.locked_breaks(text, markdown=True)
+
+
 def _run(p, text):
     r = p.add_run()
-    r.text = text
+    r.text = slide_text(text)
     return r
 
 
