@@ -328,9 +328,11 @@ def _plan_book_wins(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
         header = next((mapping[c.name] for c in PROJECTS_COLUMNS if c.store_name == col and c.name in mapping), None)
         if header is not None:
             old = clean[col]
-            differs = has & ~(_words(old) == _words(want)) & ~(pd.to_numeric(old, errors="coerce")
+            differs = has & ~(old.astype(str) == want.astype(str)) & ~(pd.to_numeric(old, errors="coerce")
                                                                         .sub(pd.to_numeric(want, errors="coerce"))
                                                                         .abs().lt(0.005))
+            if differs.any():     # a name the book writes on two lines is the same name (only these cells)
+                differs[differs] = _words(old[differs]) != _words(want[differs])
             P.add("plan_book_value", differs, clean[ROW], header, old.astype(str), expected=want.astype(str))
         if has.any():
             dtype = clean[col].dtype
