@@ -120,3 +120,14 @@ def test_templates_are_recognised_and_the_xlsx_has_thai_and_english_notes(db, ki
 
 def test_write_templates_defaults_to_data_templates(tmp_path):
     assert all(Path(p).parent == tmp_path for p in write_templates(tmp_path))
+
+
+def test_template_notes_say_which_figures_are_the_quarters_own_and_which_cumulative():
+    notes = openpyxl.load_workbook(io.BytesIO(template_xlsx("project_progress"))).worksheets[1]
+    rows = {r[0]: r for r in notes.iter_rows(values_only=True) if r and r[0]}
+    assert rows["disbursed"][6].startswith("สะสมตั้งแต่ต้นปีงบประมาณ") and rows["disbursed"][7].startswith("Cumulative")
+    assert "สะสม ณ สิ้นไตรมาส" in notes["A1"].value and "cumulative at the end of the quarter" in notes["A2"].value
+    results = openpyxl.load_workbook(io.BytesIO(template_xlsx("indicator_results")))
+    value = {r[0]: r for r in results.worksheets[1].iter_rows(values_only=True) if r and r[0]}["value"]
+    assert "ผลรวม: ผลเฉพาะไตรมาสนี้ (ไม่สะสม)" in value[6] and "ค่าล่าสุด: ค่า ณ สิ้นไตรมาสนี้" in value[6]
+    assert "ไม่สะสม" in results.worksheets[0]["D1"].comment.text          # the header's own note says it too

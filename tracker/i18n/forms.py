@@ -73,4 +73,21 @@ MESSAGES = {
                       "and upload each file it sends back as it is"),
     "form.no_projects": ("ยังไม่มีโครงการที่ได้รับงบในปีงบประมาณ {fy} — นำเข้าแผนหรือโครงการและงบประมาณก่อน",
                          "No funded projects in FY{fy} yet — import the plan or the projects and budget first"),
+    # blank templates: whether a figure is the quarter's own or cumulative, as the forms say it
+    "ingest.template.period": ("ของไตรมาสหรือสะสม", "Quarter's own or cumulative"),
+    "ingest.template.period_help": (
+        "ความก้าวหน้าและจำนวนเงินเป็นยอดสะสม ณ สิ้นไตรมาส ผลตัวชี้วัดเป็นผลของไตรมาสนี้หรือค่า ณ สิ้นไตรมาสตามวิธีรวมผลของตัวชี้วัด "
+        "(ดูคอลัมน์ 'ของไตรมาสหรือสะสม' ด้านล่าง และคอลัมน์ 'วิธีกรอก' ในแบบฟอร์มที่เติมข้อมูลไว้แล้ว)",
+        "Progress and amounts are cumulative at the end of the quarter; an indicator's result is the quarter's own figure "
+        "or the value at the end of the quarter, by how the indicator's quarters combine (see the column 'Quarter's own "
+        "or cumulative' below, and the 'How to fill' column of the pre-filled forms)"),
+    "ingest.template.period.year": ("ทั้งปีงบประมาณ", "The whole fiscal year"),
+    "ingest.template.period.progress": ("สะสม: ความก้าวหน้าทั้งหมด ณ สิ้นไตรมาส ไม่ใช่เฉพาะไตรมาสนี้",
+                                        "Cumulative: the whole progress at the end of the quarter, not this quarter's alone"),
+    "ingest.template.period.money": ("สะสมตั้งแต่ต้นปีงบประมาณถึงสิ้นไตรมาส ไม่ใช่เฉพาะไตรมาสนี้",
+                                     "Cumulative from the start of the fiscal year to the end of the quarter, not this "
+                                     "quarter's alone"),
+    "ingest.template.period.value": ("ตามวิธีรวมผลของตัวชี้วัด — {sum}: {how_sum}; {latest}: {how_latest}; {average}: {how_average}",
+                                     "By how the indicator's quarters combine — {sum}: {how_sum}; {latest}: {how_latest}; "
+                                     "{average}: {how_average}"),
 }

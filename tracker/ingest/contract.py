@@ -95,7 +95,7 @@ RESULTS = Kind("indicator_results", "indicator_results", (
     Column("indicator_code", "รหัสตัวชี้วัด", "indicator", aliases=("ตัวชี้วัด",), example="G1-I01"),
     _FY, _Q,
     Column("value", "ผลการดำเนินงาน", "number", aliases=("ผล", "ค่าที่วัดได้"), example="85"),
-    Column("note", "หมายเหตุ", "text", required=False, example="สะสม ต.ค.68–มี.ค.69"),
+    Column("note", "หมายเหตุ", "text", required=False, example="ค่า ณ 31 มี.ค. 2569"),
 ), key=("indicator_code", "fiscal_year", "quarter"), quarterly=True)
 
 KINDS: dict[str, Kind] = {k.name: k for k in (PROJECTS, PROGRESS, RESULTS)}

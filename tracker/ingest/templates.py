@@ -2,8 +2,8 @@
 
 The CSV holds only the header row (canonical English names). The XLSX has the data sheet (named
 after the kind in Thai, header row with a Thai/English note on each header cell) and a notes
-sheet listing every column with its Thai header, whether it is required, what it means and an
-example row. The example row is on the notes sheet on purpose: a template uploaded unchanged
+sheet listing every column with its Thai header, whether it is required, what it means, whether its
+figure is the quarter's own or cumulative (in the words of the pre-filled forms) and an example row. The example row is on the notes sheet on purpose: a template uploaded unchanged
 then adds nothing instead of a made-up project. Copies are kept under ``data/templates/``.
 """
 
@@ -30,11 +30,26 @@ def template_csv(kind: str) -> bytes:
     return csv_bytes(pd.DataFrame(columns=[c.name for c in KINDS[kind].columns]))
 
 
+#: whether a column's figure is the quarter's own or cumulative, in the words of the pre-filled forms
+PERIOD = {"planned_budget": "year", "allocated_budget": "year", "progress_pct": "progress", "committed": "money",
+          "disbursed": "money", "value": "value"}
+
+
+def period_note(column: str, lang: str) -> str:
+    """Whether ``column`` holds the quarter's own figure or a cumulative one ("" when neither applies)."""
+    if column not in PERIOD:
+        return ""
+    words = {a: t(f"aggregation.{a}", lang) for a in ("sum", "latest", "average")}
+    how = {f"how_{a}": t(f"form.how.{a}", lang) for a in ("sum", "latest", "average")}
+    return t(f"ingest.template.period.{PERIOD[column]}", lang, **words, **how)
+
+
 def _note(c) -> str:
     req = t("ingest.template.yes" if c.required else "ingest.template.no", "th")
     req_en = t("ingest.template.yes" if c.required else "ingest.template.no", "en")
-    return (f"{c.th} — {t(f'ingest.col.{c.name}', 'th')} ({req})\n"
-            f"{c.name} — {t(f'ingest.col.{c.name}', 'en')} ({req_en})")
+    th, en = period_note(c.name, "th"), period_note(c.name, "en")
+    return (f"{c.th} — {t(f'ingest.col.{c.name}', 'th')} ({req}){' — ' + th if th else ''}\n"
+            f"{c.name} — {t(f'ingest.col.{c.name}', 'en')} ({req_en}){' — ' + en if en else ''}")
 
 
 def template_xlsx(kind: str) -> bytes:
@@ -58,26 +73,27 @@ def template_xlsx(kind: str) -> bytes:
     ws.freeze_panes = "A2"
 
     notes = wb.create_sheet(t("ingest.template.notes_sheet", "th") + " (" + t("ingest.template.notes_sheet", "en") + ")")
-    notes.append([t("ingest.template.help", "th")])
-    notes.append([t("ingest.template.help", "en")])
+    notes.append([t("ingest.template.help", "th") + (" " + t("ingest.template.period_help", "th") if k.quarterly else "")])
+    notes.append([t("ingest.template.help", "en") + (" " + t("ingest.template.period_help", "en") if k.quarterly else "")])
     notes.append([])
     heads = [t("ingest.template.column", "th") + " / " + t("ingest.template.column", "en"),
              t("ingest.template.header_th", "th") + " / " + t("ingest.template.header_th", "en"),
              t("ingest.template.required", "th") + " / " + t("ingest.template.required", "en"),
              "คำอธิบาย", "Description",
-             t("ingest.template.example", "th") + " / " + t("ingest.template.example", "en")]
+             t("ingest.template.example", "th") + " / " + t("ingest.template.example", "en"),
+             t("ingest.template.period", "th"), t("ingest.template.period", "en")]
     notes.append(heads)
     for cell in notes[4]:
         cell.font = bold
     for c in k.columns:
         req = "ingest.template.yes" if c.required else "ingest.template.no"
         notes.append([c.name, c.th, f"{t(req, 'th')} / {t(req, 'en')}", t(f"ingest.col.{c.name}", "th"),
-                      t(f"ingest.col.{c.name}", "en"), c.example])
+                      t(f"ingest.col.{c.name}", "en"), c.example, period_note(c.name, "th"), period_note(c.name, "en")])
     notes.append([])
     notes.append([t("ingest.template.example_row", "th") + " / " + t("ingest.template.example_row", "en")])
     notes.append([c.name for c in k.columns])
     notes.append([c.example for c in k.columns])
-    for col, width in zip("ABCDEF", (22, 30, 22, 48, 48, 28)):
+    for col, width in zip("ABCDEFGH", (22, 30, 22, 48, 48, 28, 48, 48)):
         notes.column_dimensions[col].width = width
     buf = io.BytesIO()
     wb.save(buf)
