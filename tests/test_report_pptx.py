@@ -30,10 +30,11 @@ def _texts(slide) -> list[str]:
 
 def test_slides_mirror_the_meeting(db):
     r, deck = _deck(db)
-    assert len(deck.slides) == len(r.slides) == 1 + 1 + 5 + 3
+    # the meeting's slides, and after the per-goal budget and form 2 the same per strategy
+    assert len(r.slides) == 1 + 1 + 5 + 3 and len(deck.slides) == len(r.slides) + 2
     for n, slide in enumerate(deck.slides, 1):
         text = " ".join(_texts(slide))
-        assert f"สไลด์ {n}/{len(r.slides)}" in text and r.stamp in text
+        assert f"สไลด์ {n}/{len(deck.slides)}" in text and r.stamp in text
     goals_text = squash(" ".join(_texts(deck.slides[1])))
     for g in default_plan().goals.values():
         assert squash(g.short.th) in goals_text
@@ -41,7 +42,7 @@ def test_slides_mirror_the_meeting(db):
 
 def test_form2_slide_has_the_summary_figures(db):
     r, deck = _deck(db)
-    slide = deck.slides[[s.kind for s in r.slides].index("form2")]
+    slide = deck.slides[[s.kind for s in r.slides].index("form2") + 1]      # after the budget per strategy
     table = next(s for s in slide.shapes if s.has_table).table
     rows = [[thai.unlocked(c.text) for c in row.cells] for row in table.rows]
     col = {c.key: i for i, c in enumerate(r.form2.columns)}
@@ -67,7 +68,7 @@ def test_thai_font_named_on_runs_and_native_charts(db):
 
 def test_english_deck(db):
     r, deck = _deck(db, "en")
-    assert "Slide 1 of 10" in " ".join(_texts(deck.slides[0]))
+    assert "Slide 1 of 12" in " ".join(_texts(deck.slides[0]))
 
 
 def test_thai_on_slides_may_break_only_between_words(db):
@@ -90,3 +91,20 @@ def test_thai_on_slides_may_break_only_between_words(db):
             if ch == " " and pos < len(plain):
                 assert pos in allowed, (plain, pos)
         assert text == thai.locked_breaks(plain, markdown=True)   # inside a word nothing is left for a dictionary to split
+
+
+
+def test_projects_and_money_by_strategy_follow_the_per_goal_slides(db):
+    """#10: a slide of แบบที่ 2 per strategy after the per-goal one, and of money per strategy after the
+    budget slide; their rows add up to the totals."""
+    r, deck = _deck(db)
+    titles = [" ".join(_texts(s)[:1]) for s in deck.slides]
+    by = titles.index(r.form2_by_strategy.title)
+    assert titles[by - 1] == r.form2.title and titles.index(r.budget_by_strategy.title) == titles.index(r.budget.title) + 1
+    table = next(s for s in deck.slides[by].shapes if s.has_table).table
+    rows = [[thai.unlocked(c.text) for c in row.cells] for row in table.rows]
+    assert rows[0][0] == "ยุทธศาสตร์" and rows[-1][0] == "รวม"
+    assert [row[0] for row in rows[1:-1]] == [f"{s['strategy']}. {s['name_th']}" for s in r.summary["strategies"]]
+    funded = [c.key for c in r.form2_by_strategy.columns].index("funded")
+    assert sum(int(row[funded]) for row in rows[1:-1]) == int(rows[-1][funded])
+    assert rows[-1][funded] == f"{r.summary['totals']['projects']['funded']:,}"

@@ -21,8 +21,9 @@ def book(db):
 
 def test_sheets_headers_and_layout(book):
     r, wb = book
-    assert len(wb.sheetnames) == len(xlsx.SHEETS) == 5
-    assert wb.sheetnames == ["ข้อมูลรายงาน", "เป้าประสงค์", "ตัวชี้วัด", "โครงการ", "สรุปงบประมาณ"]
+    assert len(wb.sheetnames) == len(xlsx.SHEETS) == 7
+    assert wb.sheetnames == ["ข้อมูลรายงาน", "เป้าประสงค์", "ตัวชี้วัด", "โครงการ", "สรุปงบประมาณ", "แบบที่ 2 ตามยุทธศาสตร์",
+                             "งบประมาณตามยุทธศาสตร์"]
     ws = wb["เป้าประสงค์"]
     assert [c.value for c in ws[1]][:5] == ["เป้าประสงค์", "โครงการตามแผน", "ไม่ได้ตั้งงบประมาณ", "ได้รับงบประมาณ",
                                          "ดำเนินการแล้วเสร็จ"]
@@ -65,3 +66,21 @@ def test_formula_injection_is_inert(book):
     ws = wb["โครงการ"]
     cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert cells and all(c.value.startswith("'=") and c.data_type == "s" for c in cells)
+
+
+def test_projects_and_money_are_grouped_by_strategy_too(book):
+    """#10: แบบที่ 2 and the budget per strategy (the plan's level-1 name), adding up to the totals."""
+    r, wb = book
+    ws = wb["แบบที่ 2 ตามยุทธศาสตร์"]
+    head = [c.value for c in ws[1]]
+    assert head[0] == "ยุทธศาสตร์"
+    rows = [dict(zip(head, [c.value for c in row])) for row in ws.iter_rows(min_row=2)]
+    strategies = r.summary["strategies"]
+    assert [row["ยุทธศาสตร์"] for row in rows[:-1]] == [f"{s['strategy']}. {s['name_th']}" for s in strategies]
+    assert rows[-1]["ยุทธศาสตร์"] == "รวม"
+    assert sum(row["ได้รับงบประมาณ"] for row in rows[:-1]) == rows[-1]["ได้รับงบประมาณ"] == r.summary["totals"]["projects"]["funded"]
+    money = wb["งบประมาณตามยุทธศาสตร์"]
+    head = [c.value for c in money[1]]
+    rows = [dict(zip(head, [c.value for c in row])) for row in money.iter_rows(min_row=2)]
+    alloc = next(h for h in head if h.startswith("งบตามข้อบัญญัติ"))
+    assert sum(row[alloc] for row in rows[:-1]) == rows[-1][alloc] == r.summary["totals"]["budget"]["allocated"]

@@ -45,7 +45,7 @@ def cmd_report(args) -> int:
     fy = periods.normalize_year(args.fy)
     with opened(args) as db:
         report = documents.model(db, args.snapshot, fy, args.quarter, args.lang)
-    data = documents.write(report, fmt, charts=args.charts)
+    data = documents.write(report, fmt)
     out = Path(args.output or f"khilek-report-{fy}-Q{args.quarter}-{args.lang}.{fmt}")
     out.write_bytes(data)
     print(f"{out} ({len(data):,} bytes, {fmt}, {args.lang}, FY{fy} Q{args.quarter}"
@@ -87,8 +87,6 @@ def register(sub, parents) -> None:
     p.add_argument("--format", choices=sorted({*documents.FORMATS, *me.FORMATS}),
                    help="default: from the -o suffix, else pdf")
     p.add_argument("--snapshot", metavar="NAME", help="use a pinned snapshot instead of the current data")
-    p.add_argument("--charts", choices=("auto", "image", "native"), default="auto",
-                   help="PDF charts: kaleido images when possible (auto), required (image) or drawn natively")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(func=cmd_report)
 

@@ -107,6 +107,9 @@ class Report:
     proposed_note: str | None
     summary: dict
     slides: list[Slide] = field(default_factory=list)
+    form2_by_strategy: Table | None = None   # แบบที่ 2 and money per strategy (the plan's level-1 name)
+    budget_by_strategy: Table | None = None
+    demo: bool = False                       # a demo batch is loaded: every page and slide says so
 
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
@@ -135,16 +138,19 @@ def _per_goal(gs: pd.DataFrame, lang: str, keys) -> list[dict]:
              **{k: r[k] for k in keys}} for r in gs.to_dict("records")]
 
 
+def _form2_columns() -> list[Column]:
+    return [Column("goal", "report.col.goal", "text", 3.0), Column("in_plan", "report.col.in_plan", "int", 1),
+            Column("not_funded", "report.col.not_funded", "int", 1), Column("funded", "report.col.funded", "int", 1),
+            *[Column(s, f"pstatus.{s}", "int", 0.9 if s == "cancelled" else 1.1) for s in S.PROJECT_BUCKETS],
+            Column("added", "report.col.added", "int", 0.9), *_money(("planned", "allocated", "disbursed"), 1.7)]
+
+
 def _form2_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
     """แบบที่ 2: projects in the plan, without a budget, funded, and the five buckets of the funded ones
     (completed, in progress, not started, cancelled, not reported: they add up to funded), added by
     revision, and money in whole baht."""
-    cols = [Column("goal", "report.col.goal", "text", 3.0), Column("in_plan", "report.col.in_plan", "int", 1),
-            Column("not_funded", "report.col.not_funded", "int", 1), Column("funded", "report.col.funded", "int", 1),
-            *[Column(s, f"pstatus.{s}", "int", 0.9 if s == "cancelled" else 1.1) for s in S.PROJECT_BUCKETS],
-            Column("added", "report.col.added", "int", 0.9), *_money(("planned", "allocated", "disbursed"), 1.7)]
     total = {"goal": t("report.total", lang), **totals["projects"], **totals["budget"]}
-    return Table("form2", t("report.form2.title", lang), cols,
+    return Table("form2", t("report.form2.title", lang), _form2_columns(),
                  _per_goal(gs, lang, (*rollup.PROJECT_COUNTS, *rollup.BUDGET)), lang, total)
 
 
@@ -209,6 +215,30 @@ def _top_projects(proj: pd.DataFrame, lang: str, depts: dict, n: int) -> Table:
             Column("status", "report.col.pstatus", "pstatus", 1.9)]
     return Table("top_projects", t("report.top_projects", lang, n=n), cols,
                  _project_rows(top_by_budget(proj, n), lang, depts), lang)
+
+
+def _strategy_tables(strategies: list[dict], totals: dict, lang: str, level: str) -> tuple[Table, Table] | None:
+    """แบบที่ 2 and money per strategy (``summary["strategies"]``), titled with the plan's own name for
+    its first level (ยุทธศาสตร์ / ประเด็นการพัฒนา …); projects placed under no strategy are a row of their
+    own, so the rows add up to the totals. None when the plan has no strategies."""
+    if not strategies:
+        return None
+    rows = []
+    for s in strategies:
+        label = (f"{s['strategy']}. {s[f'name_{lang}'] or s['name_th'] or ''}".strip() if s["strategy"] is not None
+                 else t("report.strategy.none", lang))
+        rows.append({"strategy": label, **s["projects"], **{k: s["budget"][k] for k in rollup.BUDGET},
+                     "disbursement_rate": s["disbursement_rate"]})
+    name = Column("strategy", f"level.{level}", "text", 3.0)
+    word = t(f"level.{level}", lang).lower() if lang == "en" else t(f"level.{level}", lang)
+    form2 = Table("form2_strategy", t("report.form2_strategy.title", lang, level=word),
+                  [name, *[c for c in _form2_columns() if c.key != "goal"]], rows, lang,
+                  {"strategy": t("report.total", lang), **totals["projects"], **totals["budget"]})
+    budget = Table("budget_strategy", t("report.budget_strategy.title", lang, level=word),
+                   [name, *_money(rollup.BUDGET, 1.6), _rate(1.2)], rows, lang,
+                   {"strategy": t("report.total", lang), **totals["budget"],
+                    "disbursement_rate": totals["disbursement_rate"]})
+    return form2, budget
 
 
 def _budget_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
@@ -280,6 +310,7 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
         missions = [(int(r.mission_no), getattr(r, f"text_{lang}")) for r in store.missions(db).itertuples()]
         as_of = when_label(store.data_as_of(db), lang)
         pinned = snapshot.info(db)
+        demo = store.has_demo_data(db)
     totals = summary["totals"]
     state = summary["period"]
 
@@ -314,7 +345,10 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
         projects=_projects_table(proj, lang, depts), budget=_budget_table(gs, totals, lang),
         attention=attention_table(att, lang), charts=_charts(gs, lang), method=method_texts(lang, th),
         proposed_note=plan.proposed_note.get(lang) if plan.proposed and plan.proposed_note else None,
-        summary=summary)
+        summary=summary, demo=demo)
+    by_strategy = _strategy_tables(summary["strategies"], totals, lang, plan.levels.get("strategy", "strategy"))
+    if by_strategy:
+        report.form2_by_strategy, report.budget_by_strategy = by_strategy
     report.slides = slides_of(report)
     return report
 

@@ -2,7 +2,7 @@
 ``report`` command call.
 
 :func:`model` builds the report model (:func:`tracker.report.content.build`); :func:`write` writes a
-model as PDF, XLSX or PPTX.
+model as PDF (Chromium, :mod:`tracker.report.quarterly`), XLSX or PPTX.
 """
 
 from __future__ import annotations
@@ -27,15 +27,15 @@ def model(db, snapshot_name: str | None, fy: int, quarter: int, lang: str = "th"
         source.close()
 
 
-def write(report: content.Report, fmt: str, *, charts: str = "auto") -> bytes:
-    """``report`` as a file of format ``fmt`` (one of :data:`FORMATS`), as bytes.
-
-    ``charts`` (PDF only): ``auto`` (chart images when a browser is there), ``image`` (must) or ``native``.
+def write(report: content.Report, fmt: str) -> bytes:
+    """``report`` as a file of format ``fmt`` (one of :data:`FORMATS`), as bytes. The PDF is Chromium's
+    print of :func:`tracker.report.quarterly.document` (exact Thai text layer); a browser that is missing,
+    fails or overruns raises :class:`tracker.report.me.ReportFileError` (a message in the user's language).
     """
     if fmt == "pdf":
-        from tracker.report import pdf
+        from tracker.report import me, quarterly
 
-        return pdf.render(report, charts=charts)
+        return me.render(quarterly.document(report), "pdf")
     if fmt == "xlsx":
         from tracker.report import xlsx
 

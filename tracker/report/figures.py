@@ -1,9 +1,7 @@
-"""Plotly figures of the report model's charts (meeting mode shows them; the PDF embeds PNGs)."""
+"""Plotly figures of the report model's charts (meeting mode shows them; the PDF draws them through
+:mod:`tracker.report.quarterly`)."""
 
 from __future__ import annotations
-
-import os
-import shutil
 
 import plotly.graph_objects as go
 
@@ -28,19 +26,3 @@ def figure(chart: Chart, lang: str, *, height: int | None = None, font_size: int
     fig.update_xaxes(showticklabels=chart.kind != "money", automargin=True)
     return fig
 
-
-def to_png(figs: dict[str, go.Figure], *, width: int = 1000, scale: float = 2) -> dict[str, bytes]:
-    """PNG bytes of each figure through kaleido and Debian's chromium (one browser for all)."""
-    import kaleido
-    import plotly.io as pio
-
-    if "BROWSER_PATH" not in os.environ:
-        for name in ("chromium", "chromium-browser", "google-chrome"):
-            if shutil.which(name):
-                os.environ["BROWSER_PATH"] = shutil.which(name)
-                break
-    kaleido.start_sync_server(silence_warnings=True)
-    try:
-        return {k: pio.to_image(f, format="png", width=width, scale=scale) for k, f in figs.items()}
-    finally:
-        kaleido.stop_sync_server(silence_warnings=True)

@@ -151,8 +151,14 @@ def render(report: Report) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = W, H
     tr = report.t
-    total = len(report.slides)
-    for n, slide in enumerate(report.slides, 1):
+    deck = []
+    for slide in report.slides:       # after the per-goal form 2 and budget, the same per strategy
+        deck.append(slide)
+        extra = {"form2": report.form2_by_strategy, "budget": report.budget_by_strategy}.get(slide.kind)
+        if extra is not None:
+            deck.append(Slide(f"{slide.kind}_strategy", extra.title))
+    total = len(deck)
+    for n, slide in enumerate(deck, 1):
         s = _frame(prs, report, slide, n, total)
         if slide.kind == "title":
             _text(s, MARGIN, Inches(1.3), W - 2 * MARGIN, Inches(4.5), [
@@ -173,6 +179,11 @@ def render(report: Report) -> bytes:
             _table(s, b, Inches(7.9), Inches(1.4), Inches(4.9), size=12)
         elif slide.kind == "form2":
             _table(s, report.form2, MARGIN, Inches(1.3), W - 2 * MARGIN, size=13)
+        elif slide.kind == "form2_strategy":
+            _table(s, report.form2_by_strategy, MARGIN, Inches(1.3), W - 2 * MARGIN, size=13)
+        elif slide.kind == "budget_strategy":
+            _table(s, report.budget_by_strategy.pick("strategy", "planned", "allocated", "committed", "disbursed",
+                                                     "disbursement_rate"), MARGIN, Inches(1.3), W - 2 * MARGIN, size=14)
         elif slide.kind == "attention":
             a = report.attention
             if not a.rows:

@@ -1,7 +1,7 @@
 """The report as an Excel workbook: one sheet per table of the report model.
 
 Sheets (:data:`SHEETS`): about the report, summary per goal (แบบที่ 2 with scores), indicators,
-projects, budget. Thai headers, number formats, frozen header row, column widths. Text from user
+projects, budget; then แบบที่ 2 and budget per strategy when the plan has strategies. Thai headers, number formats, frozen header row, column widths. Text from user
 data is formula-safe (:func:`tracker.tables.neutralise_cell`: a leading ``'`` before ``= + - @``,
 tab or CR, and always stored as text, never as a formula).
 """
@@ -19,7 +19,7 @@ from tracker.report.content import Report
 from tracker.tables import Table
 from tracker.tables import neutralise_cell
 
-SHEETS = ("about", "summary", "indicators", "projects", "budget")
+SHEETS = ("about", "summary", "indicators", "projects", "budget", "form2_strategy", "budget_strategy")
 FONT = "TH Sarabun New"
 HEAD_FILL = PatternFill("solid", fgColor="E2EAF3")
 
@@ -95,6 +95,10 @@ def render(report: Report) -> bytes:
     _sheet(wb, tr("plan.indicators"), report.indicators)
     _sheet(wb, tr("report.projects.title"), report.projects)
     _sheet(wb, tr("report.budget.title"), report.budget)
+    if report.form2_by_strategy is not None:      # the same per strategy (the plan's level-1 name)
+        level = report.form2_by_strategy.columns[0].heading(report.lang)
+        _sheet(wb, tr("report.sheet.by", level=level), report.form2_by_strategy)
+        _sheet(wb, tr("report.sheet.budget_by", level=level), report.budget_by_strategy)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
