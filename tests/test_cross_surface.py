@@ -7,16 +7,23 @@ figures written by the one formatter (``summary["goals"][i]["text"]``)."""
 from __future__ import annotations
 
 import io
+import subprocess
 
+import docx
 import openpyxl
 import pypdf
 import pytest
 from pptx import Presentation
 
-from tests.dashboard_data import load_small_dataset
-from tests.report_helpers import squash
+from tests.dashboard_data import PROJECTS, load_small_dataset
+from tests.report_helpers import excel_text, require_pdf_tools, squash
 from tracker import fmt, rollup, store, thai
-from tracker.report import content, pdf, pptx, xlsx
+from tracker.i18n import t
+from tracker.report import content, documents, me, pptx, xlsx
+from tracker.report.docx_kit import render_docx
+from tracker.report.html_pdf import figures_to_png
+from tracker.report.pptx_kit import render_pptx
+from tracker.report.xlsx_kit import render_xlsx
 
 pytestmark = pytest.mark.slow
 
@@ -40,18 +47,6 @@ def data(db_file):
     db.close()
 
 
-def excel_text(value, number_format: str) -> str:
-    """What Excel shows for ``value`` with the number formats the workbook uses."""
-    if value is None:
-        return fmt.DASH
-    if number_format == "0.0%":
-        return f"{value * 100:,.1f}%"
-    if number_format.startswith("#,##0"):
-        decimals = len(number_format.split(".")[1]) if "." in number_format else 0
-        return f"{value:,.{decimals}f}"
-    return str(value)
-
-
 def _texts(at) -> str:
     parts = []
     for kind in ("markdown", "caption", "info", "warning"):
@@ -60,58 +55,89 @@ def _texts(at) -> str:
     return " ".join(parts)
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("fy, q, state", PERIODS)
-def test_every_surface_writes_the_summary_figures_alike(app, data, fy, q, state):
+def test_every_surface_writes_the_summary_figures_alike(app, data, fy, q, state, lang, tmp_path):
+    require_pdf_tools("pdftotext")
     summary = rollup.summary(data, fy, q)
     assert summary["period"]["state"] == state
-    goals = [g["text"]["th"] for g in summary["goals"]]
-    totals = summary["totals"]["text"]["th"]
+    goals = [g["text"][lang] for g in summary["goals"]]
+    totals = summary["totals"]["text"][lang]
     if (fy, q) == (2569, 4):      # the closed year reads achieved / nearly / not achieved, never "at risk"
         assert {g["status"] for g in summary["goals"]} & {"achieved", "nearly_achieved", "not_achieved"}
         assert not {g["status"] for g in summary["goals"]} & {"on_track", "at_risk", "off_track"}
 
     # the overview page: goal cards (score, status, coverage) and the money cards (ล้านบาท)
-    page = _texts(app(lang="th", fy=fy, q=q, page="pages/overview.py"))
+    page = _texts(app(lang=lang, fy=fy, q=q, page="pages/overview.py"))
     for g in goals:
         assert g["score"] in page and g["status"] in page and g["coverage"] in page, g
     assert totals["allocated_million"] in page and totals["disbursed_million"] in page
-    assert summary["period"]["text"]["th"].split(":")[0] in page.replace("\\", "")
+    assert summary["period"]["text"][lang].split(":")[0] in page.replace("\\", "")
 
     # the meeting slides: the goals slide (cards of score, status, coverage)
-    at = app(lang="th", fy=fy, q=q, page="pages/meeting.py")
+    at = app(lang=lang, fy=fy, q=q, page="pages/meeting.py")
     at.button(key="next").click().run()
     slide = _texts(at)
     for g in goals:
         assert g["score"] in slide and g["status"].split(" ", 1)[1] in slide and g["coverage"] in slide, g
 
-    report = content.build(data, fy, q, "th")
+    # the indicators page: every indicator's row (numbers as the grid holds them, rounded as shown)
+    at = app(lang=lang, fy=fy, q=q, page="pages/indicators.py")
+    grid = at.dataframe[0].value
+    head = {k: t(k, lang) for k in ("col.code", "col.target", "dash.col.actual", "dash.col.status")}
+    rows = {r[head["col.code"]]: r for r in grid.to_dict("records")}
+    for code, (target, actual, status) in _indicator_rows(summary, lang).items():
+        r = rows[code]
+        assert (fmt.figure("value", r[head["col.target"]]), fmt.figure("value", r[head["dash.col.actual"]]),
+                r[head["dash.col.status"]]) == (target, actual, status), code
 
-    # the PDF: each goal's line (score · status · coverage) and the totals of the form-2 table (whole baht)
-    text = squash("".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.render(report, charts="native"))).pages))
+    report = content.build(data, fy, q, lang)
+
+    # the PDF (Chromium): each goal's line (score · status · coverage), every indicator's row, the totals
+    pdf_file = tmp_path / "report.pdf"
+    pdf_file.write_bytes(documents.write(report, "pdf"))
+    text = squash(subprocess.run(["pdftotext", str(pdf_file), "-"], capture_output=True, text=True, check=True).stdout)
     for g in goals:
-        word = g["status"].split(" ", 1)[1]
-        assert squash(f"{g['score']}·{word}·{g['coverage']}") in text, g
-    assert squash(f"{totals['allocated']}") in text and squash(totals["disbursed"]) in text
+        assert squash(f"{g['score']}·{g['status']}·{g['coverage']}") in text, g
+    assert squash(totals["allocated"]) in text and squash(totals["disbursed"]) in text
+    _check_pdf_rows(pdf_file, summary, lang, fields=("start", "target", "expected", "actual", "ratio"))
 
-    # the XLSX: score shown through its number format, the status and coverage words, money in baht
+    # the XLSX: score shown through its number format, the status and coverage words, money in baht;
+    # every indicator's row
     wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(report)))
-    ws = wb["เป้าประสงค์"]
+    ws = wb[t("report.col.goal", lang)]
     head = [c.value for c in ws[1]]
     for i, (g, raw) in enumerate(zip(goals, summary["goals"]), 2):
         cells = dict(zip(head, ws[i]))
-        score = cells["คะแนน"]
+        score = cells[t("report.col.score", lang)]
         assert excel_text(score.value, score.number_format) == g["score"], g
-        assert cells["สถานะ"].value == g["status"]
-        assert cells["ความครอบคลุม"].value == fmt.figure("share", (raw["coverage"]["assessed"], raw["coverage"]["due"]))
-        alloc = cells["งบตามข้อบัญญัติ (บาท)"]
+        assert cells[t("report.col.status", lang)].value == g["status"]
+        assert cells[t("report.col.coverage", lang)].value == fmt.figure(
+            "share", (raw["coverage"]["assessed"], raw["coverage"]["due"]), lang=lang)
+        alloc = cells[t("report.col.allocated", lang)]
         assert excel_text(alloc.value, alloc.number_format) == g["allocated"]
+    ws = wb[t("plan.indicators", lang)]
+    head = [c.value for c in ws[1]]
+    shown = {r[0].value: {h: excel_text(c.value, c.number_format) for h, c in zip(head, r)}
+             for r in ws.iter_rows(min_row=2)}
+    for code, (target, actual, status) in _indicator_rows(summary, lang).items():
+        r = shown[code]
+        assert (r[t("col.target", lang)], r[t("report.col.actual", lang)], r[t("report.col.status", lang)]) == \
+            (target, actual, status), code
 
-    # the PPTX: the goals slide's table (goal, status, score, coverage)
+    # the PPTX: the goals slide's table (goal, status, score, coverage) and each goal slide's indicators
     deck = Presentation(io.BytesIO(pptx.render(report)))
     table = next(s for s in deck.slides[1].shapes if s.has_table).table
     rows = [[thai.unlocked(c.text) for c in row.cells] for row in table.rows][1:]   # word-break marks removed
     for g, row in zip(goals, rows):
         assert row[1:] == [g["status"], g["score"], g["coverage"]], (g, row)
+    names = {r["code"]: r["name"] for r in report.indicators.rows}
+    cells = [[thai.unlocked(c.text) for c in row.cells] for s in deck.slides for sh in s.shapes if sh.has_table
+             for row in sh.table.rows]
+    text_of = {i["code"]: i["text"][lang] for i in summary["indicators"]}
+    for code, name in names.items():
+        x = text_of[code]
+        assert [name, x["target"], x["expected"], x["actual"], x["status"]] in cells, code
 
 
 def test_a_quarter_not_begun_shows_no_figure_anywhere(app, data):
@@ -121,3 +147,106 @@ def test_a_quarter_not_begun_shows_no_figure_anywhere(app, data):
     assert summary["totals"]["text"]["th"]["disbursed"] == fmt.DASH          # never 0
     at = app(lang="th", fy=2570, q=2, page="pages/overview.py")
     assert not at.metric and "ยังไม่เริ่ม" in _texts(at)
+
+
+# ------------------------------------------------------------------------- the M&E report, every file
+
+#: (round, fiscal year, quarter, the day it is made): an incomplete quarter, the closed year (annual
+#: 2569, in December) and the 6-month round of 2570 made in April 2027, when its Q2 has not reported
+ROUNDS = [("quarter", 2569, 2, None), ("annual", 2569, None, None), ("half", 2570, None, "2027-04-10")]
+#: FY2570 as of 2 Dec 2026: one funded project reporting Q1, one indicator value
+Y2570_PROJECTS = [{**p, "fiscal_year": 2570} for p in PROJECTS[:2]]
+Y2570_PROGRESS = [{"project_code": "P1", "fiscal_year": 2570, "quarter": 1, "status": "in_progress", "progress_pct": 10,
+                   "committed": 200_000, "disbursed": 50_000, "note": "", "batch_id": None}]
+
+
+def _indicator_rows(summary: dict, lang: str) -> dict[str, tuple[str, str, str]]:
+    """Each indicator's target, actual and status as ``summary --json`` writes them."""
+    return {i["code"]: (i["text"][lang]["target"], i["text"][lang]["actual"], i["text"][lang]["status"])
+            for i in summary["indicators"]}
+
+
+def _strategy_money(summary: dict, lang: str) -> list[tuple[str, ...]]:
+    """Planned, allocated, committed, disbursed and the disbursement rate of each strategy, then the total."""
+    out = [tuple(fmt.figure("money_baht", s["budget"][k], lang=lang) for k in ("planned", "allocated", "committed",
+                                                                               "disbursed"))
+           + (fmt.figure("percent", s["disbursement_rate"], lang=lang),) for s in summary["strategies"]]
+    t_ = summary["totals"]["text"][lang]
+    return out + [(t_["planned"], t_["allocated"], t_["committed"], t_["disbursed"], t_["disbursement_rate"])]
+
+
+def _check_rows(rows: list[list[str]], summary: dict, lang: str, surface: str) -> None:
+    """Every indicator's row (code, name, unit, target, actual, status) and the money table's rows."""
+    for code, want in _indicator_rows(summary, lang).items():
+        found = [r for r in rows if r and r[0].startswith(f"{code} ")]
+        assert found, (surface, code)
+        assert all(tuple(r[2:5]) == want for r in found), (surface, code, found, want)
+    money = _strategy_money(summary, lang)
+    n = len(money)
+    heads = [i for i in range(len(rows) - n + 1)
+             if [tuple(r[1:6]) for r in rows[i:i + n]] == money]
+    assert heads, (surface, money)
+
+
+@pytest.fixture
+def data_2570(data):
+    with data.atomic():
+        data["projects"].insert_all(Y2570_PROJECTS)
+        data["project_progress"].insert_all(Y2570_PROGRESS)
+        data["indicator_results"].insert({"indicator_code": "G1-I01", "fiscal_year": 2570, "quarter": 1,
+                                          "value": 70, "note": "", "batch_id": 1})
+        store.bump_revision(data)
+    return data
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("kind, fy, q, today", ROUNDS)
+def test_the_m_and_e_report_files_write_every_row_as_summary_does(data_2570, kind, fy, q, today, lang, tmp_path,
+                                                                  monkeypatch):
+    require_pdf_tools("pdftotext")
+    if today:
+        monkeypatch.setenv("TRACKER_TODAY", today)
+    rnd = me.parse(kind, fy, q)
+    summary = rollup.summary(data_2570, fy, rnd.quarter)
+    doc = me.build(data_2570, rnd, lang)
+    images = figures_to_png(doc.figures())
+
+    d = docx.Document(io.BytesIO(render_docx(doc, images=images)))
+    _check_rows([[c.text for c in row.cells] for tb in d.tables for row in tb.rows], summary, lang, "docx")
+
+    deck = Presentation(io.BytesIO(render_pptx(doc, images=images)))
+    _check_rows([[thai.unlocked(c.text) for c in row.cells] for s in deck.slides for sh in s.shapes if sh.has_table
+                 for row in sh.table.rows], summary, lang, "pptx")
+
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc)))
+    _check_rows([[excel_text(c.value, c.number_format) if c.value is not None else "" for c in row]
+                 for ws in wb.worksheets[1:] for row in ws.iter_rows()], summary, lang, "xlsx")
+
+    pdf_file = tmp_path / "me.pdf"
+    pdf_file.write_bytes(me.render(doc, "pdf"))
+    _check_pdf_rows(pdf_file, summary, lang)
+
+
+def _check_pdf_rows(pdf_file, summary: dict, lang: str, fields=("target", "actual")) -> None:
+    """In the PDF's text laid out as printed (``pdftotext -layout``: a table row's first line holds all
+    its cells; the plain mode drops a number repeated on the same line), each indicator's first line
+    has ``fields`` side by side (target and actual; start, target, expected, actual and ratio), and its
+    status column (wrapped onto the next lines) is its status."""
+    lines = subprocess.run(["pdftotext", "-layout", str(pdf_file), "-"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    for item in summary["indicators"]:
+        code, text = item["code"], item["text"][lang]
+        want, status = [text[f] for f in fields], text["status"]
+        i = next(n for n, line in enumerate(lines) if line.lstrip().startswith(f"{code} "))
+        cells = lines[i].split()
+        assert any(cells[k:k + len(want)] == want for k in range(1, len(cells))), (code, lines[i], want)
+        col = lines[i].index(status.split()[0])                  # the status column: the icon's position
+        shown = lines[i][col:]
+        for line in lines[i + 1:i + 4]:                            # its words wrapped under it
+            if not line.strip():
+                break
+            shown += line[col - 4:] if len(line) > col - 4 else ""
+        assert squash(shown) == squash(status), (code, shown, status)
+    text = squash("\n".join(lines))
+    for row in _strategy_money(summary, lang):
+        assert all(squash(x) in text for x in row), row

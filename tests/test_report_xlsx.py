@@ -84,3 +84,15 @@ def test_projects_and_money_are_grouped_by_strategy_too(book):
     rows = [dict(zip(head, [c.value for c in row])) for row in money.iter_rows(min_row=2)]
     alloc = next(h for h in head if h.startswith("งบตามข้อบัญญัติ"))
     assert sum(row[alloc] for row in rows[:-1]) == rows[-1][alloc] == r.summary["totals"]["budget"]["allocated"]
+
+
+def test_indicator_counts_per_status_add_up_to_the_goals_indicators(book):
+    """#11: the goal table had no "not due" column, so its counts did not add up to the indicators."""
+    r, wb = book
+    ws = wb["เป้าประสงค์"]
+    head = [c.value for c in ws[1]]
+    groups = [c for c in r.goal_table.columns if c.key.startswith("n_") and c.key != "n_indicators"]
+    assert "ยังไม่ถึงกำหนดรายงาน" in [c.heading("th") for c in groups]
+    for row in ws.iter_rows(min_row=2, max_row=1 + len(r.goals)):
+        cells = dict(zip(head, [c.value for c in row]))
+        assert sum(cells[c.heading("th")] for c in groups) == cells["ตัวชี้วัดทั้งหมด"], cells
