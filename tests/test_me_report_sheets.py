@@ -17,6 +17,7 @@ from pptx.util import Emu
 
 from tests.report_helpers import excel_text, loaded
 from tests.test_me_report import tables
+from tracker import thai
 from tracker.report import blocks as B
 from tracker.report import me, pptx_kit, xlsx_kit
 from tracker.report.me import narrative as N
@@ -94,7 +95,7 @@ def test_slides_show_every_table_outside_the_project_list_with_the_same_text(doc
     for slide in deck.slides:
         for shape in slide.shapes:
             if shape.has_table:
-                shown += [tuple(c.text for c in row.cells) for row in list(shape.table.rows)[1:]]
+                shown += [tuple(thai.unlocked(c.text) for c in row.cells) for row in list(shape.table.rows)[1:]]
     expected = [row for tb in tables(_outside_landscape(document)) for row in tb.texts()]
     assert shown == expected
 
@@ -107,7 +108,7 @@ def test_every_slide_is_marked_demo_numbered_and_in_the_thai_font(document):
     deck = Presentation(io.BytesIO(pptx_kit.render_pptx(document, images=[png()])))
     n = len(deck.slides)
     for i, slide in enumerate(deck.slides, 1):
-        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        texts = [thai.unlocked(s.text_frame.text) for s in slide.shapes if s.has_text_frame]
         assert DEMO in texts and f"สไลด์ {i}/{n}" in texts
         for run in slide.element.iter(qn("a:rPr")):
             assert run.find(qn("a:cs")).get("typeface") == "TH Sarabun New"
@@ -116,7 +117,7 @@ def test_every_slide_is_marked_demo_numbered_and_in_the_thai_font(document):
 def test_the_narrative_chapter_has_a_slide_per_strategy(document):
     part3 = next(h.text for h in document.headings() if h.text.startswith("ส่วนที่ 3"))
     deck = Presentation(io.BytesIO(pptx_kit.render_pptx(document, text_chapters=(part3,), images=[png()])))
-    text = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
+    text = " ".join(thai.unlocked(s.text_frame.text) for slide in deck.slides for s in slide.shapes if s.has_text_frame)
     assert "ผู้รับจ้างทำงานล่าช้าเพราะฝนตกชุก" in text
 
 
@@ -131,5 +132,5 @@ def test_no_table_runs_off_its_slide():
     assert sum(len(p.table.rows) - 1 for p in parts) == 41
     for shape in parts:
         assert shape.top + sum(Emu(r.height) for r in shape.table.rows) <= pptx_kit.BOTTOM
-    assert [c.text for c in list(parts[-1].table.rows)[-1].cells] == ["รวม", "40"]
+    assert [thai.unlocked(c.text) for c in list(parts[-1].table.rows)[-1].cells] == ["รวม", "40"]
     assert len(parts[-1].table.rows) > 2                     # the total never stands alone

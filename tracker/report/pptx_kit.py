@@ -12,7 +12,8 @@ The slides are the document's own blocks, so they say what the PDF and DOCX say:
   section heading with its text, continued when long.
 
 Wide landscape sections (the full project list) stay in the PDF, DOCX and XLSX. Every run names the Thai
-font for Latin, East Asian and complex script (:func:`tracker.report.pptx.run_font`); every slide carries
+font for Latin, East Asian and complex script (:func:`tracker.report.pptx.run_font`) and lets Thai break only
+between words (:func:`tracker.report.pptx.slide_text`); every slide carries
 the document's header (the demo marking, in red), its footer and "สไลด์ n/N".
 """
 
@@ -30,7 +31,7 @@ from pptx.util import Emu, Inches, Pt
 
 from tracker.i18n import t
 from tracker.report import blocks as B
-from tracker.report.pptx import INK, MUTED, run_font
+from tracker.report.pptx import INK, MUTED, run_font, slide_text
 
 W, H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -183,7 +184,7 @@ def _textbox(slide, x, y, w, h, lines, *, align=None):
         if align is not None:
             p.alignment = align
         r = p.add_run()
-        r.text = text
+        r.text = slide_text(text)
         run_font(r, size, bold, colour)
     return box
 
@@ -215,7 +216,7 @@ def _cell(cell, text: str, align: str, *, bold: bool, fill) -> None:
     p = cell.text_frame.paragraphs[0]
     p.alignment = {"right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}.get(align, PP_ALIGN.LEFT)
     r = p.add_run()
-    r.text = text
+    r.text = slide_text(text)
     run_font(r, TABLE_SIZE, bold)
     cell.text_frame.word_wrap = True
     cell.margin_top = cell.margin_bottom = Pt(2)
