@@ -46,8 +46,9 @@ if all_projects.empty:
     c.empty_state("dash.no_data_period")
     st.stop()
 
-shown = rollup.filter_projects(all_projects, goals=goals, departments=depts, villages=villages, statuses=statuses,
-                               strategies=strategies, tactics=tactics, programmes=programmes, text=text)
+shown = c.with_programme_names(rollup.filter_projects(
+    all_projects, goals=goals, departments=depts, villages=villages, statuses=statuses, strategies=strategies,
+    tactics=tactics, programmes=programmes, text=text))
 funded, unfunded = shown[shown["funded"]], shown[~shown["funded"]]
 st.caption(ui.t("proj.count", n=len(shown), funded=len(funded), unfunded=len(unfunded)))
 if shown.empty:
@@ -55,6 +56,7 @@ if shown.empty:
 if not shown.empty:     # every project; one without a budget reads "not funded", never "not started"
     c.table(shown, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
                     Col("strategy_no", c.level_label("strategy"), "int"), Col("tactic_code", c.level_label("tactic")),
+                    Col("programme_name", c.level_label("programme")),
                     Col(f"name_{lang}", "dash.col.project", "name"), Col(f"department_{lang}", "dash.col.department"),
                     Col("villages", "dash.col.villages"), Col("status", "dash.col.status", "pstatus"),
                     Col("progress_pct", "dash.col.progress", "progress"), Col("funded", "dash.col.funded", "bool"),
@@ -64,7 +66,7 @@ if not shown.empty:     # every project; one without a budget reads "not funded"
                     Col("is_welfare_transfer", "dash.col.welfare", "bool"), Col("added_by_revision", "dash.col.added", "bool"),
                     Col("reported_this_quarter", "dash.col.reported", "bool"), Col("progress_note", "dash.col.note")],
             name=f"projects-{fy}-Q{q}", key="proj_table", height=480,
-            show=["project_code", "strategy_no", "tactic_code", f"name_{lang}", "status", "progress_pct",
+            show=["project_code", "strategy_no", "tactic_code", "programme_name", f"name_{lang}", "status", "progress_pct",
                   "allocated_budget", "disbursement_rate"])
 
 # --- projects of the plan without an allocated budget: apart, never "not started" ----------------

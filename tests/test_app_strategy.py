@@ -7,6 +7,7 @@ import pytest
 
 from tests.test_plan_import import imported
 from tests.test_app_upload import texts
+from tracker.plan import default_plan
 
 FY, Q = 2568, 4
 
@@ -38,6 +39,18 @@ def test_budget_groups_by_strategy_tactic_or_programme_with_the_same_total(app, 
         assert not at.exception, at.exception
         table = table_with(at, column)
         assert table["Planned (THB)"].sum() == pytest.approx(48_269_697), level
+    # a แผนงาน reads by its name, never its standard code
+    assert "Industry and public works" in table["Programme"].tolist()
+    assert not table.apply(lambda col: col.astype(str).str.fullmatch(r"00\d{3}")).any().any()
+
+
+def test_the_programme_table_reads_the_names_in_thai(app, plan_loaded):
+    at = app(lang="th", fy=FY, q=Q, page="pages/budget.py")
+    at.segmented_control(key="bud_level").set_value("programme").run()
+    assert not at.exception, at.exception
+    table = table_with(at, "แผนงาน")
+    assert "แผนงานอุตสาหกรรมและการโยธา" in table["แผนงาน"].tolist()
+    assert not table.apply(lambda col: col.astype(str).str.fullmatch(r"00\d{3}")).any().any()
 
 
 def test_a_goal_shows_its_strategies_and_programmes(app, plan_loaded):
@@ -57,6 +70,9 @@ def test_projects_filter_by_strategy_and_tactic(app, plan_loaded):
     at.multiselect(key="proj_tactic").select("1.1").run()
     table = at.dataframe[0].value
     assert set(table["Tactic"]) == {"1.1"}
+    # each project's แผนงาน by name beside its strategy and tactic
+    assert set(table["Programme"]) <= {p.name.en for p in default_plan().programmes.values()}
+    assert "Industry and public works" in set(table["Programme"])
 
 
 def test_the_plan_page_shows_coordination_projects_and_equipment_apart(app, plan_loaded):

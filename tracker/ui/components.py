@@ -255,11 +255,26 @@ def group_table(df: pd.DataFrame, dimension: str, *, name: str, key: str) -> Non
     from tracker.rollup import DIMENSIONS
 
     lang, group = ui.lang(), DIMENSIONS[dimension]
-    cols = [Column(group, level_label(dimension), "int" if dimension in ("goal", "strategy") else "text"),
-            Column(f"name_{lang}", "dash.col.name", "name"), Column("projects", "dash.col.projects", "int"),
-            Column("funded", "dash.col.funded", "int"), *CHAIN_COLUMNS]
+    name_col = f"name_{lang}"
+    if dimension == "programme":
+        # a แผนงาน by its name alone (its standard code means nothing to a reader); projects outside the
+        # plan book say so
+        df = df.assign(**{name_col: df[name_col].where(df[group].notna(), ui.t("dash.not_in_book"))})
+        cols = [Column(name_col, level_label(dimension), "name")]
+    else:
+        cols = [Column(group, level_label(dimension), "int" if dimension in ("goal", "strategy") else "text"),
+                Column(name_col, "dash.col.name", "name")]
+    labels = [c.key for c in cols]
+    cols += [Column("projects", "dash.col.projects", "int"), Column("funded", "dash.col.funded", "int"), *CHAIN_COLUMNS]
     money = ["planned", *(["ordinance"] if df["ordinance"].notna().any() else []), "allocated", "disbursed"]
-    table(df, cols, name=name, key=key, show=[group, f"name_{lang}", "projects", *money, "disbursement_rate"])
+    table(df, cols, name=name, key=key, show=[*labels, "projects", *money, "disbursement_rate"])
+
+
+def with_programme_names(projects: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`tracker.rollup.project_table` slice with ``programme_name``: its แผนงาน by name, in the
+    user's language (empty for a project the plan book does not list)."""
+    names = {code: p.name.get(ui.lang()) for code, p in ui.plan().programmes.items()}
+    return projects.assign(programme_name=projects["programme_code"].map(names))
 
 
 def group_labels(df: pd.DataFrame, dimension: str) -> list[str]:
