@@ -60,5 +60,6 @@ if len(coord) or len(equipment):
     st.caption(ui.t("plan.apart_help"))
     coord_tab, equipment_tab = st.tabs([ui.t("plan.coordination_n", n=len(coord)),
                                         ui.t("plan.equipment_n", n=len(equipment))])
-    coord_tab.dataframe(pp.coordination_table(coord, fy, lang), hide_index=True, width="stretch")
+    coord_tab.dataframe(pp.coordination_table(coord, fy, lang, level=plan.levels["strategy"]), hide_index=True,
+                        width="stretch")
     equipment_tab.dataframe(pp.equipment_table(equipment, fy, lang), hide_index=True, width="stretch")

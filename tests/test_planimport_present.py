@@ -32,3 +32,20 @@ def test_values_read_as_the_book_means_them(field, value, lang, shown):
 ])
 def test_a_change_names_the_field_and_the_plan_year(field, year, lang, shown):
     assert field_label(field, year, lang) == shown
+
+
+@pytest.mark.parametrize("level, lang, heading", [
+    ("strategy", "th", "ยุทธศาสตร์"),
+    ("development_issue", "th", "ประเด็นการพัฒนาท้องถิ่น"),     # a 2571–2575 plan's first level
+    ("development_issue", "en", "Local development issue"),
+])
+def test_the_coordination_table_heads_the_strategy_column_with_the_plans_own_word(level, lang, heading):
+    import pandas as pd
+
+    from tracker.ingest.planimport.present import coordination_table
+
+    coord = pd.DataFrame({"code": ["C1.1-1-001"], "strategy_no": [1], "name_th": ["โครงการถนนเชื่อมตำบล"],
+                          "department_raw": ["อบจ.อุบลราชธานี"], "amount_2567": [8064000.0]})
+    table = coordination_table(coord, 2567, lang, level=level)
+    assert table[heading].tolist() == [1]
+    assert "ยุทธศาสตร์" not in table.columns or level == "strategy"

@@ -183,13 +183,15 @@ def revision_change_table(changes: pd.DataFrame, lang: str, *, with_revision: bo
     return out if with_revision else out.drop(columns=t("planimport.col.revision", lang))
 
 
-def coordination_table(coord: pd.DataFrame, fiscal_year: int, lang: str) -> pd.DataFrame:
+def coordination_table(coord: pd.DataFrame, fiscal_year: int, lang: str, *, level: str = "strategy") -> pd.DataFrame:
     """The ผ.02/2 projects (:func:`tracker.rollup.coordination_projects`) with their plan amount of one
-    fiscal year (``—`` for a blank cell): code, strategy, project, department as the book writes it."""
+    fiscal year (``—`` for a blank cell): code, strategy, project, department as the book writes it.
+    ``level``: what the plan calls its first level (``Plan.levels["strategy"]``: ยุทธศาสตร์ or
+    ประเด็นการพัฒนาท้องถิ่น), the strategy column's heading."""
     amount = coord.get(f"amount_{fiscal_year}", pd.Series([None] * len(coord), index=coord.index, dtype=object))
     return pd.DataFrame({
         t("col.code", lang): coord["code"].astype(str),
-        t("dash.col.strategy", lang): coord["strategy_no"].astype("Int64"),
+        t(f"level.{level}", lang): coord["strategy_no"].astype("Int64"),
         t("dash.col.project", lang): coord["name_th"].astype(str),
         t("dash.col.department", lang): coord["department_raw"].fillna("").astype(str),
         t("planimport.col.amount_of", lang, fy=fiscal_year): amount.map(fmt.number),
