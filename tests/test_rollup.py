@@ -159,6 +159,28 @@ def test_project_status_as_of_quarter(data):
     assert (q1.loc["P1", "disbursed"], q1.loc["P1", "progress_pct"]) == (100_000, 20)
 
 
+@pytest.mark.parametrize("progress", ["as_stored", "none_yet"])
+def test_project_statuses_without_progress_read_not_reported_and_pandas_gives_no_warning(data, progress):
+    """A funded project with no progress row (or a year with none yet: every status column starts empty)
+    reads "not reported", never a float NaN filled with text (a FutureWarning/Pandas4Warning that becomes
+    an error in the next pandas)."""
+    import dataclasses
+    import warnings
+
+    from tracker.rollup import projects
+
+    inputs = rollup.load(data, [2569])
+    if progress == "none_yet":
+        inputs = dataclasses.replace(inputs, progress=inputs.progress.iloc[0:0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        p = by(projects.project_table(inputs, 2569, 2), "project_code")
+    assert p.loc["P5", "status"] == "not_reported" and p.loc["P3", "status"] == "not_funded"
+    if progress == "none_yet":
+        assert set(p["status"]) == {"not_reported", "not_funded"}
+        assert (p["disbursed"] == 0).all() and p["progress_pct"].isna().all()
+
+
 def test_unfunded_projects_are_not_funded_never_not_started(data):
     p = by(rollup.project_table(data, 2569, 2), "project_code")
     assert p.loc["P3", "status"] == "not_funded" and not p.loc["P3", "funded"]
