@@ -44,6 +44,8 @@ TABLE_SIZE = 13                   # points
 TEXT_SIZE = 18
 #: average width of a Thai/Latin character in TH Sarabun New, as a share of the point size
 CHAR_WIDTH = 0.5
+BOLD = 1.15                       # a bold character's width, as a share of a regular one
+LATIN = 0.85                      # a Latin character's width, as a share of a Thai one
 WRAP_WASTE = 1.2                  # a line broken between words is not full
 #: line height, as a share of the point size: Thai needs room above and below (LibreOffice draws
 #: TH Sarabun New as TLWG Laksaman, taller per point), and a table row never grows to fit its text there
@@ -74,17 +76,20 @@ def _column_widths(table: B.Table, width: int) -> list[int]:
     return [int(width * c.width / total) for c in table.columns]
 
 
-def _width(text: str) -> int:
-    """Characters that take room on the line (Thai vowel and tone marks above or below do not)."""
-    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+def _width(text: str) -> float:
+    """The room ``text`` takes on a line, in average Thai characters: Thai vowel and tone marks above or
+    below take none, a Latin letter or digit a little less than a Thai character."""
+    return sum(0.0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else LATIN if ch.isascii() else 1.0
+               for ch in text)
 
 
-def row_height(texts, widths: list[int], size: float) -> int:
-    """The height (EMU) a table row takes: its tallest cell, each cell's text wrapped to its column."""
+def row_height(texts, widths: list[int], size: float, *, bold: bool = False) -> int:
+    """The height (EMU) a table row takes: its tallest cell, each cell's text wrapped to its column
+    (``bold``, as the header row is, takes more room per character)."""
     lines = 1
     for text, w in zip(texts, widths):
-        per_line = max(1, int((w - Pt(10)) / (Pt(size) * CHAR_WIDTH)))
-        lines = max(lines, sum(max(1, math.ceil(_width(part) * WRAP_WASTE / per_line))
+        per_line = max(1, int((w - Pt(10)) / (Pt(size) * CHAR_WIDTH * (BOLD if bold else 1.0))))
+        lines = max(lines, sum(1 if _width(part) <= per_line else math.ceil(_width(part) * WRAP_WASTE / per_line)
                                for part in str(text).split("\n")))
     return int(lines * Pt(size) * LINE + CELL_PAD)
 
@@ -92,7 +97,7 @@ def row_height(texts, widths: list[int], size: float) -> int:
 def table_slides(title: str, table: B.Table, lang: str, *, size: float = TABLE_SIZE) -> list[Slide]:
     """``table`` cut into slides that each fit: as many rows as the slide's height holds, header repeated."""
     widths = _column_widths(table, W - 2 * MARGIN)
-    room = BOTTOM - TOP - row_height([c.title for c in table.columns], widths, size)
+    room = BOTTOM - TOP - row_height([c.title for c in table.columns], widths, size, bold=True)
     out, part, used = [], [], 0
     first_total = len(table.rows) - table.total_rows
     for i, row in enumerate(table.rows):
@@ -192,7 +197,7 @@ def _textbox(slide, x, y, w, h, lines, *, align=None):
 def _table(slide, s: Slide) -> None:
     table = s.table
     widths = _column_widths(table, W - 2 * MARGIN)
-    heights = [row_height([c.title for c in table.columns], widths, TABLE_SIZE)]
+    heights = [row_height([c.title for c in table.columns], widths, TABLE_SIZE, bold=True)]
     heights += [row_height([_text_of(c) for c in row], widths, TABLE_SIZE) for row in s.rows]
     shape = slide.shapes.add_table(len(s.rows) + 1, len(table.columns), MARGIN, TOP, W - 2 * MARGIN, Emu(sum(heights)))
     tbl = shape.table
