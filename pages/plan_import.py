@@ -5,7 +5,7 @@ of a plan import."""
 
 import streamlit as st
 
-from tracker import store, tables
+from tracker import fmt, store, tables
 from tracker.ingest import planimport
 from tracker.ingest.planimport import present as pp
 from tracker.ingest.preview import sha256
@@ -67,7 +67,7 @@ with ui.db() as conn:
 
     if pv.problems:
         st.subheader(ui.t("upload.problems"))
-        st.dataframe(pp.problem_table(pv, lang), hide_index=True, width="stretch")
+        st.dataframe(pp.problem_table(pv, lang), hide_index=True, width="stretch", placeholder=fmt.DASH)
         st.download_button(ui.t("upload.problems_download"), data=tables.csv_bytes(pv.problem_frame()),
                            file_name="plan-problems.csv", mime="text/csv", on_click="ignore", key="plan_problems_csv")
 
