@@ -3,7 +3,7 @@
 import pytest
 
 from tests.dashboard_data import load_small_dataset
-from tracker import store
+from tracker import store, thai
 from tracker.report import snapshot
 
 
@@ -86,3 +86,25 @@ def test_reports_page_pins_a_snapshot(app, data, lang):
     at.get("form_submit_button")[0].click().run()
     assert not at.exception
     assert any(("meeting " + lang) in s.value for s in at.success)
+
+
+def test_the_budget_slide_names_one_money_unit_and_writes_every_bar(app, data):
+    """The budget slide's title says ล้านบาท; its chart writes the value on every bar (zeros too) and its
+    table shows money in the same unit (no "(บาท)" beside "ล้านบาท")."""
+    import json
+
+    at = app(lang="th", fy=2569, q=2, page="pages/meeting.py")
+    total = len(at.selectbox(key="jump").options)
+    budget = next(k for k in range(total) if "สรุปงบประมาณ" in at.selectbox(key="jump").format_func(k))
+    at.selectbox(key="jump").set_value(budget).run()
+    assert not at.exception
+    heads = [thai.unlocked(h.value).replace("\\", "") for h in at.header]     # word-break marks, Markdown escapes
+    assert "สรุปงบประมาณ (ล้านบาท)" in heads, heads
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = [t for t in fig["data"] if t["type"] == "bar"]
+    assert len(bars) == 3 and all(len(t["text"]) == len(t["x"]) and all(t["text"]) for t in bars)
+    assert fig["layout"]["uniformtext"]["mode"] == "show"       # Plotly hides no label
+    table = at.table[0].value
+    heads = [thai.unlocked(h) for h in table.columns]
+    assert not any("บาท" in h for h in heads), heads
+    assert "9.85" in thai.unlocked(table.to_csv()).replace("\\", "")   # allocated in millions, as the chart says

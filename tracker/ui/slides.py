@@ -113,17 +113,27 @@ if (!window.__trackerFullscreen) {
 </script>""", unsafe_allow_javascript=True)
 
 
-def table(t: Table, limit: int = MAX_ROWS, part: int = 1) -> None:
+def table(t: Table, limit: int = MAX_ROWS, part: int = 1, *, millions: bool = False) -> None:
     """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold.
 
     Shows rows ``limit`` at a time: part ``part`` (1-based); the total row on the last part. A list cut
-    short (a goal's top rows) says how many more the report has."""
+    short (a goal's top rows) says how many more the report has. ``millions``: money in ล้านบาท as the
+    slide's title says (the headings name the amount without a unit), so a slide shows one money unit."""
     shown = t.rows[(part - 1) * limit:part * limit]
     last = part * limit >= len(t.rows)
     rows = [*shown, *([t.total] if t.total is not None and last else [])]
+
+    def heading(c) -> str:
+        return ui.t(f"money.{c.key}") if millions and c.kind == "money" else c.heading(t.lang)
+
+    def cell(c, value) -> str:
+        if millions and c.kind == "money":
+            return fmt.figure("money_million", value, lang=t.lang)
+        return t.cell(c, value)
+
     # every cell and heading breaks only between Thai words ("งบตามข้อ|บัญญัติ" was cut by the browser)
-    header = [ui.words(h) for h in t.header]
-    df = pd.DataFrame([[ui.words(t.cell(c, r.get(c.key))) for c in t.columns] for r in rows], columns=header)
+    header = [ui.words(heading(c)) for c in t.columns]
+    df = pd.DataFrame([[ui.words(cell(c, r.get(c.key))) for c in t.columns] for r in rows], columns=header)
     numeric = [h for c, h in zip(t.columns, header) if c.numeric]
     sty = df.style.hide(axis="index").set_properties(subset=numeric, **{"text-align": "right !important"})
     if t.total is not None:
@@ -186,7 +196,7 @@ def _budget(report: content.Report) -> None:
         st.plotly_chart(fig, height="stretch", theme=None,
                         config={"displayModeBar": False, "staticPlot": True, "responsive": True})
     with b:
-        table(report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate"))
+        table(report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate"), millions=True)
 
 
 def _attention(report: content.Report, part: int) -> None:
@@ -213,7 +223,10 @@ def draw(report: content.Report, page: Page) -> None:
             _cover(report)
             period_banner(report)
             return
-        st.header(ui.words(page.title), anchor=False)
+        title = page.title
+        if slide.kind == "budget":      # one money unit on the slide, named in its title (chart and table)
+            title += f" ({fmt.money_unit('money_million', report.lang)})"
+        st.header(ui.words(title), anchor=False)
         period_banner(report)
         if slide.kind == "goals":
             _goals(report)
