@@ -65,7 +65,26 @@ def test_a_long_attention_list_goes_on_over_several_slides_never_cut(app, data):
     titles = at.selectbox(key="jump").options
     assert not any("(ดูในรายงาน)" in c.value for c in at.caption)
     assert titles and all(isinstance(t, str) for t in titles)
-    assert slides.MAX_ROWS == 8
+
+
+def test_a_paged_list_fills_each_slide_and_keeps_every_row_once():
+    """Rows per slide follow the rows' height (a wrapped name costs more), never the fixed eight: short
+    rows fill the slide, every row is on exactly one slide, in order."""
+    from tracker.ui import slides
+
+    short = [{"name": "ถนน"} for _ in range(40)]
+    long_ = [{"name": "ร้อยละของระยะทางถนน คสล./ลาดยางในความรับผิดชอบที่อยู่ในสภาพใช้งานได้ปกติ" * 2}
+             for _ in range(40)]
+    for rows in (short, long_, short[:3], []):
+        spans = slides.spans(rows)
+        assert [i for a, b in spans for i in range(a, b)] == list(range(len(rows)))
+        assert all(sum(slides.row_cost(r) for r in rows[a:b]) <= slides.SLIDE_ROW_BUDGET for a, b in spans)
+    assert spans_len(slides, short) == 14 > slides.MAX_ROWS           # one-line rows: more than eight a slide
+    assert spans_len(slides, long_) < spans_len(slides, short)         # wrapped rows: fewer
+
+
+def spans_len(slides, rows) -> int:
+    return slides.spans(rows)[0][1]
 
 
 def test_meeting_shows_a_pinned_snapshot(app, data, db_file):

@@ -14,23 +14,49 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from tracker import fmt
+from tracker import fmt, thai
 from tracker import status as S
 from tracker.report import content, figures
 from tracker.tables import Table
 from tracker.ui import frame as ui
 
-MAX_ROWS = 8   # table rows on one slide; a longer list goes on as many slides as it needs
+MAX_ROWS = 8   # table rows of a goal's lists on one slide (the rest is in the report)
+#: A paged list's height on one slide, in single-line rows: the slide below its title holds about 16
+#: (the type scales with the screen, so the same at 1280×720 and 1920×1080); a row whose text wraps
+#: costs more (:func:`row_cost`), so a slide of short rows holds more of them and none is left half empty.
+SLIDE_ROW_BUDGET = 14.5
+#: display cells of a paged table's columns before their text wraps (measured on the projector layout)
+WRAP_CELLS = {"name": 52, "measure": 40, "kind": 20, "goal": 24}
+
+
+def row_cost(row: dict) -> float:
+    """Height of a table row in single-line rows: 1, and 0.75 for each extra line its longest text needs."""
+    lines = max([1, *(-(-thai.cells(str(row.get(k) or "")) // n) for k, n in WRAP_CELLS.items())])
+    return 1 + 0.75 * (lines - 1)
+
+
+def spans(rows: list[dict], budget: float = SLIDE_ROW_BUDGET) -> list[tuple[int, int]]:
+    """(start, end) of the rows each slide shows: as many as fit ``budget`` (:func:`row_cost`), at least one."""
+    out, start, used = [], 0, 0.0
+    for i, row in enumerate(rows):
+        cost = row_cost(row)
+        if i > start and used + cost > budget:
+            out.append((start, i))
+            start, used = i, 0.0
+        used += cost
+    return [*out, (start, len(rows))] if rows else [(0, 0)]
 
 
 @dataclass(frozen=True)
 class Page:
     """One screen of the meeting: a slide of the report model, or part ``part`` of ``parts`` of a slide
-    whose list is longer than :data:`MAX_ROWS` (the attention list, form 2): never cut, paged."""
+    whose list is longer than one screen (the attention list, form 2): never cut, paged; ``span`` is the
+    rows it shows."""
 
     slide: content.Slide
     part: int = 1
     parts: int = 1
+    span: tuple[int, int] | None = None
 
     @property
     def title(self) -> str:
@@ -46,12 +72,16 @@ def _paged_table(report: content.Report, slide: content.Slide) -> Table | None:
 
 
 def deck(report: content.Report) -> list[Page]:
-    """The meeting's screens: the report's slides, a long list spread over as many as it needs."""
+    """The meeting's screens: the report's slides, a long list spread over as many as it needs (each
+    filled to the slide's height, :func:`spans`)."""
     out = []
     for slide in report.slides:
         t = _paged_table(report, slide)
-        parts = max(1, -(-len(t.rows) // MAX_ROWS)) if t is not None else 1
-        out += [Page(slide, k, parts) for k in range(1, parts + 1)]
+        if t is None:
+            out.append(Page(slide))
+            continue
+        parts = spans(t.rows)
+        out += [Page(slide, k, len(parts), span) for k, span in enumerate(parts, start=1)]
     return out
 
 
@@ -113,14 +143,16 @@ if (!window.__trackerFullscreen) {
 </script>""", unsafe_allow_javascript=True)
 
 
-def table(t: Table, limit: int = MAX_ROWS, part: int = 1, *, millions: bool = False) -> None:
+def table(t: Table, limit: int = MAX_ROWS, part: int = 1, *, millions: bool = False,
+          span: tuple[int, int] | None = None) -> None:
     """An HTML table (its type scales with the screen), numbers right-aligned, the total row bold.
 
     Shows rows ``limit`` at a time: part ``part`` (1-based); the total row on the last part. A list cut
     short (a goal's top rows) says how many more the report has. ``millions``: money in ล้านบาท as the
     slide's title says (the headings name the amount without a unit), so a slide shows one money unit."""
-    shown = t.rows[(part - 1) * limit:part * limit]
-    last = part * limit >= len(t.rows)
+    start, end = span or ((part - 1) * limit, part * limit)     # a paged list: the rows of its page
+    shown = t.rows[start:end]
+    last = end >= len(t.rows)
     rows = [*shown, *([t.total] if t.total is not None and last else [])]
 
     def heading(c) -> str:
@@ -199,11 +231,11 @@ def _budget(report: content.Report) -> None:
         table(report.budget.pick("goal", "allocated", "disbursed", "disbursement_rate"), millions=True)
 
 
-def _attention(report: content.Report, part: int) -> None:
+def _attention(report: content.Report, span: tuple[int, int] | None) -> None:
     if not report.attention.rows:
         st.success(ui.t("report.attention.none"))
     else:
-        table(report.attention.pick("kind", "name", "measure", "value", "reference"), part=part)
+        table(report.attention.pick("kind", "name", "measure", "value", "reference"), span=span)
 
 
 def period_banner(report: content.Report) -> None:
@@ -235,6 +267,6 @@ def draw(report: content.Report, page: Page) -> None:
         elif slide.kind == "budget":
             _budget(report)
         elif slide.kind == "form2":
-            table(report.form2, part=page.part)
+            table(report.form2, span=page.span)
         elif slide.kind == "attention":
-            _attention(report, page.part)
+            _attention(report, page.span)
