@@ -11,6 +11,7 @@ the machine is busy:
   sqlite3 ``executemany``;
 - :mod:`bench.report` — the report model and its files;
 - :mod:`bench.memory` — ten signed-in sessions in one process, against ten sessions of the bare page.
+- :mod:`bench.signin` — sign-in to the drawn overview in Chromium, against F5 of the signed-in overview.
 
 The older single-purpose scripts (``bench_planbook.py``, ``bench_report_engines.py``) still run alone.
 """

@@ -1,6 +1,6 @@
 """``python -m bench``: the benchmark, every figure beside its floor from the same run.
 
-    .venv/bin/python -m bench                       # 1×, 10×, 50×: pages, upload, report, memory
+    .venv/bin/python -m bench                       # 1×, 10×, 50×: pages, upload, report, memory, sign-in
     .venv/bin/python -m bench --province            # … and province size (≈ 20,000 projects a year)
     .venv/bin/python -m bench --scales 1 --parts pages --pages overview,goal --repeats 3
     .venv/bin/python -m bench --scales 1 --rows 2000 --repeats 1     # a quick look
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PARTS = ("upload", "pages", "report", "memory")
+PARTS = ("upload", "pages", "report", "memory", "signin")
 
 
 def _csv(text: str) -> list[str]:
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     _quiet()
     os.environ.setdefault("TRACKER_BACKUP_DIR", tempfile.mkdtemp(prefix="bench-backups-"))
-    from bench import data, memory, pages, report, upload
+    from bench import data, memory, pages, report, signin, upload
     from bench.timing import table
 
     scales = args.scales + ([data.PROVINCE] if args.province and data.PROVINCE not in args.scales else [])
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if "upload" in args.parts:
         show("upload", upload.run(args.rows, args.repeats, xlsx=not args.no_xlsx))
     for scale in scales:
-        if not {"pages", "report", "memory"} & set(args.parts):
+        if not {"pages", "report", "memory", "signin"} & set(args.parts):
             break
         db_path, info = _database(scale, folder)
         name = data.scale_name(scale)
@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             show(f"report at {name}", report.run(db_path, args.repeats, args.formats), name)
         if "memory" in args.parts:
             show(f"memory at {name}", memory.run(db_path, args.memory_repeats, args.sessions), name)
+        if "signin" in args.parts:
+            show(f"sign-in at {name}", signin.run(db_path, args.repeats), name)
     print(f"\n# all (load at the end {os.getloadavg()[0]:.1f})\n")
     print(table([r for _, r in all_rows]))
     if args.json:

@@ -23,7 +23,7 @@ def test_benchmark_runs_every_part_and_prints_ratios_to_its_floor(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     rows = json.loads(out.read_text(encoding="utf-8"))
     parts = {r["part"] for r in rows}
-    assert {"upload", "page miss 1×", "page warm 1×", "report 1×", "memory 1×"} <= parts, parts
+    assert {"upload", "page miss 1×", "page warm 1×", "report 1×", "memory 1×", "sign-in 1×"} <= parts, parts
     assert all(r["floor_median"] > 0 and r["ratio"] > 0 for r in rows), rows
     assert not any("exception" in r["what"] for r in rows), [r["what"] for r in rows]
     assert "| page warm 1× | overview |" in run.stdout
