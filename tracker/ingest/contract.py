@@ -98,13 +98,38 @@ RESULTS = Kind("indicator_results", "indicator_results", (
     Column("note", "หมายเหตุ", "text", required=False, example="ค่า ณ 31 มี.ค. 2569"),
 ), key=("indicator_code", "fiscal_year", "quarter"), quarterly=True)
 
-KINDS: dict[str, Kind] = {k.name: k for k in (PROJECTS, PROGRESS, RESULTS)}
+#: Satisfaction survey results (แบบที่ 3/2, 3/3) as the office tabulates them: one long table, a row per
+#: figure, its ``table`` column naming which of the report's three tables the row belongs to (respondents by
+#: sex / age / education / occupation; per item the shares very satisfied / satisfied / not satisfied; per
+#: strategy a score out of 10). The rules between columns (which columns each table needs, shares adding up to
+#: 100, a score out of 10) are in :mod:`tracker.ingest.survey`.
+SURVEY = Kind("satisfaction", "satisfaction_results", (
+    _FY,
+    Column("round", "รอบ", "text", aliases=("รอบรายงาน", "รอบการประเมิน"), example="ประจำปี"),
+    Column("table", "ตาราง", "text", store="survey_table", aliases=("แบบ", "แบบประเมิน"), example="แบบที่ 3/2"),
+    Column("strategy", "ยุทธศาสตร์ที่", "text", required=False, store="strategy_no", aliases=("ยุทธศาสตร์",),
+           example="1"),
+    Column("group", "ลักษณะผู้ตอบ", "text", required=False, store="characteristic",
+           aliases=("ข้อมูลทั่วไป", "ลักษณะ"), example="เพศ"),
+    Column("item", "รายการ", "text", aliases=("ประเด็น", "หัวข้อ", "ข้อ"), example="การเปิดโอกาสให้ประชาชนมีส่วนร่วม"),
+    Column("respondents", "จำนวนผู้ตอบ", "number", required=False, aliases=("จำนวน", "จำนวนคน", "ผู้ตอบ"),
+           example="230"),
+    Column("very_satisfied", "พอใจมาก", "percent", required=False, aliases=("ร้อยละพอใจมาก",), example="35.4"),
+    Column("satisfied", "พอใจ", "percent", required=False, aliases=("ร้อยละพอใจ",), example="52.2"),
+    Column("not_satisfied", "ไม่พอใจ", "percent", required=False, aliases=("ร้อยละไม่พอใจ",), example="12.4"),
+    Column("score", "คะแนน", "number", required=False, aliases=("คะแนนเต็ม 10", "คะแนนเฉลี่ย", "คะแนน (เต็ม 10)"),
+           example="7.85"),
+    _NOTE,
+), key=("fiscal_year", "round", "table", "strategy", "group", "item"), quarterly=False)
+
+KINDS: dict[str, Kind] = {k.name: k for k in (PROJECTS, PROGRESS, RESULTS, SURVEY)}
 
 #: sheet names / titles that name a kind (an XLSX sheet named like this is read for that kind)
 KIND_TITLES = {
     "projects": ("projects", "โครงการและงบประมาณ", "โครงการ"),
     "project_progress": ("project_progress", "ผลการดำเนินงานโครงการ", "ผลการดำเนินงาน", "progress"),
     "indicator_results": ("indicator_results", "ผลตัวชี้วัด", "results"),
+    "satisfaction": ("satisfaction", "ผลสำรวจความพึงพอใจ", "ความพึงพอใจ", "survey"),
 }
 
 _PUNCT = re.compile(r"[\s_\-().%/\[\]:*\"'.,#]+")
@@ -154,7 +179,9 @@ def detect_kind(headers: list[str]) -> str | None:
         if score > best_score:
             best, best_score = name, score
     # need at least the key columns of the best kind to call it
-    if best is None or not all(k in {match_header(best, h) for h in headers} for k in KINDS[best].key):
+    # (a key column the kind does not require, such as the survey's strategy, may be absent)
+    if best is None or not all(k in {match_header(best, h) for h in headers}
+                               for k in KINDS[best].key if KINDS[best].column(k).required):
         return None
     return best
 

@@ -19,7 +19,8 @@ from tracker.store import uploads
 
 STATUS = "_status"
 NUMERIC = {"fiscal_year", "quarter", "goal_no", "planned_budget", "allocated_budget", "is_welfare_transfer",
-           "added_by_revision", "progress_pct", "committed", "disbursed", "value"}
+           "added_by_revision", "progress_pct", "committed", "disbursed", "value",
+           "strategy_no", "respondents", "very_satisfied", "satisfied", "not_satisfied", "score"}   # + the survey's
 CHANGE_COLUMNS = ["row", "key", "column", "old", "new"]
 
 
@@ -185,7 +186,7 @@ def _prepare(db, data: bytes, file_name: str, *, kind: str | None, plan) -> Prev
         status, changes, _ = diff(db, k, clean)
         pv.rows = clean.assign(**{STATUS: status})
         pv.changes = changes
-        if not k.quarterly:
+        if k.name == "projects":     # a locked quarter's totals are made of the year's projects and budgets
             frozen = locked_year_rows(pv.rows, db)
             if len(frozen):
                 P = Problems()

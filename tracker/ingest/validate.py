@@ -15,7 +15,7 @@ import pandas as pd
 from tracker import fmt, store
 from tracker.i18n import t
 from tracker.ingest import normalize as n
-from tracker.ingest import plausible
+from tracker.ingest import plausible, survey
 from tracker.ingest.contract import FORM_INFO, PROJECTS, Kind, header_key, match_header, schema_failures, value_codes
 from tracker.ingest.read import ROW
 from tracker.status import missing
@@ -24,7 +24,7 @@ from tracker.store import uploads
 PROBLEM_COLUMNS = ["row", "column", "value", "code", "severity", "message_th", "message_en"]
 PROJECTS_COLUMNS = PROJECTS.columns
 WARNING_CODES = frozenset({"unknown_column", "disbursed_above_allocated", "disbursed_decreased",
-                           "completed_below_100", "plan_book_value", *plausible.CODES})
+                           "completed_below_100", "plan_book_value", *plausible.CODES, *survey.WARNING_CODES})
 #: every problem code, for the documentation and the tests
 PROBLEM_CODES = (
     "file_too_large", "empty_file", "unsupported_format", "bad_encoding", "malformed_csv", "unreadable_xlsx",
@@ -34,7 +34,7 @@ PROBLEM_CODES = (
     "unknown_indicator", "unknown_project", "duplicate_key", "quarter_locked", "number_format", "implausible_value",
     "bad_code", "bad_character", "too_many_rows", "too_many_columns", "project_year_locked", "disbursed_above_allocated",
     "disbursed_decreased", "completed_below_100", "plan_book_value", *plausible.CODES, "nothing_filled",
-    "html_without_table",
+    "html_without_table", *survey.CODES,
 )
 
 
@@ -249,6 +249,8 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
         clean[dept.store_name], still = _departments_by_alias(raw[mapping[dept.name]].astype(str),
                                                               clean[dept.store_name], bad, plan, db)
         unreadable[dept.store_name] = [(code, still)]
+    if kind.name == "satisfaction":     # the survey's words (รอบ, ตาราง, …) to codes before the key is checked
+        survey.normalise(raw, clean, mapping, P, plan)
     failures = schema_failures(kind.name, plan, clean)
     params = {"unknown_goal": {"goals": ", ".join(map(str, sorted(plan.goals)))},
               "year_outside_plan": {"first": plan.first_fy, "last": plan.last_fy},
@@ -280,7 +282,8 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
         _check_indicator_ranges(clean, raw[mapping["value"]].astype(str), mapping, P, plan)
 
     if all(k in mapping for k in kind.key):
-        _check_duplicates(clean, kind, mapping, P, failures)
+        if kind.name != "satisfaction":     # the survey names its repeats in words (ingest.survey.check)
+            _check_duplicates(clean, kind, mapping, P, failures)
         if kind.name == "project_progress":
             _check_progress(clean, mapping, P, db)
         if kind.name == "projects":
@@ -288,6 +291,8 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
         plausible.check(clean, kind.name, mapping, P, db, plan)
     if kind.quarterly and "fiscal_year" in mapping and "quarter" in mapping:
         _check_locks(clean, mapping, P, db)
+    if kind.name == "satisfaction":
+        survey.check(clean, mapping, P)
     clean.attrs["skipped_rows"] = skipped
     clean.attrs["mapping"] = mapping
     return clean, P.frame()

@@ -17,6 +17,7 @@ through functions that callers run inside ``db.atomic()`` (one transaction: whol
 - :mod:`.sessions` — signed-in sessions kept on the server (the browser holds only a token);
 - :mod:`.locks` — quarters locked after council approval;
 - :mod:`.narratives` — the M&E report's text written by analysts, per year and round;
+- :mod:`.surveys` — the satisfaction surveys' figures (แบบที่ 3/2, 3/3), per year and round;
 - :mod:`.auditlog` — the append-only audit trail;
 - :mod:`.backup` — online backups; :mod:`.restore` — restoring one, after checking its schema;
 - :mod:`.snapshots` — pinned read-only copies for meetings.
@@ -25,7 +26,8 @@ The common functions are importable from the package itself: ``store.connect(...
 ``store.projects(db, 2569)``, ``store.audit(db, user=..., action=...)``.
 """
 
-from tracker.store import accounts, auditlog, backup, locks, narratives, planbook, restore, sessions, snapshots, uploads
+from tracker.store import (accounts, auditlog, backup, locks, narratives, planbook, restore, sessions, snapshots, surveys,
+                          uploads)
 from tracker.store.auditlog import audit, audit_log, audit_users_and_actions
 from tracker.store.db import (BUSY_TIMEOUT_MS, SQLITE_ERRORS, Database, DatabaseProblem, connect, connect_read_only,
                               db_path, explain, now_iso, reading)
@@ -38,7 +40,7 @@ from tracker.store.schema import migrate, migrations, open_db
 
 __all__ = [
     "accounts", "auditlog", "backup", "locks", "narratives", "planbook", "restore", "sessions", "snapshots",
-    "uploads", "BUSY_TIMEOUT_MS", "SQLITE_ERRORS", "DatabaseProblem", "explain", "Database", "connect",
+    "surveys", "uploads", "BUSY_TIMEOUT_MS", "SQLITE_ERRORS", "DatabaseProblem", "explain", "Database", "connect",
     "connect_read_only", "db_path", "now_iso", "reading",
     "migrate", "migrations", "open_db", "load_plan",
     "get_meta", "set_meta", "revision", "bump_revision", "audit", "audit_log", "audit_users_and_actions",

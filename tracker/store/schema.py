@@ -221,6 +221,39 @@ def m006_indicator_profile(db: Database) -> None:
     db["indicators"].add_column("profile", str)
 
 
+@migrations()
+def m007_satisfaction_surveys(db: Database) -> None:
+    """Satisfaction survey results (#13, แบบที่ 3/2 and 3/3), uploaded as batches like the other kinds: per fiscal
+    year and round (annual / half) one row per figure of the survey's tables — respondents by characteristic
+    (sex, age, education, occupation), the shares very satisfied / satisfied / not satisfied per item (overall),
+    a score out of 10 per strategy and item. ``strategy_no`` 0 and ``characteristic`` '' where a table has none
+    (so the key has no NULL). Saved column mappings may now name this kind too."""
+    db.executescript(
+        """
+        CREATE TABLE satisfaction_results (
+            fiscal_year INTEGER NOT NULL, round TEXT NOT NULL CHECK (round IN ('annual','half')),
+            survey_table TEXT NOT NULL CHECK (survey_table IN ('respondents','overall','strategy')),
+            strategy_no INTEGER NOT NULL DEFAULT 0, characteristic TEXT NOT NULL DEFAULT '', item TEXT NOT NULL,
+            respondents REAL CHECK (respondents >= 0),
+            very_satisfied REAL CHECK (very_satisfied BETWEEN 0 AND 100),
+            satisfied REAL CHECK (satisfied BETWEEN 0 AND 100),
+            not_satisfied REAL CHECK (not_satisfied BETWEEN 0 AND 100),
+            score REAL CHECK (score BETWEEN 0 AND 10), note TEXT,
+            batch_id INTEGER REFERENCES import_batches(id),
+            PRIMARY KEY (fiscal_year, round, survey_table, strategy_no, characteristic, item));
+        CREATE TABLE column_mappings_new (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('projects','project_progress','indicator_results','satisfaction')),
+            signature TEXT NOT NULL UNIQUE, columns TEXT NOT NULL, value_words TEXT NOT NULL DEFAULT '{}',
+            created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT, updated_at TEXT);
+        INSERT INTO column_mappings_new SELECT id, name, kind, signature, columns, value_words, created_by, created_at,
+            updated_by, updated_at FROM column_mappings;
+        DROP TABLE column_mappings;
+        ALTER TABLE column_mappings_new RENAME TO column_mappings;
+        """
+    )
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns their names. Safe to run again (then returns []).
 

@@ -22,6 +22,8 @@ TABLE_COLUMNS = {
     "project_progress": ("project_code", "fiscal_year", "quarter", "status", "progress_pct", "committed",
                          "disbursed", "note"),
     "indicator_results": ("indicator_code", "fiscal_year", "quarter", "value", "note"),
+    "satisfaction_results": ("fiscal_year", "round", "survey_table", "strategy_no", "characteristic", "item",
+                             "respondents", "very_satisfied", "satisfied", "not_satisfied", "score", "note"),
 }
 #: Largest plausible amount of money in one cell (baht): 100,000 million, far above any local
 #: government's whole budget, far below where sums of many rows could overflow.
@@ -39,6 +41,7 @@ TABLE_KEYS = {
     "projects": ("project_code", "fiscal_year"),
     "project_progress": ("project_code", "fiscal_year", "quarter"),
     "indicator_results": ("indicator_code", "fiscal_year", "quarter"),
+    "satisfaction_results": ("fiscal_year", "round", "survey_table", "strategy_no", "characteristic", "item"),
     # written by a plan-book import (tracker.store.planbook)
     "plan_revisions": ("id",),
     "plan_projects": ("code",),

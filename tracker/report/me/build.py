@@ -26,6 +26,7 @@ from tracker.plan import Plan, default_plan
 from tracker.report import blocks as B
 from tracker.report.me import narrative as N
 from tracker.report.me.rounds import Round
+from tracker.rollup import satisfaction as RSat
 from tracker.rollup import strategies as RS
 from tracker.status import missing
 
@@ -280,7 +281,63 @@ def _results_by_strategy(ctx: _Ctx) -> list[B.Block]:
 
 
 def _satisfaction(ctx: _Ctx) -> list[B.Block]:
-    return [B.Heading(ctx.t("me.h.satisfaction"), 2), B.Paragraph(ctx.t("me.satisfaction.none"), bold=True)]
+    """แบบที่ 3/2 and 3/3 from the survey loaded for the round (:mod:`tracker.rollup.satisfaction`); marked
+    "[ยังไม่มีข้อมูล]" when none is."""
+    head = B.Heading(ctx.t("me.h.satisfaction"), 2)
+    survey = RSat.load(ctx.db, ctx.rnd.fiscal_year, ctx.rnd.kind)
+    if survey.empty:
+        return [head, B.Paragraph(ctx.t("me.satisfaction.none"), bold=True)]
+    lang, n = ctx.lang, B.Column
+    pct = lambda r: fmt.figure("percent", r, lang=lang)     # noqa: E731 - one formatter, shares as ratios
+    total = survey.n_respondents()
+    out: list[B.Block] = [head, B.Paragraph(ctx.t("me.satisfaction.intro", round=ctx.rnd.title(lang),
+                                                  n=_count(total)))]
+    resp = survey.respondents()
+    if len(resp):
+        out.append(B.Paragraph(ctx.t("me.satisfaction.h.respondents"), bold=True))
+        for group, part in resp.groupby("characteristic", sort=False):
+            rows = [(str(r.item), _count(r.respondents), pct(r.share)) for r in part.itertuples(index=False)]
+            rows.append((ctx.t("me.satisfaction.total"), _count(part["respondents"].sum()),
+                         pct(1.0 if part["respondents"].sum() > 0 else None)))
+            out.append(B.Table((n(ctx.t(f"survey.group.{group}"), width=2.6),
+                                n(ctx.t("me.satisfaction.col.people"), "right", 1.0),
+                                n(ctx.t("me.satisfaction.col.share"), "right", 1.0)), tuple(rows), total_rows=1,
+                               caption=ctx.numbering.caption(ctx.t("me.satisfaction.table.respondents",
+                                                                   group=ctx.t(f"survey.group.{group}")), lang)))
+    overall, computed = survey.overall()
+    if overall:
+        out.append(B.Paragraph(ctx.t("me.satisfaction.h.overall"), bold=True))
+        cols = ("very_satisfied", "satisfied", "not_satisfied")
+        rows = [(str(r.item), *(pct(getattr(r, c)) for c in cols)) for r in survey.items().itertuples(index=False)]
+        rows.append((ctx.t("survey.overall_item"), *(pct(overall[c]) for c in cols)))
+        out.append(B.Table((n(ctx.t("me.satisfaction.col.item"), width=3.4),
+                            n(ctx.t("me.satisfaction.col.very"), "right", 1.0),
+                            n(ctx.t("me.satisfaction.col.satisfied"), "right", 1.0),
+                            n(ctx.t("me.satisfaction.col.not"), "right", 1.0)), tuple(rows), total_rows=1,
+                           caption=ctx.numbering.caption(ctx.t("me.satisfaction.table.overall"), lang)))
+        text = ctx.t("me.satisfaction.overall_share", share=pct(survey.overall_share()))
+        if computed:
+            text += " " + ctx.t("me.satisfaction.overall_computed")
+        out.append(B.Paragraph(text))
+        ind = RSat.satisfaction_indicator(ctx.plan)
+        if ind is not None:
+            out.append(B.Paragraph(ctx.t("me.satisfaction.indicator", code=ind.code, name=ctx.name(ind.name),
+                                         fy=ctx.rnd.fiscal_year,
+                                         target=fmt.figure("value", ind.targets.get(ctx.rnd.fiscal_year), lang=lang,
+                                                           unit=ctx.name(ind.unit)),
+                                         actual=fmt.figure("value", survey.overall_share() * 100, lang=lang,
+                                                           unit=ctx.name(ind.unit)))))
+    scores = survey.strategy_scores()
+    if len(scores):
+        out.append(B.Paragraph(ctx.t("me.satisfaction.h.strategy"), bold=True))
+        score = lambda x: fmt.number(x, 2)      # noqa: E731 - a score out of 10, as surveys print it (7.60)
+        rows = [(ctx.strategy_label(int(r.strategy_no), short=True), score(r.score))
+                for r in scores.itertuples(index=False) if int(r.strategy_no) in ctx.plan.strategies]
+        rows.append((ctx.t("me.satisfaction.mean"), score(scores["score"].mean())))
+        out.append(B.Table((n(ctx.t("me.satisfaction.col.strategy"), width=3.6),
+                            n(ctx.t("me.satisfaction.col.score"), "right", 1.2)), tuple(rows), total_rows=1,
+                           caption=ctx.numbering.caption(ctx.t("me.satisfaction.table.strategy"), lang)))
+    return out
 
 
 def _project_list(ctx: _Ctx) -> list[B.Block]:

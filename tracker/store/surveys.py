@@ -1,0 +1,28 @@
+"""Table ``satisfaction_results``: the satisfaction survey's figures (แบบที่ 3/2, 3/3) written by uploads of
+kind ``satisfaction`` (:mod:`tracker.ingest.survey`), one row per figure, kept per fiscal year and round."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.store.db import Database, frame
+
+_COLUMNS = ("fiscal_year, round, survey_table, strategy_no, characteristic, item, respondents, very_satisfied, "
+            "satisfied, not_satisfied, score, note, batch_id")
+
+
+def survey(db: Database, fiscal_year: int, round_key: str) -> pd.DataFrame:
+    """The survey rows of one fiscal year and round (``annual`` | ``half``), in the order they were uploaded
+    (rowid): ``fiscal_year, round, survey_table`` (respondents | overall | strategy), ``strategy_no`` (0 = none),
+    ``characteristic`` ('' = none), ``item, respondents, very_satisfied, satisfied, not_satisfied`` (percent
+    0–100), ``score`` (out of 10), ``note, batch_id``. Empty when no survey of that round is loaded."""
+    if not db["satisfaction_results"].exists():
+        return pd.DataFrame(columns=[c.strip() for c in _COLUMNS.split(",")])
+    return frame(db, f"SELECT {_COLUMNS} FROM satisfaction_results WHERE fiscal_year = ? AND round = ? "
+                     "ORDER BY rowid", [int(fiscal_year), str(round_key)])
+
+
+def rounds(db: Database) -> pd.DataFrame:
+    """``fiscal_year, round, rows`` of every survey loaded."""
+    return frame(db, "SELECT fiscal_year, round, count(*) AS rows FROM satisfaction_results "
+                     "GROUP BY fiscal_year, round ORDER BY fiscal_year, round")
