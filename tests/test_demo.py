@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from tracker import demo, status, store
+from tracker.demo import report_texts
 from tracker.plan import default_plan
 
 FULL = (2566, 2567, 2568, 2569)
@@ -284,9 +285,10 @@ def test_demo_plan_book_reads_without_problems_and_lists_every_demo_project(data
 def test_demo_loads_through_the_import_pipeline(db):
     receipts = demo.load_demo(db)
     files = demo.demo_files()
-    assert len(receipts) == 1 + len(files)      # the plan book, then every quarterly file
+    surveys = len(report_texts.spec()["rounds"])      # the report rounds' satisfaction surveys (#13)
+    assert len(receipts) == 1 + len(files) + surveys      # the plan book, every quarterly file, the surveys
     batches = store.batches(db)
-    assert len(batches) == 1 + len(files)
+    assert len(batches) == 1 + len(files) + surveys
     assert (batches["is_demo"] == 1).all()
     assert (batches["n_warnings"].fillna(0) == 0).all(), "the demo files agree with the demo plan book"
     assert batches.sort_values("id").iloc[0]["kind"] == "plan_book"
@@ -304,6 +306,6 @@ def test_demo_loads_through_the_import_pipeline(db):
     assert {"ฉบับแรก", *(f"เพิ่มเติม 1/{fy}" for fy in demo.YEARS)} <= revisions
     # loading again adds nothing
     demo.load_demo(db)
-    assert len(store.batches(db).query("status == 'committed'")) == 1 + len(files)
+    assert len(store.batches(db).query("status == 'committed'")) == 1 + len(files) + surveys
     assert len(store.projects(db)) == len(data["projects"])
     assert demo.load_demo(db, only_if_empty=True) == []

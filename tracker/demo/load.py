@@ -13,6 +13,7 @@ from pathlib import Path
 from tracker import ingest, store
 from tracker.demo.generate import DEMO_DIR, FILES, YEARS
 from tracker.demo.planbook import BOOK_FILE, approvals
+from tracker.demo.report_texts import load_report_texts
 from tracker.ingest import planimport
 
 ACTOR = "system:demo"
@@ -59,4 +60,5 @@ def load_demo(db, *, only_if_empty: bool = False, folder: Path = DEMO_DIR) -> li
                 raise RuntimeError(f"demo file {path} has {len(errors)} error(s): {'; '.join(errors[:20])}")
             if receipt is not None:
                 receipts.append(receipt)
+        receipts += load_report_texts(db, user=ACTOR)     # the report's narrative and surveys (#13)
     return receipts
