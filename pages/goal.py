@@ -4,6 +4,7 @@ projects and budget by department and by village. ``?goal=N`` in the URL opens g
 import streamlit as st
 
 from tracker import charts, fmt, rollup
+from tracker.report.me import narrative
 from tracker.ui import components as c
 from tracker.i18n import t
 from tracker.ui import frame as ui
@@ -86,4 +87,10 @@ else:
     for level in ("strategy", "programme"):
         c.group_table(ui.load(rollup.budget_by, fy, q, level, goal=n), level, name=f"goal{n}-by-{level}-{fy}-Q{q}",
                       key=f"goal_{level}")
+
+st.subheader(ui.t("goal.notes"))
+label = f"level.{plan.levels.get('strategy', 'strategy')}_n"
+mine = {s.number: f"{ui.t(label, n=s.number)} {s.name.get(lang)}"
+        for s in plan.strategies.values() if s.goal == n}
+c.committee_notes(*ui.load(narrative.for_period, fy, q, tuple(mine)), mine)
 c.method_link()

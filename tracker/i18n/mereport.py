@@ -286,4 +286,12 @@ MESSAGES = {
     "me.file.timeout": ("สร้างไฟล์รายงานไม่ทันเวลา เครื่องแม่ข่ายอาจทำงานหนัก กรุณาลองใหม่อีกครั้ง",
                         "Making the report file took too long; the server may be busy, please try again"),
     "me.file.failed": ("สร้างไฟล์รายงานไม่สำเร็จ: {detail}", "The report file could not be made: {detail}"),
+    # the goal page: the committee's texts of the goal's strategies
+    "goal.notes": ("ปัญหา อุปสรรค และข้อเสนอแนะของคณะกรรมการติดตามและประเมินผล",
+                   "The M&E committee's problems, obstacles and recommendations"),
+    "goal.notes_round": ("จากรายงานติดตามและประเมินผล {round}", "From the M&E report, {round}"),
+    "goal.no_notes": ("คณะกรรมการยังไม่ได้บันทึกปัญหาและข้อเสนอแนะของยุทธศาสตร์ในเป้าประสงค์นี้สำหรับรอบที่เลือก "
+                      "(บันทึกได้ที่หน้ารายงานติดตามและประเมินผล)",
+                      "The committee has not written problems or recommendations for this goal's strategies in "
+                      "the chosen round (they are written on the M&E report page)"),
 }

@@ -18,7 +18,7 @@ from tracker import store
 from tracker.auth import users as auth
 from tracker.errors import TrackerError
 from tracker.i18n import t
-from tracker.report.me.rounds import Round
+from tracker.report.me.rounds import Round, parse
 
 #: whole-report sections, in the order the page shows them; True = the catalog has a default text
 REPORT_SECTIONS = {"foreword": True, "importance": True, "legal_basis": True, "steps": True,
@@ -118,3 +118,29 @@ def save_many(db, rnd: Round, texts: dict[tuple[str, int], str], *, user: str) -
                 text = ""
             changed += save(db, rnd, section, text, user=user, strategy_no=strategy_no)
     return changed
+
+
+#: the report rounds whose figures end at each quarter, the one tabled first: the annual report for Q4, the
+#: six-month report for Q2, else the quarter's own
+PERIOD_ROUNDS = {1: ("q1",), 2: ("half", "q2"), 3: ("q3",), 4: ("annual", "q4")}
+
+
+def _round_of(key: str, fiscal_year: int) -> Round:
+    return parse("quarter", fiscal_year, int(key[1])) if key.startswith("q") else parse(key, fiscal_year)
+
+
+def for_period(db, fiscal_year: int, quarter: int, strategies) -> tuple[Round | None, pd.DataFrame]:
+    """What the committee wrote for ``strategies`` (plan numbers) in the report round ending at ``fiscal_year``
+    Q``quarter`` (:data:`PERIOD_ROUNDS`: the first of them with any of those texts): ``(round, frame)`` with
+    ``strategy_no, section, text`` in the order of ``strategies`` and :data:`STRATEGY_SECTIONS`; ``(None,
+    empty frame)`` when nothing is written. The goal page shows it."""
+    wanted = [int(n) for n in strategies]
+    for key in PERIOD_ROUNDS.get(int(quarter), ()):
+        rows = store.narratives.narratives(db, fiscal_year, key)
+        rows = rows[rows["strategy_no"].isin(wanted) & rows["section"].isin(STRATEGY_SECTIONS)]
+        if len(rows):
+            order = rows.assign(_s=rows["strategy_no"].map(wanted.index),
+                                _k=rows["section"].map(STRATEGY_SECTIONS.index)).sort_values(["_s", "_k"])
+            return _round_of(key, int(fiscal_year)), order[["strategy_no", "section", "text"]].reset_index(drop=True)
+    return None, pd.DataFrame({"strategy_no": pd.Series(dtype="int64"), "section": pd.Series(dtype=str),
+                               "text": pd.Series(dtype=str)})
