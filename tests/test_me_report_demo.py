@@ -1,0 +1,78 @@
+"""The issue's done-when on the demo data (#13): the annual report of 2569 and the six-month report of 2570, as
+PDF, have every chapter filled (narrative and survey included), and their text layer holds each goal's exact
+text, each strategy's name, the committee's words and the survey's figures."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.report_helpers import require_pdf_tools
+from tracker import demo, store
+from tracker.demo import report_texts
+from tracker.plan import default_plan
+from tracker.report import me
+
+pytestmark = pytest.mark.slow     # loads the whole demo data set, starts Chromium, prints two reports
+
+ROUNDS = {"annual": 2569, "half": 2570}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def pdf_texts(tmp_path_factory, template_db) -> dict[str, str]:
+    require_pdf_tools("pdftotext", "pdfinfo")
+    folder = tmp_path_factory.mktemp("demo-report")
+    path = folder / "tracker.db"
+    shutil.copyfile(template_db, path)
+    db = store.connect(path)
+    try:
+        demo.load_demo(db)
+        out = {}
+        for kind, fy in ROUNDS.items():
+            pdf = folder / f"{kind}.pdf"
+            pdf.write_bytes(me.render(me.build(db, me.parse(kind, fy), "th"), "pdf"))
+            out[kind] = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                       check=True).stdout
+    finally:
+        db.close()
+    return out
+
+
+@pytest.mark.parametrize("kind", ROUNDS)
+def test_every_chapter_is_filled_and_nothing_is_marked_missing(pdf_texts, kind):
+    text = pdf_texts[kind]
+    assert "[ยังไม่มีข้อมูล]" not in text and "[ยังไม่ได้บันทึก]" not in text
+    assert "ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง" in text
+
+
+@pytest.mark.parametrize("kind", ROUNDS)
+def test_each_goal_and_strategy_is_in_the_text_layer_as_written(pdf_texts, kind):
+    text, plan = squash(pdf_texts[kind]), default_plan()
+    for goal in plan.goals.values():
+        assert squash(goal.text.th) in text, goal.number
+    for s in plan.strategies.values():
+        assert squash(s.name.th) in text, s.number
+
+
+@pytest.mark.parametrize("kind", ROUNDS)
+def test_the_committees_words_and_the_survey_figures_are_printed(pdf_texts, kind):
+    text = squash(pdf_texts[kind])
+    rnd = next(r for r in report_texts.spec()["rounds"] if r["round"] == kind)
+    for sections in rnd["strategies"].values():
+        for words in sections.values():
+            assert squash(words) in text
+    assert squash(rnd["texts"]["committee_opinion"].splitlines()[0]) in text
+    survey = rnd["survey"]
+    total = sum(survey["respondents"]["เพศ"].values())
+    assert f"ผู้ตอบแบบสอบถามทั้งหมด{total}คน" in text
+    very, sat, _ = survey["overall"]
+    assert f"ผู้ตอบพอใจและพอใจมากต่อผลการดำเนินงานในภาพรวม{very + sat:.1f}%" in text
+    for score in survey["scores"].values():
+        assert f"{score:.2f}" in text
