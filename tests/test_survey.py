@@ -226,3 +226,14 @@ def test_cli_import_takes_a_survey_file(db_file, tmp_path, capsys):
     f.write_bytes(SURVEY.encode("cp874"))
     assert main(["import", str(f), "--user", "somchai", "--lang", "en"]) == 0
     assert "satisfaction" in capsys.readouterr().out
+
+
+def test_a_survey_that_disagrees_with_the_satisfaction_indicators_result_is_a_warning(db):
+    pv = ingest.prepare(db, "indicator_code,fiscal_year,quarter,value\nG5-I03,2569,4,80\n".encode(), "r.csv")
+    ingest.commit(db, pv, user="somchai")
+    p = problems(db, SURVEY)
+    w = p[p["code"] == "survey_indicator_differs"]
+    assert w["severity"].tolist() == ["warning"]
+    assert "86.3" in w["message_th"].item() and "G5-I03" in w["message_th"].item() and "80" in w["message_th"].item()
+    agrees = SURVEY.replace("ภาพรวม,,32.7,53.6,13.7", "ภาพรวม,,30,50,20")        # 80: the same figure
+    assert "survey_indicator_differs" not in set(problems(db, agrees)["code"])

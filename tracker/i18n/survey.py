@@ -66,6 +66,11 @@ MESSAGES = {
         "— ตรวจว่าครบทุกกลุ่ม (ไม่ผิดถ้ามีผู้ไม่ตอบบางข้อ)",
         "the respondents of {fy} counted by each characteristic differ (sex {sex}, age {age}, education {education}, "
         "occupation {occupation}) — check that every group is there (fine if some people left a question blank)"),
+    "ingest.problem.survey_indicator_differs": (
+        "ผลสำรวจให้ผู้พอใจและพอใจมากรวมร้อยละ {value} แต่ผลตัวชี้วัด {indicator} ปี {fy} ไตรมาส {q} ที่บันทึกไว้คือ {stored} "
+        "— ตรวจตัวเลข แล้วนำเข้าผลตัวชี้วัดให้ตรงกับผลสำรวจ",
+        "the survey gives {value} % satisfied or very satisfied, but indicator {indicator}'s stored result for {fy} "
+        "quarter {q} is {stored} — check the figures and upload the indicator's result to match the survey"),
     # the survey's tables and words
     "survey.table.respondents": ("ผู้ตอบแบบสอบถาม", "respondents"),
     "survey.table.overall": ("แบบที่ 3/2", "form 3/2"),

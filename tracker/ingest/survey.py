@@ -108,8 +108,52 @@ def normalise(raw: pd.DataFrame, clean: pd.DataFrame, mapping: dict[str, str], P
     clean["characteristic"] = group.where(resp, "").fillna("").astype(str)
 
 
-def check(clean: pd.DataFrame, mapping: dict[str, str], P) -> None:
-    """Each row against its table (see the module docstring); the rows' key unique once normalised."""
+def satisfaction_indicator(plan):
+    """The plan's indicator the survey measures: the first whose source names form 3/2 (``แบบที่ 3/2``; G5-I03 in
+    Khilek's plan); None when the plan has none."""
+    for ind in plan.indicators.values():
+        if "3/2" in (ind.source.th or "") or "3/2" in (ind.source.en or ""):
+            return ind
+    return None
+
+
+#: the quarter an indicator result of each survey round is reported in
+ROUND_QUARTER = {"annual": 4, "half": 2}
+
+
+def overall_share(rows: pd.DataFrame) -> float | None:
+    """Satisfied or very satisfied overall, in percent, of one round's form 3/2 rows (store columns): the
+    ``ภาพรวม`` row, else the mean of the items; None without form 3/2 rows."""
+    o = rows[rows["survey_table"] == "overall"]
+    own = o[o["item"].map(is_overall_item)]
+    part = own if len(own) else o
+    both = (part["very_satisfied"].astype("float64") + part["satisfied"].astype("float64")).dropna()
+    return float(both.iloc[0] if len(own) else both.mean()) if len(both) else None
+
+
+def _indicator_differs(clean: pd.DataFrame, mapping: dict[str, str], P, db, plan) -> None:
+    """A warning when the survey's overall share is not the satisfaction indicator's stored result of the round's
+    quarter (the same figure would read two ways)."""
+    from tracker import store
+
+    ind = satisfaction_indicator(plan) if plan is not None else None
+    keyed = clean[clean["fiscal_year"].notna() & clean["round"].isin(ROUND_QUARTER)]
+    if ind is None or db is None or keyed.empty:
+        return
+    years = sorted({int(y) for y in keyed["fiscal_year"]})
+    stored = store.results(db, years)
+    stored = stored[stored["indicator_code"] == ind.code].set_index(["fiscal_year", "quarter"])["value"]
+    for (fy, rnd), rows in keyed.groupby(["fiscal_year", "round"]):
+        share, q = overall_share(rows), ROUND_QUARTER[rnd]
+        value = stored.get((int(fy), q))
+        if share is not None and value is not None and abs(float(value) - share) > 0.05:
+            P.file("survey_indicator_differs", column=mapping.get("very_satisfied", "very_satisfied"),
+                   value=f"{share:.1f}", indicator=ind.code, fy=int(fy), q=q, stored=f"{float(value):g}")
+
+
+def check(clean: pd.DataFrame, mapping: dict[str, str], P, *, db=None, plan=None) -> None:
+    """Each row against its table (see the module docstring); the rows' key unique once normalised; the overall
+    share against the satisfaction indicator's stored result (a warning)."""
     rows = clean[ROW]
     table = clean["survey_table"]
     blank = pd.Series("", index=clean.index)
@@ -158,9 +202,10 @@ def check(clean: pd.DataFrame, mapping: dict[str, str], P) -> None:
             P.file("survey_group_totals", column=mapping.get("respondents", "respondents"),
                    value=" / ".join(totals.values()), fy=int(fy),
                    **{c: totals.get(c, "—") for c in CHARACTERISTICS})
+    _indicator_differs(clean, mapping, P, db, plan)
 
 
 #: problem codes of this module: errors, then the warnings (:data:`WARNING_CODES`)
 CODES = ("survey_bad_round", "survey_bad_table", "survey_bad_group", "survey_unknown_strategy", "survey_missing_group",
-         "survey_missing_strategy", "survey_missing_count", "survey_missing_share", "survey_missing_score", "survey_bad_count", "survey_share_fraction", "survey_shares_sum", "survey_score_range", "survey_group_totals")
-WARNING_CODES = frozenset({"survey_group_totals"})
+         "survey_missing_strategy", "survey_missing_count", "survey_missing_share", "survey_missing_score", "survey_bad_count", "survey_share_fraction", "survey_shares_sum", "survey_score_range", "survey_group_totals", "survey_indicator_differs")
+WARNING_CODES = frozenset({"survey_group_totals", "survey_indicator_differs"})

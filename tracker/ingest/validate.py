@@ -292,7 +292,7 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
     if kind.quarterly and "fiscal_year" in mapping and "quarter" in mapping:
         _check_locks(clean, mapping, P, db)
     if kind.name == "satisfaction":
-        survey.check(clean, mapping, P)
+        survey.check(clean, mapping, P, db=db, plan=plan)
     clean.attrs["skipped_rows"] = skipped
     clean.attrs["mapping"] = mapping
     return clean, P.frame()

@@ -9,7 +9,8 @@ Pure functions of the stored rows (:func:`tracker.store.surveys.survey`), loaded
 - per strategy a score out of 10: the strategy's ``ภาพรวม`` row, else the mean of its items.
 
 The plan's satisfaction indicator (:func:`satisfaction_indicator`: the one whose source is form 3/2) is
-measured by that overall share.
+measured by that overall share (an upload whose share differs from the indicator's stored result of the round's
+quarter is warned about: ``survey_indicator_differs``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tracker.ingest.survey import CHARACTERISTICS, is_overall_item
+from tracker.ingest.survey import CHARACTERISTICS, is_overall_item, overall_share, satisfaction_indicator
 
 #: the survey round of each report round (a quarterly report has no survey)
 SURVEY_ROUND = {"annual": "annual", "half": "half"}
@@ -84,9 +85,9 @@ class Survey:
 
     def overall_share(self) -> float | None:
         """Satisfied or very satisfied with the overall performance, a ratio (the satisfaction indicator's
-        measure); None without a form 3/2."""
-        o, _ = self.overall()
-        return o["very_satisfied"] + o["satisfied"] if o else None
+        measure, :func:`tracker.ingest.survey.overall_share` / 100); None without a form 3/2."""
+        share = overall_share(self.rows)
+        return None if share is None else share / 100
 
     def strategy_scores(self) -> pd.DataFrame:
         """``strategy_no, score`` out of 10 per strategy, ascending: the strategy's overall row, else the mean of
@@ -111,10 +112,4 @@ def load(db, fiscal_year: int, round_kind: str) -> Survey:
     return Survey(store.surveys.survey(db, fiscal_year, key))
 
 
-def satisfaction_indicator(plan):
-    """The plan's indicator measured by the survey: the first whose source names form 3/2 (``แบบที่ 3/2``);
-    None when the plan has none."""
-    for ind in plan.indicators.values():
-        if "3/2" in (ind.source.th or "") or "3/2" in (ind.source.en or ""):
-            return ind
-    return None
+__all__ = ["Survey", "load", "satisfaction_indicator", "SURVEY_ROUND"]
