@@ -47,7 +47,7 @@ def survey_frame(rnd: dict, items: list[str]) -> pd.DataFrame:
     row("overall", item="ภาพรวม", very_satisfied=very, satisfied=sat, not_satisfied=notsat)
     for number, score in s["scores"].items():
         row("strategy", strategy=int(number), item="ภาพรวม", score=score)
-    return pd.DataFrame(rows, dtype=object).reindex(columns=SURVEY_COLUMNS).fillna("")
+    return pd.DataFrame([{c: r.get(c, "") for c in SURVEY_COLUMNS} for r in rows], dtype=object)
 
 
 def load_report_texts(db, *, user: str, path: Path = SOURCE) -> list:
