@@ -296,12 +296,13 @@ def group_labels(df: pd.DataFrame, dimension: str) -> list[str]:
 
 def committee_notes(rnd, notes: pd.DataFrame, strategy_names: dict[int, str]) -> None:
     """The M&E committee's texts per strategy (:func:`tracker.report.me.narrative.for_period`) as plain text
-    (Markdown escaped, line breaks kept); an explanation when nobody wrote any for the round."""
+    (Markdown escaped, line breaks kept, Thai broken only between words); an explanation when nobody wrote any
+    for the round."""
     if rnd is None:
         empty_state("goal.no_notes")
         return
-    st.caption(ui.plain(ui.t("goal.notes_round", round=rnd.label(ui.lang()))))
+    st.caption(ui.words(ui.t("goal.notes_round", round=rnd.label(ui.lang()))))
     for number, part in notes.groupby("strategy_no", sort=False):
-        st.markdown(f"**{ui.plain(strategy_names.get(int(number), str(number)))}**")
+        st.markdown(f"**{ui.words(strategy_names.get(int(number), str(number)))}**")
         for r in part.itertuples(index=False):
-            st.markdown(f"*{ui.t(f'me.section.{r.section}')}*  \n" + ui.plain(r.text).replace("\n", "  \n"))
+            st.markdown(f"*{ui.words(ui.t(f'me.section.{r.section}'))}*  \n" + ui.words(r.text).replace("\n", "  \n"))
