@@ -37,8 +37,9 @@ _WATCH_RUNS_JS = """() => {
 }"""
 
 _DRAWN_JS = """() => {
-  // only visible elements: a table in a hidden tab never draws its canvas
-  const all = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null);
+  // only visible elements: a table in a hidden tab or a collapsed expander never draws its canvas
+  const all = (sel) => [...document.querySelectorAll(sel)].filter(
+      e => e.offsetParent !== null && !e.closest('details:not([open])'));
   return all('[data-testid="stPlotlyChart"]').every(e => e.querySelector('.main-svg'))
       && all('[data-testid="stDataFrame"]').every(e => e.querySelector('canvas'));
 }"""
