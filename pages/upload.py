@@ -34,7 +34,9 @@ saved_mappings()
 
 kind_labels = {"auto": ui.t("upload.kind_auto"), **{k: ui.t(f"ingest.kind.{k}") for k in kinds}}
 choice = st.selectbox(ui.t("upload.kind"), list(kind_labels), key="upload_kind", format_func=kind_labels.get)
-uploaded = st.file_uploader(ui.t("upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
+# the box's own limit is the product's (its "Limit … MB" then says what the caption says)
+uploaded = st.file_uploader(ui.t("upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file",
+                            max_upload_size=settings.get("max_upload_mb"))
 
 
 

@@ -24,6 +24,7 @@ MESSAGES = {
                              "and save it; the next file with the same headers is read without asking"),
     "mapping.kind": ("ไฟล์นี้เป็นข้อมูลชนิด", "This file holds"),
     "mapping.column_of": ("คอลัมน์ '{header}' ของไฟล์คือ", "The file's column '{header}' is"),
+    "mapping.choose": ("เลือก…", "Choose…"),
     "mapping.ignore": ("(ไม่นำเข้า)", "(leave out)"),
     "mapping.words": ("คำในคอลัมน์ '{header}' ที่ระบบยังไม่รู้จัก", "Words in the column '{header}' not known yet"),
     "mapping.word_means": ("'{word}' หมายถึง", "'{word}' means"),

@@ -60,7 +60,8 @@ def _words(k, asked: dict[str, list[str]], chosen: dict[str, dict[str, str]], he
             had = chosen.get(c, {}).get(word)
             meaning = st.selectbox(ui.t("mapping.word_means", word=ui.plain(word)), list(choices),
                                    index=list(choices).index(had) if had in choices else None,
-                                   format_func=choices.get, key=f"{prefix}_word_{c}_{j}")
+                                   format_func=choices.get, key=f"{prefix}_word_{c}_{j}",
+                                   placeholder=ui.t("mapping.choose"))
             if meaning:
                 words.setdefault(c, {})[word] = meaning
     return words
@@ -76,7 +77,8 @@ def mapping_form(pv) -> None:
         st.caption(ui.t("mapping.help_partial" if pv.kind else "mapping.help"))
         kinds = list(KINDS)
         kind = st.selectbox(ui.t("mapping.kind"), kinds, index=kinds.index(pv.kind) if pv.kind in kinds else None,
-                            key="map_kind", format_func=lambda k: ui.t(f"ingest.kind.{k}"))
+                            key="map_kind", format_func=lambda k: ui.t(f"ingest.kind.{k}"),
+                            placeholder=ui.t("mapping.choose"))
         if kind is None:
             return
         k = KINDS[kind]
@@ -122,7 +124,7 @@ def _editor(saved: pd.DataFrame) -> None:
     value words mean, save; or delete it."""
     names = dict(zip(saved["id"].astype(int), saved["name"]))
     pick = st.selectbox(ui.t("mapping.edit_pick"), list(names), index=None, format_func=names.get,
-                        key="map_edit_pick")
+                        key="map_edit_pick", placeholder=ui.t("mapping.choose"))
     if pick is None:
         return
     with ui.db() as conn:
