@@ -38,7 +38,8 @@ def _columns(k, headers, chosen: dict[str, str], prefix: str) -> dict[str, str]:
         if not c:
             return ui.t("mapping.ignore")
         col = k.column(c)
-        return f"{col.th} *" if col.required else col.th
+        text = col.th if ui.lang() == "th" else f"{col.th} / {col.name}"     # as the forms head it in English
+        return f"{text} *" if col.required else text
 
     return {header: st.selectbox(ui.t("mapping.column_of", header=ui.plain(header)), options,
                                  index=options.index(chosen.get(header) or mappings.IGNORE), format_func=label,
