@@ -145,7 +145,6 @@ MESSAGES = {
     "dash.not_in_book": ("ไม่อยู่ในเล่มแผน", "Not in the plan book"),
     "budget.group_by": ("จัดกลุ่มตาม", "Group by"),
     "goal.strategies": ("{strategy}และแผนงานของเป้าประสงค์นี้", "{strategy} and programmes of this goal"),
-    "dash.col.strategy": ("ยุทธศาสตร์", "Strategy"),
     "planimport.col.amount_of": ("งบตามแผนปี {fy}", "Plan amount {fy}"),
     "planimport.col.equipment_type": ("ประเภทครุภัณฑ์", "Equipment type"),
     "planimport.col.equipment_target": ("รายการ / เป้าหมาย", "Item / target"),
