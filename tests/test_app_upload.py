@@ -275,3 +275,20 @@ def test_a_file_that_fits_a_kind_in_part_offers_the_mapping_of_its_missing_colum
     assert metric(at, "เพิ่มใหม่") == "1" and not [s for s in at.selectbox if s.key == "map_kind"]
     at.button(key="upload_confirm").click().run()
     assert sorted(store.progress(store.connect(db_file))["disbursed"].tolist()) == [472_000, 900_000]
+
+
+def test_confirming_does_not_read_the_file_again(app, monkeypatch):
+    from tracker import ingest
+
+    calls = []
+    real = ingest.prepare
+    monkeypatch.setattr(ingest, "prepare", lambda *a, **k: calls.append(a[2]) or real(*a, **k))
+    at = app(lang="en", fy=2569, q=1, page="pages/upload.py")
+    upload(at, "projects.csv", PROJECTS.encode("cp874"))
+    assert calls == ["projects.csv"]
+    at.button(key="upload_confirm").click().run()
+    assert not at.exception, at.exception
+    assert "Imported batch 1: 2 new" in texts(at)
+    assert calls == ["projects.csv"]                  # a 100,000-row file is read once, not again after Confirm
+    upload(at, "progress-q1.csv", PROGRESS.encode("utf-8-sig"))   # another file is read as usual
+    assert calls == ["projects.csv", "progress-q1.csv"] and metric(at, "New") == "2"

@@ -260,3 +260,34 @@ def test_receipt_rows_are_the_same_json_text_as_one_row_at_a_time():
     assert keys == [uploads.row_key(r[:3]) for r in rows]
     assert texts == [uploads.to_json(dict(zip(names, r))) for r in rows]
     assert keys[0] == '["G1-P01", 2569, 1]'
+
+
+def test_commit_of_a_preview_of_the_current_revision_does_not_compare_again(db, monkeypatch):
+    import importlib
+
+    commit_module = importlib.import_module("tracker.ingest.commit")     # (ingest.commit is the function)
+    load(db, PROJECTS)
+    load(db, PROGRESS_Q1)
+    pv = ingest.prepare(db, PROGRESS_Q1_REVISED.encode(), "rev.csv")
+
+    def no_second_diff(*a, **k):
+        raise AssertionError("diffed again inside the transaction")
+
+    monkeypatch.setattr(commit_module, "diff", no_second_diff)
+    r = ingest.commit(db, pv, user="u")
+    assert (r.n_new, r.n_changed, r.n_unchanged) == (1, 1, 1) and r.revision == store.revision(db)
+    before = {c["row_key"]: c["before"] for c in uploads.batch_changes(db, r.batch_id)}
+    assert before['["G3-P01", 2569, 1]'] is None                       # new: nothing to put back
+    assert '"disbursed": 100000.0' in before['["G1-P01", 2569, 1]']      # changed: the stored row kept
+    ingest.rollback(db, r.batch_id, user="u")
+    assert store.progress(db)["disbursed"].tolist()[:1] == [100000.0]
+
+
+def test_a_preview_without_a_revision_is_still_compared_with_the_store(db):
+    load(db, PROJECTS)
+    pv = ingest.prepare(db, PROGRESS_Q1.encode(), "q1.csv")
+    load(db, PROGRESS_Q1_REVISED)
+    pv.revision = None                     # made elsewhere: the rows are compared again and found stale
+    with pytest.raises(ingest.ImportRejected) as exc:
+        ingest.commit(db, pv, user="u")
+    assert exc.value.code == "stale_preview"

@@ -16,7 +16,7 @@ from tracker import store
 from tracker.errors import TrackerError
 from tracker.i18n import t
 from tracker.ingest.contract import KINDS, schema_failures
-from tracker.ingest.preview import STATUS, Preview, diff, locked_year_rows, nothing_to_do_message
+from tracker.ingest.preview import STATUS, Preview, diff, locked_year_rows, nothing_to_do_message, stored_beside
 from tracker.ingest.read import ROW
 from tracker.ingest.validate import locked_quarters
 from tracker.plan import default_plan
@@ -45,6 +45,7 @@ class Receipt:
     n_warnings: int
     is_demo: bool = False
     same_file_batch: int | None = None
+    revision: int | None = None     #: the data revision this commit made (None: nothing was written)
 
     @property
     def nothing_to_do(self) -> bool:
@@ -123,10 +124,14 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
         now_rev = store.revision(db)
         if preview.revision is not None and now_rev != preview.revision:
             raise ImportRejected("ingest.stale_preview", seen=preview.revision, now=now_rev)
-        status, _, merged = diff(db, kind, clean)
-        seen = preview.rows[STATUS].astype(str).tolist() if STATUS in preview.rows else None
-        if status.astype(str).tolist() != seen:
-            raise ImportRejected("ingest.stale_preview")
+        if preview.revision is not None and STATUS in preview.rows:
+            # the store is as the preview saw it (same revision), so its statuses hold: no second diff
+            status, merged = preview.rows[STATUS], None
+        else:
+            status, _, merged = diff(db, kind, clean)
+            if status.astype(str).tolist() != (preview.rows[STATUS].astype(str).tolist()
+                                               if STATUS in preview.rows else None):
+                raise ImportRejected("ingest.stale_preview")
         if kind.quarterly:
             for r in locked_quarters(clean, db).itertuples(index=False):
                 raise ImportRejected("ingest.problem.quarter_locked", value=f"{r.fiscal_year}-Q{r.quarter}",
@@ -144,7 +149,13 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
             return Receipt(batch_id=None, same_file_batch=preview.same_file_batch, **base)
         batch_id = uploads.insert_batch(db, {**base, "is_demo": int(is_demo),
                                              "periods": _periods(clean, kind.quarterly)})
-        write = merged.loc[(status != "unchanged").to_numpy()]
+        moving = (status != "unchanged").to_numpy()
+        if merged is not None:
+            write = merged.loc[moving]
+        elif (status == "changed").any():      # the stored values a rollback puts back
+            write = stored_beside(db, kind, clean.loc[moving])
+        else:                                  # all new: nothing stored to keep
+            write = clean.loc[moving].assign(_exists=False)
         names = [*cols, "batch_id"]
         new_cols = [*_columns(write, cols), [batch_id] * len(write)]
         uploads.upsert_rows(db, table, names, list(zip(*new_cols)))
@@ -163,8 +174,8 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
                             "new": n_new, "changed": n_changed, "is_demo": bool(is_demo)})
         if not is_demo:     # the first real batch ends demo mode: public passwords must stop working now
             auth.remove_demo_accounts(db)
-        store.bump_revision(db)
-    return Receipt(batch_id=batch_id, same_file_batch=preview.same_file_batch, **base)
+        revision = store.bump_revision(db)
+    return Receipt(batch_id=batch_id, same_file_batch=preview.same_file_batch, revision=revision, **base)
 
 
 __all__ = ["commit", "Receipt", "ImportRejected", "ROW"]

@@ -236,14 +236,11 @@ def _same(a: pd.Series, b: pd.Series, numeric: bool) -> pd.Series:
     return (na_a & na_b) | (~na_a & ~na_b & (ao.astype(str) == bo.astype(str)))
 
 
-def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
-    """Compare clean rows with the store: (status per row, long table of changes, the merged frame).
-
-    The merged frame has the new values under the store column names and the stored ones under
-    ``<name>__old`` (``batch_id__old`` too), ``_exists`` telling whether a stored row matched.
-    """
+def stored_beside(db, kind: Kind, clean: pd.DataFrame) -> pd.DataFrame:
+    """``clean`` with the stored rows of the same keys beside it: the new values under the store
+    column names, the stored ones under ``<name>__old`` (``batch_id__old`` too), ``_exists`` telling
+    whether a stored row matched; the index is ``clean``'s."""
     table, key = kind.table, list(kind.store_key)
-    cols = uploads.TABLE_COLUMNS[table]
     years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
     old = uploads.existing_rows(db, table, years)
     old = old.rename(columns={c: f"{c}__old" for c in old.columns if c not in key})
@@ -258,6 +255,15 @@ def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, 
             old[k] = old[k].astype(str)
     merged = left.merge(old, on=key, how="left", validate="one_to_one")
     merged.index = clean.index
+    return merged
+
+
+def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
+    """Compare clean rows with the store: (status per row, long table of changes, the merged frame
+    of :func:`stored_beside`)."""
+    key = list(kind.store_key)
+    cols = uploads.TABLE_COLUMNS[kind.table]
+    merged = stored_beside(db, kind, clean)
     exists = merged["_exists"].fillna(False).astype(bool)
     changed = pd.Series(False, index=clean.index)
     keytext = join_columns(merged, key)
