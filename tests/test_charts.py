@@ -53,6 +53,10 @@ def test_one_layout_title_on_top_legend_below(data, build):
     leg = lay["legend"]
     assert leg["orientation"] == "h" and leg["yref"] == "container" and leg["y"] == 0
     assert leg["yanchor"] == "bottom"
+    # every chart on Plotly's plotly_white template, whole (given unvalidated, once read: charts.TEMPLATE)
+    import plotly.io as pio
+
+    assert lay["template"] == pio.templates["plotly_white"].to_plotly_json()
 
 
 @pytest.mark.parametrize("label", ["โครงสร้างพื้นฐานและชุมชนน่าอยู่", "การบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม",
