@@ -6,6 +6,7 @@ Status is always icon + word + colour (Streamlit's ``:color-badge[...]`` markdow
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -137,13 +138,23 @@ def display_frame(df: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
             continue
         s = df[col.key]
         if col.kind in ("status", "pstatus", "bool"):
-            s = s.map(lambda v, k=col.kind: fmt.cell(k, v, lang))
+            s = _per_value(s, lambda v, k=col.kind: fmt.cell(k, v, lang))
         elif col.kind in ("pct", "score"):
-            s = s.map(lambda v: None if missing(v) else fmt.shown_number("percent", v) * 100).astype(float).round(1)
+            s = _per_value(s, lambda v: None if missing(v) else fmt.shown_number("percent", v) * 100) \
+                .astype(float).round(1)
         elif col.kind in ("money", "int", "num", "progress"):
-            s = s.map(lambda v, k=col.kind: None if missing(v) else fmt.shown_number(k, v)).astype(float)
+            s = _per_value(s, lambda v, k=col.kind: None if missing(v) else fmt.shown_number(k, v)).astype(float)
         out[col.heading(lang)] = s.reset_index(drop=True)
     return pd.DataFrame(out)
+
+
+def _per_value(s: pd.Series, shown) -> pd.Series:
+    """``s.map(shown)`` with ``shown`` called once per distinct value, not per cell (a province's
+    project table has 20,000 rows and a handful of statuses)."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=False)
+    texts = np.empty(len(uniques), dtype=object)
+    texts[:] = [shown(v) for v in uniques]
+    return pd.Series(texts[codes], index=s.index)
 
 
 #: on-screen widths of the columns of :func:`table` by kind (the widest text columns fill the rest)
