@@ -42,7 +42,10 @@ def drop_caches() -> None:
 
     from tracker.ui import frame
 
+    from tracker.rollup import shared
+
     st.cache_data.clear()
+    shared.clear()                          # the rollup's tables of the revision (tracker.rollup.shared)
     for name in ("_cached_figure",):        # figures are cached as resources, keyed on their data
         cached = getattr(frame, name, None)
         if cached is not None and hasattr(cached, "clear"):

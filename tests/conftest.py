@@ -131,6 +131,9 @@ def app(db_file, monkeypatch):
     monkeypatch.setattr(PagesManager, "__init__", init)
     st.cache_data.clear()
     st.cache_resource.clear()
+    from tracker.rollup import shared
+
+    shared.clear()
 
     def run(lang: str = "th", fy: int | None = None, q: int | None = None, page: str | None = None,
             session: dict | None = None, query: dict | None = None, user: str | None = "admin") -> AppTest:

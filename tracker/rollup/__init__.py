@@ -26,7 +26,7 @@ from datetime import date
 import pandas as pd
 
 from tracker import periods, store
-from tracker.rollup import goals, indicators, projects
+from tracker.rollup import goals, indicators, projects, shared
 from tracker.rollup.goals import ATTENTION_KINDS, worst_first
 from tracker.rollup.indicators import filter_indicators
 from tracker.rollup.inputs import DEFAULT_SETTINGS, Inputs, load, thresholds_of
@@ -38,9 +38,17 @@ def _today(today: date | None) -> date:
     return today or periods.today()
 
 
+def _data(db, fiscal_years: list[int] | None = None) -> Inputs:
+    """The tables of ``fiscal_years`` (None: every year); inside a view (:func:`tracker.rollup.shared.view`)
+    every year, read once for the view and shared (figures of a year only ever read that year's rows)."""
+    if shared.active(db):
+        return shared.inputs(db, lambda: load(db))
+    return load(db, fiscal_years)
+
+
 def _with_history(db, fiscal_year: int, years_back: int = 1) -> Inputs:
     """The year asked for and the ``years_back`` before it (starting points come from the year before)."""
-    return load(db, list(range(fiscal_year - years_back, fiscal_year + 1)))
+    return _data(db, list(range(fiscal_year - years_back, fiscal_year + 1)))
 
 
 def indicator_table(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None,
@@ -52,7 +60,7 @@ def indicator_table(db, fiscal_year: int, quarter: int, *, thresholds: dict | No
 
 def indicator_history(db, *, thresholds: dict | None = None, today: date | None = None) -> pd.DataFrame:
     """Every indicator at every quarter with data in the plan period (:func:`tracker.rollup.indicators.indicator_history`)."""
-    return indicators.indicator_history(load(db), thresholds_of(thresholds), _today(today))
+    return indicators.indicator_history(_data(db), thresholds_of(thresholds), _today(today))
 
 
 def indicator_values(db, code: str) -> pd.DataFrame:
@@ -62,7 +70,7 @@ def indicator_values(db, code: str) -> pd.DataFrame:
 
 def project_table(db, fiscal_year: int, quarter: int) -> pd.DataFrame:
     """One row per project of the year as of ``quarter`` (:func:`tracker.rollup.projects.project_table`)."""
-    return projects.project_table(load(db, [fiscal_year]), fiscal_year, quarter)
+    return projects.project_table(_data(db, [fiscal_year]), fiscal_year, quarter)
 
 
 def _projects_of(db, fiscal_year: int, quarter: int, goal: int | None = None) -> pd.DataFrame:
@@ -104,7 +112,7 @@ def budget_by(db, fiscal_year: int, quarter: int, dimension: str, *, goal: int |
               all_groups: bool = True) -> pd.DataFrame:
     """Projects and money per strategy, tactic, programme, goal, department or village, optionally of
     one goal's projects (:func:`tracker.rollup.projects.budget_by`)."""
-    data = load(db, [fiscal_year])
+    data = _data(db, [fiscal_year])
     proj = projects.project_table(data, fiscal_year, quarter)
     if goal is not None:
         proj = proj[proj["goal_no"] == goal]
@@ -120,12 +128,12 @@ def coordination_projects(db) -> pd.DataFrame:
 
 def disbursement_by_quarter(db, fiscal_year: int, *, goal: int | None = None) -> pd.DataFrame:
     """Cumulative money by quarter against an even pace (:func:`tracker.rollup.projects.disbursement_by_quarter`)."""
-    return projects.disbursement_by_quarter(load(db, [fiscal_year]), fiscal_year, goal)
+    return projects.disbursement_by_quarter(_data(db, [fiscal_year]), fiscal_year, goal)
 
 
 def projects_per_goal(db, fiscal_year: int) -> pd.DataFrame:
     """Projects and allocated budget per goal for the plan page."""
-    return projects.projects_per_goal(load(db, [fiscal_year]), fiscal_year)
+    return projects.projects_per_goal(_data(db, [fiscal_year]), fiscal_year)
 
 
 def goal_summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None,
@@ -145,7 +153,7 @@ def period_state(db, fiscal_year: int, quarter: int, *, thresholds: dict | None 
 def opening_period(db, *, fiscal_year: int | None = None, thresholds: dict | None = None,
                    today: date | None = None) -> tuple[int, int]:
     """The quarter shown when none is chosen: the latest complete one (:func:`tracker.rollup.goals.opening_period`)."""
-    return goals.opening_period(load(db), thresholds_of(thresholds), _today(today), fiscal_year)
+    return goals.opening_period(_data(db), thresholds_of(thresholds), _today(today), fiscal_year)
 
 
 def summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None, today: date | None = None) -> dict:
@@ -156,7 +164,7 @@ def summary(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = Non
 
 def goal_score_history(db, *, thresholds: dict | None = None, today: date | None = None) -> pd.DataFrame:
     """Every goal's score at every quarter with data (:func:`tracker.rollup.goals.goal_score_history`)."""
-    return goals.goal_score_history(load(db), thresholds_of(thresholds), _today(today))
+    return goals.goal_score_history(_data(db), thresholds_of(thresholds), _today(today))
 
 
 def attention_items(db, fiscal_year: int, quarter: int, *, thresholds: dict | None = None,

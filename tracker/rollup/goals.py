@@ -16,6 +16,7 @@ import pandas as pd
 
 from tracker import fmt, periods
 from tracker import status as S
+from tracker.rollup import shared
 from tracker.rollup.indicators import as_float, indicator_history, indicator_table
 from tracker.rollup.inputs import Inputs
 from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, UNFUNDED_MONEY, budget_by, budget_sums,
@@ -98,7 +99,8 @@ def opening_period(data: Inputs, th: dict, today: date, fiscal_year: int | None 
 
 def _goal_row(goal_no: int, ind: pd.DataFrame, proj: pd.DataFrame, th: dict, year_end: bool,
               future: bool) -> dict:
-    g = S.evaluate_goal(ind[["status", "score"]].to_dict("records"), thresholds=th, min_coverage=th["min_coverage"],
+    scored = [{"status": st, "score": sc} for st, sc in zip(ind["status"], ind["score"])]
+    g = S.evaluate_goal(scored, thresholds=th, min_coverage=th["min_coverage"],
                         year_end=th["year_end"], closed=year_end)
     row = {"goal_no": goal_no, "score": as_float(g["score"]), "percent": as_float(g["percent"]),
            "status": g["status"], "assessed": g["assessed"], "due": g["due"], "coverage": as_float(g["coverage"])}
@@ -151,6 +153,11 @@ def goal_summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: 
     are judged: a change against "insufficient data" would mislead). In a future quarter the project
     buckets, money spent and rates are NaN (they would repeat an earlier quarter's data).
     """
+    return shared.of(data, ("goal_summary", fiscal_year, quarter, shared.settings_key(th), today),
+                     lambda: _goal_summary(data, fiscal_year, quarter, th, today))
+
+
+def _goal_summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date) -> pd.DataFrame:
     out = _goal_rows(data, fiscal_year, quarter, th, today)
     prev = _goal_rows(data, fiscal_year - 1, quarter, th, today).set_index("goal_no")
     out["prev_score"] = out["goal_no"].map(prev["score"]).astype(float)
@@ -184,10 +191,19 @@ def goal_score_history(data: Inputs, th: dict, today: date) -> pd.DataFrame:
     """Score and status of every goal for every (fiscal year, quarter) with data in the plan period:
     ``goal_no, fiscal_year, quarter, period, score, status, assessed, due``. ``score`` is NaN unless
     the status is judged (a score with insufficient coverage is not drawn as a trend)."""
+    return shared.of(data, ("goal_score_history", shared.settings_key(th), today),
+                     lambda: _score_history(data, th, today))
+
+
+def _score_history(data: Inputs, th: dict, today: date) -> pd.DataFrame:
     hist = indicator_history(data, th, today)
+    groups: dict[tuple, list[dict]] = {}      # (fiscal year, quarter, goal) -> its indicators' status and score
+    for fy, q, g, status, score in zip(hist["fiscal_year"], hist["quarter"], hist["goal_no"], hist["status"],
+                                       hist["score"]):
+        groups.setdefault((fy, q, g), []).append({"status": status, "score": score})
     rows = []
-    for (fy, q, g), ind in hist.groupby(["fiscal_year", "quarter", "goal_no"], sort=True):
-        res = S.evaluate_goal(ind[["status", "score"]].to_dict("records"), thresholds=th,
+    for (fy, q, g), ind in sorted(groups.items(), key=lambda item: item[0]):
+        res = S.evaluate_goal(ind, thresholds=th,
                               min_coverage=th["min_coverage"], year_end=th["year_end"],
                               closed=periods.year_closed(int(fy), today) and q == 4)
         score = res["score"] if res["status"] in S.JUDGED else None

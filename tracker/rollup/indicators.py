@@ -16,6 +16,7 @@ import pandas as pd
 
 from tracker import periods
 from tracker import status as S
+from tracker.rollup import shared
 from tracker.rollup.inputs import Inputs
 
 COLUMNS = ["code", "goal_no", "fiscal_year", "quarter", "name_th", "name_en", "unit_th", "unit_en", "direction",
@@ -37,23 +38,36 @@ def profile_of(text) -> tuple[float, ...] | None:
     return tuple(float(x) for x in json.loads(text))
 
 
-def _values(results: pd.DataFrame, fy: int) -> dict[str, dict[int, float]]:
-    res = results[results["fiscal_year"] == fy]
-    return {c: dict(zip(g["quarter"].astype(int), g["value"].astype(float))) for c, g in res.groupby("indicator_code")}
+class _Facts:
+    """What every quarter's indicator rows are computed from, gathered in one pass over the tables:
+    the plan's indicators (with their profiles parsed), each year's targets and each year's reported
+    values (``{fiscal_year: {code: {quarter: value}}}``)."""
+
+    def __init__(self, data: Inputs):
+        self.indicators = [(i, profile_of(getattr(i, "profile", None)))
+                           for i in data.indicators.itertuples(index=False)]
+        self.targets: dict[int, dict] = {}
+        tg = data.targets
+        for code, fy, target in zip(tg["indicator_code"], tg["fiscal_year"], tg["target"]):
+            self.targets.setdefault(int(fy), {})[code] = target
+        self.values: dict[int, dict[str, dict[int, float]]] = {}
+        res = data.results
+        for code, fy, q, v in zip(res["indicator_code"], res["fiscal_year"].astype(int), res["quarter"].astype(int),
+                                  res["value"].astype(float)):
+            self.values.setdefault(fy, {}).setdefault(code, {})[q] = v
 
 
-def _rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
-    tg = data.targets[data.targets["fiscal_year"] == fy].set_index("indicator_code")["target"]
-    this_year, last_year = _values(data.results, fy), _values(data.results, fy - 1)
+def _records(facts: _Facts, fy: int, q: int, th: dict, today: date) -> list[dict]:
+    tg = facts.targets.get(fy, {})
+    this_year, last_year = facts.values.get(fy, {}), facts.values.get(fy - 1, {})
     closed, future = periods.year_closed(fy, today), not periods.quarter_begun(fy, q, today)
     rows = []
-    for i in data.indicators.itertuples(index=False):
+    for i, profile in facts.indicators:
         values = this_year.get(i.code, {})
         target = tg.get(i.code)
         target = None if S.missing(target) else float(target)
         previous = S.indicator_actual(last_year.get(i.code, {}), i.aggregation, 4)
         start = S.starting_point(i.aggregation, fy, previous, i.baseline_value, i.baseline_fy)
-        profile = profile_of(getattr(i, "profile", None))
         r = S.evaluate_indicator(values, target=target, direction=i.direction, aggregation=i.aggregation,
                                  frequency=i.frequency, q=q, thresholds=th, start=start, profile=profile,
                                  year_end=th.get("year_end"), closed=closed, future=future)
@@ -71,6 +85,10 @@ def _rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
             "last_quarter": last_q, "last_value": as_float(upto[last_q]) if upto else math.nan,
             "baseline_value": as_float(i.baseline_value), "baseline_fy": i.baseline_fy,
         })
+    return rows
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["last_quarter"] = out["last_quarter"].astype("Int64")
     out["baseline_fy"] = out["baseline_fy"].astype("Int64")
@@ -79,6 +97,14 @@ def _rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
     for c in ("due", "assessed", "worse_than_start"):
         out[c] = out[c].astype(bool)
     return out
+
+
+def _facts(data: Inputs) -> _Facts:
+    return shared.of(data, ("indicator_facts",), lambda: _Facts(data))
+
+
+def _rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
+    return _frame(_records(_facts(data), fy, q, th, today))
 
 
 def indicator_table(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date) -> pd.DataFrame:
@@ -91,18 +117,26 @@ def indicator_table(data: Inputs, fiscal_year: int, quarter: int, th: dict, toda
     reported for quarters ≤ q), ``last_quarter, last_value`` (the latest of them, shown for information
     when not assessed); ``baseline_value, baseline_fy``. Method: :func:`tracker.status.evaluate_indicator`.
     """
-    return _rows(data, fiscal_year, quarter, th, today)
+    return shared.of(data, ("indicator_table", fiscal_year, quarter, shared.settings_key(th), today),
+                     lambda: _rows(data, fiscal_year, quarter, th, today))
 
 
 def indicator_history(data: Inputs, th: dict, today: date) -> pd.DataFrame:
     """:func:`indicator_table` for every (fiscal year, quarter) with data within the plan period
-    (the years that have targets), stacked; plus a ``period`` label ``2569-Q2``."""
+    (the years that have targets), stacked; plus a ``period`` label ``2569-Q2``. One pass: the tables
+    are gathered once and the rows of every quarter made into one frame."""
+    return shared.of(data, ("indicator_history", shared.settings_key(th), today),
+                     lambda: _history(data, th, today))
+
+
+def _history(data: Inputs, th: dict, today: date) -> pd.DataFrame:
     years = set(data.targets["fiscal_year"].astype(int))
-    frames = [_rows(data, fy, q, th, today) for fy, q in data.periods if fy in years]
-    if not frames:
+    wanted = [(fy, q) for fy, q in data.periods if fy in years]
+    if not wanted:
         empty = dataclasses.replace(data, indicators=data.indicators.iloc[0:0])
         return _rows(empty, periods.FIRST_FY, 1, th, today).assign(period=pd.Series(dtype="str"))
-    out = pd.concat(frames, ignore_index=True)
+    facts = _facts(data)
+    out = _frame([r for fy, q in wanted for r in _records(facts, fy, q, th, today)])
     out["period"] = out["fiscal_year"].astype(str) + "-Q" + out["quarter"].astype(str)
     return out
 

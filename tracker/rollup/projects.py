@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from tracker import status as S
+from tracker.rollup import shared
 from tracker.rollup.inputs import Inputs
 
 PROJECT_COUNTS = ("in_plan", "funded", "not_funded", *S.PROJECT_BUCKETS, "added")
@@ -120,6 +121,10 @@ def project_table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
     (disbursed ÷ allocated; NaN when not funded); ``department_th``, ``department_en`` (the department's
     name, ส่วนราชการ, for pages: the code when the plan does not name it).
     """
+    return shared.of(data, ("project_table", fiscal_year, quarter), lambda: _table(data, fiscal_year, quarter))
+
+
+def _table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
     out = _rows(with_plan(data.of_year("projects", fiscal_year), data, fiscal_year),
                 data.of_year("progress", fiscal_year), quarter)
     names = data.departments.set_index("code")

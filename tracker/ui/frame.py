@@ -14,6 +14,7 @@ from tracker import periods, settings, store, thai
 from tracker.errors import TrackerError
 from tracker.i18n import t as _t
 from tracker.plan import Plan, PlanError, default_plan
+from tracker.rollup import shared as rollup_shared
 
 BANGKOK = periods.BANGKOK
 #: the page icon, a file of the app (served by Streamlit itself: nothing is fetched from the internet)
@@ -162,7 +163,9 @@ def one_revision() -> Iterator[int]:
 
     The router runs the page inside it, so a batch committed while a page is drawn is either wholly
     in every figure of that page or in none (no page mixes totals from before and after a batch), and
-    cache entries are keyed by the revision that snapshot really shows. Writes use their own
+    cache entries are keyed by the revision that snapshot really shows. Inside, the rollup computes
+    each table once for that revision (:func:`tracker.rollup.shared.view`), shared by the page's
+    sections and by other sessions. Writes use their own
     connection (:func:`db`), never this one. Yields the revision.
     """
     if _SNAPSHOT.get() is not None:
@@ -177,7 +180,8 @@ def one_revision() -> Iterator[int]:
                 rev = store.revision(conn)
                 token = _SNAPSHOT.set((conn, rev))
                 try:
-                    yield rev
+                    with rollup_shared.view((db_path(), rev), conn):   # each table once per data revision
+                        yield rev
                 finally:
                     _SNAPSHOT.reset(token)
         finally:
@@ -223,8 +227,9 @@ def figure(builder, *args, **kwargs):
 
 
 def after_write() -> None:
-    """Clear cached reads after any write."""
+    """Clear cached reads (and the tables of :mod:`tracker.rollup.shared`) after any write."""
     st.cache_data.clear()
+    rollup_shared.clear()
 
 
 def write(action, *args, **kwargs) -> tuple[bool, object]:
