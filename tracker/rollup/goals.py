@@ -126,9 +126,15 @@ def _goal_row(goal_no: int, ind: pd.DataFrame, proj: pd.DataFrame, th: dict, yea
     return row
 
 
+#: the project-table columns a goal's row is computed from (:func:`_goal_row`, project_counts, budget_sums)
+_GOAL_ROW_COLUMNS = ("goal_no", "funded", "status", "added_by_revision", "planned_budget", "allocated_budget",
+                     "committed", "disbursed", "ordinance", "is_welfare_transfer")
+
+
 def _goal_rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
-    ind = indicator_table(data, fy, q, th, today)
+    ind = indicator_table(data, fy, q, th, today)[["goal_no", "status", "score"]]
     proj = project_table(data, fy, q)
+    proj = proj[[c for c in _GOAL_ROW_COLUMNS if c in proj]]     # a goal's rows taken five times: only these
     year_end = periods.year_closed(fy, today) and q == 4
     future = not periods.quarter_begun(fy, q, today)
     rows = []
