@@ -46,7 +46,7 @@ def drop_caches() -> None:
 
     st.cache_data.clear()
     shared.clear()                          # the rollup's tables of the revision (tracker.rollup.shared)
-    for name in ("_cached_figure",):        # figures are cached as resources, keyed on their data
+    for name in ("_cached_figure", "_cached_call"):        # figures are cached as resources, keyed on their data
         cached = getattr(frame, name, None)
         if cached is not None and hasattr(cached, "clear"):
             cached.clear()
