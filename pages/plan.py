@@ -37,7 +37,7 @@ for g in plan.goals.values():
         left.markdown(f"#### {ui.t('plan.goal_n', n=g.number)} · {g.short.get(lang)}")
         left.write(g.text.get(lang))
         if lang == "en":
-            left.caption(g.text.th)
+            left.caption(ui.words(g.text.th))     # the official Thai text: breaks between words
         row = per_goal.loc[g.number]
         with right:   # text, not st.metric: a long Thai label wraps instead of being cut with "…"
             st.markdown(ui.prose(f"{ui.t('plan.projects_in_fy', fy=fy)}  \n**{fmt.figure('count', row['projects'], lang=lang)}**"
