@@ -38,6 +38,17 @@ def csv_text(text: str) -> str:
     return inspect.cleandoc(text) + "\n"
 
 
+def dump(path) -> list[str]:
+    """The SQL dump of the database file at ``path`` (what "the database is unchanged" compares)."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(path))
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
 @pytest.fixture
 def plan():
     return default_plan()

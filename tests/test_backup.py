@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import dump
+
 from tracker import auth, ingest, store
 from tracker.store import backup
 from tracker.store import restore as restoring
 from tracker.cli import main
-
-
-def dump(path) -> list[str]:
-    conn = sqlite3.connect(str(path))
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture

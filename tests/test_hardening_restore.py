@@ -13,7 +13,7 @@ from tracker.cli import main
 from tracker.store import backup
 from tracker.store import restore as restoring
 
-from tests.test_backup import dump   # the database file's SQL dump, the same comparison as the backup tests
+from tests.conftest import dump
 
 
 @pytest.fixture
