@@ -94,8 +94,10 @@ _SHOWN_JS = """() => {
   const card = document.querySelectorAll("[data-testid='stMetric']")[2];
   const chart = [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
       .find(c => c.textContent.includes("%s"));
-  return [card.querySelector("[data-testid='stMetricValue']").textContent.trim(),
-          [...chart.querySelectorAll("text.bartext")].map(t => t.textContent.trim())];
+  // as a reader sees it: without the invisible marks that keep Thai words whole (tracker.thai.unlocked)
+  const seen = (e) => e.textContent.replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, "").trim();
+  return [seen(card.querySelector("[data-testid='stMetricValue']")),
+          [...chart.querySelectorAll("text.bartext")].map(seen)];
 }""" % BUDGET_CHART
 
 
