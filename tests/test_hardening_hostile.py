@@ -202,3 +202,19 @@ def test_a_hostile_file_is_refused_with_a_message_and_changes_nothing_or_keeps_e
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         check.close()
+
+
+def test_a_book_with_a_header_written_twice_is_refused_like_a_csv_file(filled_db, tmp_path):
+    """Found by the generated files: a repeated header in an XLSX book crashed the check (a CSV file's
+    repeat was already refused)."""
+    rows = _rows("indicator_results")
+    rows = [row + [row[0]] for row in rows]
+    path = tmp_path / "t.db"
+    shutil.copyfile(filled_db, path)
+    db = store.connect(path)
+    try:
+        for name, data in (("f.xlsx", _xlsx(rows)), ("f.csv", _csv(rows).encode())):
+            pv = ingest.prepare(db, data, name)
+            assert pv.has_errors and "duplicate_column" in set(pv.errors["code"]), (name, pv.problems.to_string())
+    finally:
+        db.close()

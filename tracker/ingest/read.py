@@ -166,12 +166,25 @@ def read_xlsx(data: bytes, kind: str | None = None) -> tuple[pd.DataFrame, str]:
         header, skip = head[at], at + 1
         rest = head[at + 1:]
         width = max((i + 1 for i, v in enumerate(header) if v is not None and str(v).strip()), default=0)
-        names = [str(v).strip() if v is not None else f"Unnamed: {i}" for i, v in enumerate(header[:width])]
+        names = _numbered_repeats([str(v).strip() if v is not None else f"Unnamed: {i}"
+                                   for i, v in enumerate(header[:width])])
         body = [tuple(_cell(v) for v in r[:width]) + ("",) * (width - len(r)) for r in (*rest, *rows)]
     finally:
         wb.close()
     df = pd.DataFrame(body, columns=names, dtype=str) if body else pd.DataFrame(columns=names, dtype=str)
     return _finish(df, first_row=skip + 1), sheet
+
+
+def _numbered_repeats(names: list[str]) -> list[str]:
+    """A repeated header numbered as pandas' CSV reader numbers it (``value``, ``value.1``), so the check
+    of the headers reports ``duplicate_column`` for a book as it does for a CSV file."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        n = seen.get(name, 0)
+        seen[name] = n + 1
+        out.append(name if n == 0 else f"{name}.{n}")
+    return out
 
 
 class Percent(float):
