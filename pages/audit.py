@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta, timezone
 
 import streamlit as st
 
-from tracker import store, tables
+from tracker import auth, store, tables
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -32,7 +32,7 @@ def utc_midnight(day) -> str:
 who = c3.selectbox(ui.t("audit.user"), [ALL, *users], key="audit_user",
                    format_func=lambda v: ui.t("audit.all") if v == ALL else v)
 what = c4.selectbox(ui.t("audit.action"), [ALL, *actions], key="audit_action",
-                    format_func=lambda v: ui.t("audit.all") if v == ALL else v)
+                    format_func=lambda v: ui.t("audit.all") if v == ALL else auth.audit_action_label(v, ui.lang()))
 text = st.text_input(ui.t("audit.text"), key="audit_text", max_chars=200)
 
 with ui.db() as conn:
@@ -43,7 +43,8 @@ with ui.db() as conn:
 
 st.caption(ui.t("audit.count", n=len(log)))
 # user-supplied text (names, notes, file names) is shown only in the table: never as HTML
-st.dataframe(log.assign(at=log["at"].map(ui.when_label)), hide_index=True,
+st.dataframe(log.assign(at=log["at"].map(ui.when_label),
+                        action=log["action"].map(lambda a: auth.audit_action_label(a, ui.lang()))), hide_index=True,
              column_config={"id": None, "at": ui.t("audit.col_at"), "username": ui.t("audit.col_user"),
                             "action": ui.t("audit.col_action"), "target": ui.t("audit.col_target"),
                             "detail": ui.t("audit.col_detail")})

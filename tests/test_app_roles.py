@@ -234,8 +234,25 @@ def test_admin_sees_the_audit_trail_and_exports_it(app, db_file):
     df = at.dataframe[0].value
     assert "batch:7" in set(df["target"])
     at.selectbox(key="audit_action").select("import").run()
-    assert set(at.dataframe[0].value["action"]) == {"import"}
+    # what was done, in the reader's words, not the log's code
+    assert set(at.dataframe[0].value["action"]) == {"นำเข้าข้อมูล"}
     assert at.get("download_button")
+
+
+def test_every_action_the_code_audits_has_a_name_in_both_languages():
+    import re
+
+    from tracker import auth
+
+    written = set()
+    for path in (ROOT / "tracker").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for call in re.finditer(r"audit\((?:[^()]|\([^()]*\))*\)", text, flags=re.S):
+            written |= set(re.findall(r'action="([a-z_]+)"', call.group(0)))
+            written |= set(re.findall(r'"(user_(?:en|dis)able)"', call.group(0)))
+    assert {"import", "rollback", "signin", "quarter_lock", "user_enable", "restore"} <= written
+    unnamed = sorted(a for a in written if auth.audit_action_label(a, "th") == a or auth.audit_action_label(a, "en") == a)
+    assert not unnamed, f"audit actions shown as codes: {unnamed}"
 
 
 # ---------------------------------------------------------------- server options and raw HTML

@@ -19,7 +19,7 @@ from tracker.auth.demo_accounts import (DEMO_ACCOUNTS, active_demo_accounts, dem
                                         ensure_demo_accounts, remove_demo_accounts)
 from tracker.auth.passwords import (MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, check_password_policy, hash_password,
                                     verify_password)
-from tracker.auth.roles import PERMISSIONS, ROLES, AuthError, PermissionDenied, action_label, can, require, role_label
+from tracker.auth.roles import PERMISSIONS, ROLES, AuthError, PermissionDenied, action_label, audit_action_label, can, require, role_label
 from tracker.auth.signin import SignIn, authenticate, failure_delay
 from tracker.auth.users import (USERNAME_RE, authorize, create_user, get_user, has_users, list_users,
                                 normalize_username, public_user, require_user, reset_password, set_disabled,

@@ -62,5 +62,12 @@ def action_label(action: str, lang: str) -> str:
     return t(key, lang) if key in CATALOG else action
 
 
+def audit_action_label(action: str, lang: str) -> str:
+    """What an audit-log entry records, in ``lang`` (``import`` → "นำเข้าข้อมูลรายไตรมาส"); the code itself
+    for an action the catalog does not know (a newer version's), never an error."""
+    key = f"audit.action.{action}"
+    return t(key, lang) if key in CATALOG else action
+
+
 def role_label(role: str, lang: str) -> str:
     return t(f"auth.role.{role}", lang)
