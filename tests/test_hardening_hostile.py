@@ -218,3 +218,24 @@ def test_a_book_with_a_header_written_twice_is_refused_like_a_csv_file(filled_db
             assert pv.has_errors and "duplicate_column" in set(pv.errors["code"]), (name, pv.problems.to_string())
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("kind, column, written", [
+    ("project_progress", "progress_pct", "1e308"),          # the plausibility warning formatted it and crashed
+    ("projects", "goal", "99999999999999999999"),           # more digits than an integer column holds
+    ("project_progress", "quarter", "12345678901"),
+])
+def test_absurd_numbers_found_by_the_generated_files_are_refused_not_crashed_on(filled_db, tmp_path, kind, column,
+                                                                               written):
+    rows = _rows(kind)
+    rows[1][rows[0].index(column)] = written
+    path = tmp_path / "t.db"
+    shutil.copyfile(filled_db, path)
+    db = store.connect(path)
+    try:
+        before = dump(path)
+        pv = ingest.prepare(db, _csv(rows).encode(), "f.csv")
+        assert pv.has_errors and set(pv.errors["row"]) == {2}, pv.problems.to_string()
+        assert dump(path) == before
+    finally:
+        db.close()

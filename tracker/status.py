@@ -129,6 +129,8 @@ def round_half_up(x, digits: int = 0) -> float | None:
     0.125 -> 0.13 and 2.5 -> 3 (Python's ``round`` gives 0.12 and 2). None when missing."""
     if missing(x):
         return None
+    if not math.isfinite(float(x)) or abs(float(x)) >= 1e15:
+        return float(x)      # no decimals to round at this size (and none a float could hold)
     return float(decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 

@@ -177,7 +177,9 @@ def _numbered(s: pd.Series, pattern: re.Pattern, convert=int) -> tuple[pd.Series
         if not t:
             return None
         m = pattern.match(t)
-        return convert(int(m.group(1))) if m else -1
+        if not m or len(m.group(1)) > 9:     # no goal, quarter or year has ten digits (nor fits a column)
+            return -1
+        return convert(int(m.group(1)))
 
     v = by_unique(s, one)
     bad = (v == -1).astype(bool)
