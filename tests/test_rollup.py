@@ -87,6 +87,19 @@ def test_a_future_quarter_has_no_statuses(data):
     assert set(g["status"]) == {"future"} and g["disbursed"].isna().all() and g["completed"].isna().all()
 
 
+def test_a_future_quarter_shows_no_money_spent_per_strategy_either(data):
+    """summary --json agreed with itself only in its totals: per strategy and programme a quarter that has
+    not begun carried the last quarter's spending forward while the totals read "—"."""
+    s = rollup.summary(data, 2570, 2)                                   # begins 1 Jan 2027
+    assert s["totals"]["budget"]["disbursed"] is None
+    for group in (*s["strategies"], *s["programmes"]):
+        assert group["budget"]["disbursed"] is None and group["budget"]["committed"] is None
+        assert group["disbursement_rate"] is None and group["projects"]["completed"] is None
+        assert group["budget"]["planned"] == group["budget"]["planned"]    # the plan is known before a quarter
+    now = rollup.summary(data, 2570, 1)
+    assert sum(g["budget"]["disbursed"] or 0 for g in now["strategies"]) == now["totals"]["budget"]["disbursed"]
+
+
 # ---------------------------------------------------------------- goals
 
 def test_goal_scores_coverage_and_statuses(data):

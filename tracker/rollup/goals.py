@@ -174,10 +174,12 @@ def _goal_summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today:
     return out
 
 
-def group_figures(projects: pd.DataFrame, dimension: str, data: Inputs) -> list[dict]:
+def group_figures(projects: pd.DataFrame, dimension: str, data: Inputs, *, future: bool = False) -> list[dict]:
     """Per group of ``dimension`` (strategy, programme, …; :func:`tracker.rollup.projects.budget_by` with
     every group of the plan): ``{<dimension>, name_th, name_en, [goal], projects: {counts}, budget:
-    {planned, ordinance, allocated, committed, disbursed}, disbursement_rate}``; None where undefined."""
+    {planned, ordinance, allocated, committed, disbursed}, disbursement_rate}``; None where undefined.
+    In a quarter that has not begun (``future``) what would repeat an earlier quarter's data is None, as
+    in the totals (:data:`NOT_YET`)."""
     key = DIMENSIONS[dimension]
     out = []
     for r in budget_by(projects, dimension, data, all_groups=True).to_dict("records"):
@@ -186,8 +188,9 @@ def group_figures(projects: pd.DataFrame, dimension: str, data: Inputs) -> list[
         item = {dimension: group, **{k: None if S.missing(r[k]) else r[k] for k in ("name_th", "name_en")}}
         if "goal_no" in r and dimension != "goal":
             item["goal"] = None if S.missing(r["goal_no"]) else int(r["goal_no"])
-        item.update(projects=project_counts(part), budget={k: _none(float(r[k])) for k in CHAIN},
-                    disbursement_rate=_none(float(r["disbursement_rate"])))
+        item.update(projects={k: None if future and k in NOT_YET else v for k, v in project_counts(part).items()},
+                    budget={k: None if future and k in NOT_YET else _none(float(r[k])) for k in CHAIN},
+                    disbursement_rate=None if future else _none(float(r["disbursement_rate"])))
         out.append(item)
     return out
 
@@ -390,7 +393,8 @@ def summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date)
         "method": "v2", "fiscal_year": fy, "quarter": q, "today": today.isoformat(),
         "period": state,
         "settings": th, "goals": goals, "indicators": indicators, "totals": tot,
-        "strategies": group_figures(proj, "strategy", data), "programmes": group_figures(proj, "programme", data),
+        "strategies": group_figures(proj, "strategy", data, future=future),
+        "programmes": group_figures(proj, "programme", data, future=future),
         "not_funded": [{"code": r.project_code, "goal": int(r.goal_no), "planned": _none(float(r.planned_budget)),
                         "reported_status": None if S.missing(r.reported_status) else r.reported_status,
                         "committed": _none(float(r.committed)), "disbursed": _none(float(r.disbursed))}
