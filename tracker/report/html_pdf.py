@@ -22,6 +22,7 @@ import html
 import io
 from pathlib import Path
 
+from tracker import thai
 from tracker.i18n import t
 from tracker.report import blocks as B
 from tracker.report.chromium import Tab, shared
@@ -176,6 +177,11 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _words(text: str) -> str:
+    """Escaped HTML of a table cell that breaks only between words (``<br>`` for its line breaks)."""
+    return thai.nowrap_html(text)
+
+
 def _css(doc: B.Document) -> str:
     top, right, bottom, left = MARGINS
     s = SIZES
@@ -200,7 +206,7 @@ p.title {{ font-size: {s['title']}pt; font-weight: 700; text-align: center; line
 p.subtitle {{ font-size: {s['subtitle']}pt; text-align: center; }}
 ol.numbered {{ margin: 0 0 0.5em; padding-left: 2em; }}
 p.caption {{ font-weight: 700; margin: 0.8em 0 0.3em; break-after: avoid; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; font-size: {s['table']}pt;
+table {{ border-collapse: collapse; width: 100%; table-layout: auto; font-size: {s['table']}pt;
         line-height: 1.3; margin: 0 0 0.8em; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
@@ -254,7 +260,9 @@ class _HtmlWriter:
     def table(self, tb: B.Table) -> str:
         total = sum(c.width for c in tb.columns)
         cols = "".join(f'<col style="width:{100 * c.width / total:.2f}%">' for c in tb.columns)
-        head = "".join(f"<th>{_e(c.title)}</th>" for c in tb.columns)
+        # words kept whole (tracker.thai.nowrap_html): a column is at least as wide as its longest word, so a
+        # narrow column wraps between words ("ไม่ได้ตั้ง|งบประมาณ"), never inside one ("งบ|ประมา|ณ")
+        head = "".join(f"<th>{_words(c.title)}</th>" for c in tb.columns)
         body = []
         first_total = len(tb.rows) - tb.total_rows
         for i, row in enumerate(tb.rows):
@@ -266,7 +274,7 @@ class _HtmlWriter:
                     cls.append("b")
                 fill = c.fill or (tb.total_fill if i >= first_total else None)
                 attrs = (f' class="{" ".join(cls)}"' if cls else "") + (f' style="background:{_e(fill)}"' if fill else "")
-                cells.append(f"<td{attrs}>{_e(c.text)}</td>")
+                cells.append(f"<td{attrs}>{_words(c.text)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         size = f' style="font-size:{tb.font_size}pt"' if tb.font_size else ""
         caption = f'<p class="caption">{_e(tb.caption)}</p>' if tb.caption else ""
