@@ -174,3 +174,16 @@ def test_figures_as_png_are_drawn_at_twice_their_size():
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (round(100 * html_pdf.PX_PER_MM) * 2, round(50 * html_pdf.PX_PER_MM) * 2)
+
+
+def test_a_narrow_column_wraps_its_thai_heading_between_words_never_inside_one(tmp_path):
+    """The quarterly report's form-2 table printed 'ไม่ได้ตั้ง|งบ|ประมา|ณ' in a column narrower than the word."""
+    heading = "ไม่ได้ตั้งงบประมาณ"
+    cols = (B.Column("เป้าประสงค์", "left", 30),) + tuple(B.Column(heading, "right", 6) for _ in range(11))
+    doc = B.Document("t", [B.Table(cols, (("1. โครงสร้างพื้นฐานและชุมชนน่าอยู่", *["10"] * 11),))])
+    path = tmp_path / "narrow.pdf"
+    path.write_bytes(html_pdf.render_pdf(doc))
+    text = pdftotext(path, 1)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert "งบประมาณ" in text
+    assert not any(line.endswith(("ประมา", "งบประ")) or line.startswith(("ณ", "มาณ")) for line in lines), lines
