@@ -29,6 +29,7 @@ every = {int(r["id"]): present.batch_label(r, lang, when=ui.when_label) for r in
 # a new round after each rollback: nothing chosen and nothing ticked (a second click never undoes another batch)
 round_ = st.session_state.get("rollback_round", 0)
 batch_id = st.selectbox(ui.t("history.rows_pick"), list(every), format_func=every.get, index=None,
+                        placeholder=ui.t("mapping.choose"),
                         key=f"rollback_pick_{round_}")
 if batch_id is None:
     st.stop()
