@@ -51,7 +51,6 @@ with period_box:
         st.caption(":orange-badge[" + ui.t("demo.banner").split("—")[0].strip() + "]")
 
 PAGES = ui_auth.allowed_pages(PAGES, user["role"] if user else "viewer")
-# every page listed: Streamlit's "View N more" button has no Thai text
-nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()}, expanded=True)
+nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()})
 with ui.one_revision():     # every figure of the page from one data revision (no torn pages)
     nav.run()

@@ -57,8 +57,6 @@ def test_every_page_renders_without_exception(server, lang, tmp_path):
         browser_auth.sign_in(page, url + "/")
         if lang == "en":
             after(page, page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click)
-        # every page is listed at once: Streamlit's "View N more" button would be English in the Thai sidebar
-        assert page.locator("[data-testid='stSidebarNavViewButton']").count() == 0
         links = nav_links(page)
         assert len(links) >= 14, links   # an admin sees every page
         for label, href in links:
