@@ -178,3 +178,62 @@ def test_an_xlsx_form_title_above_the_header_is_skipped(db):
     pv = ingest.prepare(db, data, "form.xlsx")
     assert pv.kind == "indicator_results" and pv.n_rows == 2
     assert pv.problems[["row", "code"]].values.tolist() == [[5, "required_value"]]
+
+
+def _styled_book(percent_format: str | None) -> bytes:
+    """A book laid out as analysts' books are: a title, the header from C3 with a blank heading between,
+    dates, whole and decimal numbers, a merged title; B5 formatted with ``percent_format`` when given."""
+    import datetime
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "แบบรายงานผลการดำเนินงาน ไตรมาส 2"
+    ws.merge_cells("A1:D1")
+    for col, name in zip("BCDEF", ["indicator_code", "fiscal_year", None, "quarter", "value"]):
+        ws[f"{col}3"] = name
+    ws.append([None, "G1-I01", 2569, datetime.date(2026, 1, 5), 2, 0.6])
+    ws.append([None, "G1-I02", 2569.0, datetime.datetime(2026, 3, 31, 10, 30), 2, 12.5])
+    ws.append([None, "ไม่มี", None, True, None, ""])
+    if percent_format:
+        ws["F4"].number_format = percent_format
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_a_book_reads_the_same_with_calamine_as_with_openpyxl(monkeypatch):
+    from tracker.ingest import read
+
+    data = _styled_book(None)
+    assert not read.percent_cells(data)
+    assert read._calamine_rows(data, None)[0] == "Sheet"        # calamine reads it (no fallback)
+    fast, sheet = read.read_xlsx(data)
+    monkeypatch.setattr(read, "percent_cells", lambda _: True)       # the openpyxl path, as before calamine
+    slow, slow_sheet = read.read_xlsx(data)
+    assert sheet == slow_sheet
+    assert fast.equals(slow) and fast.attrs == slow.attrs, (fast, slow)
+    assert fast["fiscal_year"].tolist() == ["2569", "2569", ""] and fast["value"].tolist() == ["0.6", "12.5", ""]
+    assert fast["Unnamed: 3"].tolist() == ["2026-01-05T00:00:00", "2026-03-31T10:30:00", "True"]
+
+
+@pytest.mark.parametrize("number_format, percent", [("0%", True), ("#,##0.00%", True), ('0"%"', False),
+                                                    ("0\\%", False), ("#,##0", False)])
+def test_a_percent_formatted_cell_keeps_its_percentage(number_format, percent):
+    from tracker.ingest import read
+
+    data = _styled_book(number_format)
+    assert read.percent_cells(data) is percent
+    value = read.read_xlsx(data)[0]["value"].tolist()[0]
+    assert value == ("60%" if percent else "0.6")
+
+
+def test_a_percent_style_no_cell_uses_does_not_count():
+    from tracker.ingest import read
+
+    wb = openpyxl.load_workbook(io.BytesIO(_styled_book("0%")))
+    wb.active["F4"].number_format = "General"     # the style stays in styles.xml only if some cell keeps it
+    wb.active["H9"].number_format = "0%"          # a formatted cell with no value
+    wb.active["H9"] = None
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert read.read_xlsx(buf.getvalue())[0]["value"].tolist()[0] == "0.6"

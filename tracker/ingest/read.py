@@ -147,32 +147,114 @@ def _pick_sheet(sheets: list[str], kind: str | None) -> str:
 
 
 def read_xlsx(data: bytes, kind: str | None = None) -> tuple[pd.DataFrame, str]:
-    """First sheet, or the sheet named after the kind (``projects`` or ``โครงการและงบประมาณ``)."""
+    """First sheet, or the sheet named after the kind (``projects`` or ``โครงการและงบประมาณ``).
+
+    Read with python-calamine (values only, several times faster than openpyxl) unless a cell of the
+    workbook is formatted as a percentage (Excel shows 0.6 as 60 %: only openpyxl sees the format, see
+    :func:`percent_cells`) or calamine cannot open the file; then with openpyxl, as before."""
+    if not percent_cells(data):
+        try:
+            sheet, rows = _calamine_rows(data, kind)
+        except Exception:  # noqa: BLE001 - calamine refuses what openpyxl may still read: let openpyxl judge
+            pass
+        else:
+            return _frame(rows, sheet)
     import openpyxl
 
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = _pick_sheet(wb.sheetnames, kind)
-        rows = (tuple(_value(c) for c in r) for r in wb[sheet].iter_rows())
-        head = []
-        for r in rows:
-            head.append(r)
-            if len(head) >= PREAMBLE_ROWS:
-                break
-        filled = [i for i, r in enumerate(head) if any(v is not None and str(v).strip() for v in r)]
-        if not filled:
-            return pd.DataFrame({ROW: []}), sheet
-        at = filled[0] + header_index([list(r) for r in head[filled[0]:]])
-        header, skip = head[at], at + 1
-        rest = head[at + 1:]
-        width = max((i + 1 for i, v in enumerate(header) if v is not None and str(v).strip()), default=0)
-        names = _numbered_repeats([str(v).strip() if v is not None else f"Unnamed: {i}"
-                                   for i, v in enumerate(header[:width])])
-        body = [tuple(_cell(v) for v in r[:width]) + ("",) * (width - len(r)) for r in (*rest, *rows)]
+        return _frame((tuple(_value(c) for c in r) for r in wb[sheet].iter_rows()), sheet)
     finally:
         wb.close()
+
+
+def _calamine_rows(data: bytes, kind: str | None):
+    """(sheet, rows of values) read by python-calamine, cells as openpyxl gives them: None for an empty cell,
+    a date as a datetime; rows and columns counted from A1 (``skip_empty_area=False``)."""
+    import datetime
+
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:
+        sheet = _pick_sheet(wb.sheet_names, kind)
+        grid = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    finally:
+        wb.close()
+
+    def cell(v):
+        if type(v) is str:
+            return v or None
+        if type(v) is datetime.date:
+            return datetime.datetime(v.year, v.month, v.day)
+        return v
+
+    return sheet, [tuple(cell(v) for v in r) for r in grid]
+
+
+def _frame(rows, sheet: str) -> tuple[pd.DataFrame, str]:
+    """Rows of cell values (an iterator) -> the frame of text: the header found under any preamble."""
+    rows = iter(rows)
+    head = []
+    for r in rows:
+        head.append(r)
+        if len(head) >= PREAMBLE_ROWS:
+            break
+    filled = [i for i, r in enumerate(head) if any(v is not None and str(v).strip() for v in r)]
+    if not filled:
+        return pd.DataFrame({ROW: []}), sheet
+    at = filled[0] + header_index([list(r) for r in head[filled[0]:]])
+    header, skip = head[at], at + 1
+    rest = head[at + 1:]
+    width = max((i + 1 for i, v in enumerate(header) if v is not None and str(v).strip()), default=0)
+    names = _numbered_repeats([str(v).strip() if v is not None else f"Unnamed: {i}"
+                               for i, v in enumerate(header[:width])])
+    body = [tuple(_cell(v) for v in r[:width]) + ("",) * (width - len(r)) for r in (*rest, *rows)]
     df = pd.DataFrame(body, columns=names, dtype=str) if body else pd.DataFrame(columns=names, dtype=str)
     return _finish(df, first_row=skip + 1), sheet
+
+
+#: Excel's built-in number formats that show a percentage (``0%``, ``0.00%``)
+_BUILTIN_PERCENT = {9, 10}
+_NUM_FMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
+_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
+_ATTR = re.compile(rb'\b(numFmtId|formatCode)="([^"]*)"')
+
+
+def _percent_styles(z: zipfile.ZipFile) -> set[int]:
+    """Indices of the workbook's cell styles (``cellXfs``) whose number format shows a percentage."""
+    import html
+
+    try:
+        styles = z.read("xl/styles.xml")
+    except KeyError:
+        return set()
+    percent = set(_BUILTIN_PERCENT)
+    for tag in _NUM_FMT.findall(styles):
+        attrs = dict(_ATTR.findall(tag))
+        if b"numFmtId" in attrs and _percent_format(html.unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))):
+            percent.add(int(attrs[b"numFmtId"]))
+    xfs = _CELL_XFS.search(styles)
+    return {i for i, tag in enumerate(_XF.findall(xfs.group(0)) if xfs else [])
+            if int(dict(_ATTR.findall(tag)).get(b"numFmtId", b"0") or 0) in percent}
+
+
+def percent_cells(data: bytes) -> bool:
+    """True when a cell of a worksheet has a percent number format (or the workbook can't be inspected):
+    such a book is read with openpyxl, which sees the format (:class:`Percent`). Styles only, no cell
+    values: a style defined but used by no cell does not count."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        styles = _percent_styles(z)
+        if not styles:
+            return False
+        used = re.compile(rb"<(?:\w+:)?c\b[^>]*\ss=\"(?:" + b"|".join(str(i).encode() for i in sorted(styles)) + rb')"')
+        return any(used.search(z.read(name)) for name in z.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+    except Exception:  # noqa: BLE001 - a damaged part: the openpyxl path reports it as before
+        return True
 
 
 def _numbered_repeats(names: list[str]) -> list[str]:
@@ -212,6 +294,8 @@ def _percent_format(number_format: str | None) -> bool:
 
 
 def _cell(v) -> str:
+    if type(v) is str:      # most cells: first and cheapest (100,000-row books)
+        return v
     if isinstance(v, Percent):
         p = round(float(v) * 100, 10)
         return f"{int(p) if p.is_integer() else p}%"
