@@ -320,6 +320,10 @@ def test_markup_escapes_every_value_it_is_given():
         markup.post_script("/x", "a; alert(1)")
     words = markup.words(HOSTILE + " สิ่งแวดล้อม")
     assert "<script" not in words and "<img" not in words and "&lt;img" in words
+    css = markup.uploader_css("upload_file", button=HOSTILE, instructions="} body { display: none", drop=HOSTILE)
+    assert css.count("<") == 2 and css.count("}") == 6 and "<script" not in css and "} body" not in css
+    with pytest.raises(ValueError):
+        markup.uploader_css("x] body {", button="", instructions="", drop="")
 
 
 def test_admin_sees_every_setting_read_only(app):

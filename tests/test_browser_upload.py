@@ -70,3 +70,53 @@ def test_upload_preview_confirm_and_the_overview_shows_the_new_figures(server):
             page.locator("[data-testid='stDataFrame']").count() == 1
         assert not exceptions(page)
         browser.close()
+
+
+_DROPZONE_TEXT_JS = """box => {
+  // what a reader sees in the file box: its text (hidden text excluded) and the words drawn by the style
+  const after = el => { const c = getComputedStyle(el, '::after').content;
+                        return c && c !== 'none' ? JSON.parse(c) : ''; };
+  const drawn = [...box.querySelectorAll('button span[data-has-shortcut], [data-testid="stFileUploaderDropzoneInstructions"] > div,'
+                                         + ' :scope > div:not([data-testid])')].map(after).filter(Boolean);
+  const copy = box.cloneNode(true);       // an icon's ligature name ("upload") is drawn as an icon, not read
+  copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach(e => e.remove());
+  box.parentElement.appendChild(copy);    // in the page, under the same style: hidden text left out
+  const text = copy.innerText;
+  copy.remove();
+  return {text, drawn: drawn.join(' | ')};
+}"""
+
+
+def test_the_file_boxes_speak_thai_with_the_products_limit(server):
+    """Thai UI: the upload and plan-import file boxes show no English (Streamlit's "Upload", "20MB per
+    file", "Drag and drop a file here") but Thai words, the product's 20 MB and the types each page takes."""
+    import re
+
+    from playwright.sync_api import sync_playwright
+
+    from tests import browser_auth
+
+    url, _ = server
+    with sync_playwright() as pw:
+        browser, page = launch(pw, 1366, 768)
+        for path, types in (("/upload", "CSV, TXT, TSV, XLSX, XLS"), ("/plan-import", "XLSX, XLSM")):
+            page.goto(url + path)
+            browser_auth.sign_in(page, url + path)
+            box = page.locator("[data-testid='stFileUploaderDropzone']")
+            box.wait_for()
+            seen = box.evaluate(_DROPZONE_TEXT_JS)
+            assert not re.search(r"[A-Za-z]{3,}", seen["text"]), (path, seen)     # no English left visible
+            assert seen["drawn"] == f"เลือกไฟล์ | ไฟล์ {types} ขนาดไม่เกิน 20 MB", (path, seen)
+            assert box.get_by_role("button", name="เลือกไฟล์").count() == 1      # what a screen reader says
+            # while a file is dragged over it, the box says so in Thai
+            drag = page.evaluate_handle("() => { const d = new DataTransfer();"
+                                        " d.items.add(new File(['x'], 'a.csv', {type: 'text/csv'})); return d; }")
+            box.dispatch_event("dragenter", {"dataTransfer": drag})
+            page.wait_for_function("() => document.querySelector("
+                                   "'[data-testid=stFileUploaderDropzone] > div:not([data-testid]) > span')")
+            # (Streamlit's drag text is in that span, not displayed; the Thai words are drawn beside it)
+            seen = box.evaluate(_DROPZONE_TEXT_JS)
+            assert "วางไฟล์ที่นี่" in seen["drawn"] and not re.search(r"[A-Za-z]{3,}", seen["text"]), seen
+            box.dispatch_event("dragleave", {"dataTransfer": drag})
+            assert not exceptions(page)
+        browser.close()

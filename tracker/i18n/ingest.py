@@ -182,6 +182,10 @@ MESSAGES = {
     "upload.kind": ("ชนิดข้อมูล", "Kind of data"),
     "upload.kind_auto": ("ตรวจจากหัวคอลัมน์ (อัตโนมัติ)", "Detect from the headers (automatic)"),
     "upload.file": ("เลือกไฟล์", "Choose a file"),
+    # the file box's own words (Streamlit draws them in English only): tracker.ui.imports.file_box
+    "upload.box.button": ("เลือกไฟล์", "Browse files"),
+    "upload.box.limit": ("ไฟล์ {types} ขนาดไม่เกิน {mb} MB", "{types} files up to {mb} MB"),
+    "upload.box.drop": ("วางไฟล์ที่นี่", "Drop the file here"),
     "upload.waiting": ("เลือกไฟล์เพื่อเริ่มตรวจ", "Choose a file to start checking"),
     "upload.sep.comma": ("จุลภาค (,)", "comma (,)"),
     "upload.sep.semicolon": ("อัฒภาค (;)", "semicolon (;)"),

@@ -10,14 +10,26 @@ from datetime import date, datetime
 import pandas as pd
 import streamlit as st
 
-from tracker import ingest, periods
+from tracker import ingest, periods, settings
 from tracker.errors import TrackerError
 from tracker.ingest import present
 from tracker.ingest.planimport import REVISION_KINDS, Choices, PlanPreview, RevisionInfo, label_text
 from tracker.ingest.planimport import present as plan_present
 from tracker.ui import frame as ui
+from tracker.ui import markup
 
 CHOICES = "plan_choices"     #: session key: {"sha": file digest, "choices": Choices}
+
+
+def file_box(label: str, *, key: str, types: list[str], shown_types: str):
+    """The file box of an import page: files of ``types`` up to the product's limit (setting
+    ``max_upload_mb``, not Streamlit's server default), its button and instructions in the reader's
+    language (:func:`tracker.ui.markup.uploader_css`). ``shown_types`` is what the box says it takes;
+    ``types`` may also let through a file that is then refused with an explanation (a PDF plan)."""
+    mb = settings.get("max_upload_mb")
+    st.html(markup.uploader_css(key, button=ui.t("upload.box.button"), drop=ui.t("upload.box.drop"),
+                                instructions=ui.t("upload.box.limit", mb=mb, types=shown_types)))
+    return st.file_uploader(label, type=types, key=key, max_upload_size=mb)
 
 
 def rollback_form(committed: pd.DataFrame, *, key: str, flash: str) -> None:

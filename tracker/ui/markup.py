@@ -33,3 +33,34 @@ def words(text: str) -> str:
     """``text`` as escaped HTML that the browser breaks only between words (Thai words from the
     segmenter, :func:`tracker.thai.nowrap_html`), never inside one: for Thai names in narrow boxes."""
     return thai.nowrap_html(str(text))
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string literal: every character but ASCII letters and digits is a six-digit
+    escape (spaces too: CSS takes a space after an escape as part of it), so no text can end the
+    string, the rule or the style element."""
+    return '"' + "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}"
+                         for c in str(text)) + '"'
+
+
+def uploader_css(key: str, *, button: str, instructions: str, drop: str) -> str:
+    """A style element that writes the file box's own words (Streamlit draws "Upload", "20MB per file •
+    CSV, …" and "Drag and drop a file here" in English only) for the uploader of widget ``key``.
+
+    The English stays in the page but is not displayed (so neither the reader, a screen reader nor
+    ``innerText`` gets it); the given words are generated content of its container, which the browser
+    also gives to the button's accessible name."""
+    if not key.replace("_", "").replace("-", "").isalnum() or not key.isascii():
+        raise ValueError(key)
+    box = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    small = "font-size: .875rem; line-height: 1.6;"
+    rules = (
+        (f'{box} button [data-testid="stMarkdownContainer"]', None),
+        (f"{box} button span[data-has-shortcut]::after", f"content: {_css_string(button)};"),
+        (f'{box} [data-testid="stFileUploaderDropzoneInstructions"] span', None),
+        (f'{box} [data-testid="stFileUploaderDropzoneInstructions"] > div::after',
+         f"content: {_css_string(instructions)}; {small}"),
+        (f"{box} > div:not([data-testid]) > span", None),     # shown while a file is dragged over the box
+        (f"{box} > div:not([data-testid]):has(> span)::after", f"content: {_css_string(drop)}; {small}"),
+    )
+    return "<style>" + "".join(f"{sel} {{ {body or 'display: none;'} }}" for sel, body in rules) + "</style>"
