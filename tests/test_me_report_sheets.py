@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 from tests.report_helpers import excel_text, loaded
 from tests.test_me_report import tables
@@ -88,20 +88,41 @@ def test_workbook_text_is_never_a_formula(document):
     assert not any(c.value.startswith("=") for c in cells)
 
 
-def test_slides_show_every_table_outside_the_project_list_with_the_same_text(document):
-    deck = Presentation(io.BytesIO(pptx_kit.render_pptx(document, text_chapters=("ส่วนที่ 3 ปัญหา อุปสรรค และข้อเสนอแนะ",),
-                                                        images=[png()])))
+def test_slides_show_every_table_with_the_same_text_the_project_list_paged_never_cut(document):
+    deck = Presentation(io.BytesIO(pptx_kit.render_pptx(document, images=[png()])))
     shown = []
     for slide in deck.slides:
         for shape in slide.shapes:
             if shape.has_table:
                 shown += [tuple(thai.unlocked(c.text) for c in row.cells) for row in list(shape.table.rows)[1:]]
-    expected = [row for tb in tables(_outside_landscape(document)) for row in tb.texts()]
+    expected = [row for tb in tables(document) for row in tb.texts()]      # the landscape project list too
     assert shown == expected
 
 
-def _outside_landscape(doc: B.Document) -> B.Document:
-    return B.Document(doc.title, [b for b in doc.blocks if not isinstance(b, B.Landscape)])
+def _deck_text(deck) -> str:
+    return "\n".join(thai.unlocked(s.text_frame.text) for slide in deck.slides for s in slide.shapes
+                     if s.has_text_frame)
+
+
+def test_slides_carry_every_chapter_and_its_text(document):
+    deck = Presentation(io.BytesIO(pptx_kit.render_pptx(document, images=[png()])))
+    text = _deck_text(deck)
+    for h in document.headings():                       # introduction, results, part 3, annexes
+        assert h.text in text, h.text
+    for b in document.walk():
+        if isinstance(b, B.Paragraph):
+            assert b.text in text, b.text
+        elif isinstance(b, B.NumberedList):
+            assert all(item in text for item in b.items)
+
+
+def test_no_slide_column_is_narrower_than_its_longest_word():
+    table = B.Table((B.Column("ค่าเป้าหมาย", "right", 0.2), B.Column("ชื่อตัวชี้วัด", width=6)),
+                    (("ทรัพยากรธรรมชาติ", "ร้อยละของครัวเรือนที่ได้รับน้ำประปาสะอาด"),), caption="ตาราง")
+    widths = pptx_kit.column_widths(table, pptx_kit.WIDTH, pptx_kit.TABLE_SIZE)
+    need = pptx_kit.text_width("ทรัพยากรธรรมชาติ", pptx_kit.TABLE_SIZE)
+    assert widths[0] - 2 * pptx_kit.CELL_MARGIN_X >= Pt(need)
+    assert sum(widths) <= pptx_kit.WIDTH
 
 
 def test_every_slide_is_marked_demo_numbered_and_in_the_thai_font(document):
@@ -115,10 +136,10 @@ def test_every_slide_is_marked_demo_numbered_and_in_the_thai_font(document):
 
 
 def test_the_narrative_chapter_has_a_slide_per_strategy(document):
-    part3 = next(h.text for h in document.headings() if h.text.startswith("ส่วนที่ 3"))
-    deck = Presentation(io.BytesIO(pptx_kit.render_pptx(document, text_chapters=(part3,), images=[png()])))
-    text = " ".join(thai.unlocked(s.text_frame.text) for slide in deck.slides for s in slide.shapes if s.has_text_frame)
-    assert "ผู้รับจ้างทำงานล่าช้าเพราะฝนตกชุก" in text
+    deck = Presentation(io.BytesIO(pptx_kit.render_pptx(document, images=[png()])))
+    titles = [thai.unlocked(s.shapes[1].text_frame.text) for s in deck.slides]
+    assert any("ยุทธศาสตร์ที่ 1" in t_ for t_ in titles)
+    assert "ผู้รับจ้างทำงานล่าช้าเพราะฝนตกชุก" in _deck_text(deck)
 
 
 def test_no_table_runs_off_its_slide():

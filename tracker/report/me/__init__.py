@@ -40,7 +40,7 @@ def render(doc, fmt: str) -> bytes:
             return render_xlsx(doc)
         if fmt == "pptx":
             from tracker.report.pptx_kit import render_pptx
-            return render_pptx(doc, text_chapters=(t("me.h.part3", doc.lang),))
+            return render_pptx(doc)
         from tracker.report.docx_kit import render_docx
         return render_docx(doc)
     except BrowserUnavailable as exc:
