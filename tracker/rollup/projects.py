@@ -352,22 +352,45 @@ def disbursement_by_quarter(data: Inputs, fiscal_year: int, goal: int | None = N
         p = p[p["goal_no"] == goal]
         pr = pr[pr["project_code"].isin(p["project_code"])]
     last = int(pr["quarter"].max()) if len(pr) else 0
+    money = _money_by_quarter(p, pr)
+    allocated = p["allocated_budget"].astype(float)
+    funded = allocated > 0
+    welfare = p["is_welfare_transfer"].astype(int).astype(bool)
+    total_allocated = float(allocated.sum())
     rows = []
     for q in range(1, 5):
-        proj = _rows(p, pr, q)
-        b = budget_sums(proj)
-        welfare = proj["is_welfare_transfer"] & proj["funded"]
-        dev = ~proj["is_welfare_transfer"] & proj["funded"]
+        committed, disbursed = money[("committed", q)], money[("disbursed", q)]
         has = q <= last
-        rows.append({"quarter": q, "allocated": b["allocated"],
-                     "committed": b["committed"] if has else math.nan,
-                     "disbursed": b["disbursed"] if has else math.nan,
-                     "dev_disbursed": float(proj.loc[dev, "disbursed"].sum()) if has else math.nan,
-                     "welfare_disbursed": float(proj.loc[welfare, "disbursed"].sum()) if has else math.nan,
-                     "disbursement_rate": rate(b["disbursed"], b["allocated"]) if has else math.nan,
-                     "pace_rate": q / 4, "even_pace": b["allocated"] * q / 4,
+        spent = float(disbursed[funded].sum())
+        rows.append({"quarter": q, "allocated": total_allocated,
+                     "committed": float(committed[funded].sum()) if has else math.nan,
+                     "disbursed": spent if has else math.nan,
+                     "dev_disbursed": float(disbursed[funded & ~welfare].sum()) if has else math.nan,
+                     "welfare_disbursed": float(disbursed[funded & welfare].sum()) if has else math.nan,
+                     "disbursement_rate": rate(spent, total_allocated) if has else math.nan,
+                     "pace_rate": q / 4, "even_pace": total_allocated * q / 4,
                      "reported": int((pr["quarter"] == q).sum())})
     return pd.DataFrame(rows)
+
+
+def _money_by_quarter(p: pd.DataFrame, pr: pd.DataFrame) -> dict[tuple[str, int], pd.Series]:
+    """Each project's committed and disbursed money as of quarters 1–4 in one pass, as the project
+    table has them (:func:`_rows`): the values of its latest progress row with quarter ≤ q, a missing
+    value or no row at all 0. ``{(column, q): values}``, aligned with ``p``'s rows."""
+    code = p["project_code"]
+    cols = ["committed", "disbursed"]
+    rows = pr[["project_code", "quarter", *cols]].sort_values(["project_code", "quarter"], kind="stable")
+    rows = rows.drop_duplicates(["project_code", "quarter"], keep="last")     # as _latest: the last one sorted
+    rows[cols] = rows[cols].astype(float).fillna(0.0)                          # the latest row decides, even empty
+    out = {}
+    for col in cols:
+        wide = rows.pivot(index="project_code", columns="quarter", values=col)
+        quarters = sorted(set(wide.columns) | {1, 2, 3, 4})
+        wide = wide.reindex(columns=quarters).ffill(axis=1)                   # a quarter without a row: the one before
+        for q in range(1, 5):
+            out[(col, q)] = code.map(wide[q]).astype(float).fillna(0.0) if len(wide) else \
+                pd.Series(0.0, index=p.index)
+    return out
 
 
 def projects_per_goal(data: Inputs, fiscal_year: int) -> pd.DataFrame:
