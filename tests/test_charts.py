@@ -153,3 +153,23 @@ def test_budget_bars_and_indicator_ratios(data):
 def test_empty_data_gives_an_explained_figure(db, build):
     d = build(db).to_dict()
     assert d["layout"]["annotations"][0]["text"] and d["layout"]["height"]
+
+
+@pytest.mark.parametrize("title", ["งบประมาณรายเป้าประสงค์ (ล้านบาท)", ""])
+def test_the_shared_look_given_unvalidated_is_what_plotly_validates(title):
+    import plotly.graph_objects as go
+
+    def bars():
+        return go.Figure(go.Bar(x=[1, 2], y=["ก", "ข"], orientation="h"))
+
+    fast = charts._layout(bars(), title, 300, "en", bargap=0.3, legend_traceorder="normal")
+    slow = bars()
+    charts._use_template(slow)
+    slow.update_layout(**charts._look(title, 300, "en"))
+    slow.update_layout(bargap=0.3, legend_traceorder="normal")
+    assert fast.to_dict() == slow.to_dict()
+    # each figure has its own layout: changing one changes no other figure
+    other = charts._layout(bars(), title, 300, "en")
+    fast.update_layout(legend_font_size=30, title_font_color="#000000")
+    assert other.to_dict() == charts._layout(bars(), title, 300, "en").to_dict()
+    assert other.layout.legend.font.size == 13

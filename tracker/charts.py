@@ -14,6 +14,7 @@ plan period are labelled once per fiscal year.
 
 from __future__ import annotations
 
+import copy
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -55,17 +56,45 @@ def _use_template(fig: go.Figure) -> None:
         layout._validate = True
 
 
-def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figure:
-    """The shared look: title top left, legend in rows under the plot, margins grown to fit both."""
-    _use_template(fig)
-    fig.update_layout(
+def _look(title: str, height: int, lang: str) -> dict:
+    """The shared look as ``update_layout`` arguments: title top left, legend in rows under the plot,
+    margins grown to fit both."""
+    return dict(
         title=dict(text=title or None, x=0, xref="container", xanchor="left", y=1, yref="container",
                    yanchor="top", pad=dict(t=12, l=6), automargin=True, font=dict(size=17, color=INK)),
         height=height, font=dict(family=FONT, size=14, color=INK),
         margin=dict(l=8, r=24, t=12 if not title else 8, b=8),
         legend=dict(orientation="h", x=0, xref="container", xanchor="left", y=0, yref="container",
                     yanchor="bottom", font=dict(size=13), itemclick="toggle", bgcolor="rgba(0,0,0,0)"),
-        hoverlabel=dict(font=dict(family=FONT)), meta={"lang": lang}, **kw)
+        hoverlabel=dict(font=dict(family=FONT)), meta={"lang": lang})
+
+
+#: :func:`_look` validated once by Plotly (as JSON), without the parts that vary per figure
+_LOOK = go.Layout(**{k: v for k, v in _look("-", 1, "th").items() if k not in ("height", "meta", "margin")}) \
+    .to_plotly_json()
+_LOOK["title"].pop("text")
+
+
+def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figure:
+    """The shared look (:func:`_look`) and the builder's own layout settings ``kw``.
+
+    The look's properties are given as Plotly validated them once (:data:`_LOOK`), without validating
+    them again per figure (as :func:`_use_template`): 10–30 ms a figure, and a goal page has eight.
+    A test checks the result equals ``update_layout(**_look(...))``. ``kw`` is validated as usual."""
+    _use_template(fig)
+    look = copy.deepcopy(_LOOK)            # Plotly edits a figure's property dicts in place: each its own
+    if title:
+        look["title"]["text"] = str(title)
+    look.update(height=int(height), margin=dict(l=8, r=24, t=12 if not title else 8, b=8), meta={"lang": lang})
+    layout = fig.layout
+    layout._validate = False
+    try:
+        for key, value in look.items():
+            layout[key] = value
+    finally:
+        layout._validate = True
+    if kw:
+        fig.update_layout(**kw)
     return fig
 
 
