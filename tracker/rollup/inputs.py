@@ -44,9 +44,8 @@ class Inputs:
     @property
     def periods(self) -> list[tuple[int, int]]:
         """(fiscal_year, quarter) pairs with any progress or indicator result, ascending."""
-        pairs = {(int(y), int(q)) for frame in (self.progress, self.results)
-                 for y, q in zip(frame["fiscal_year"], frame["quarter"])}
-        return sorted(pairs)
+        both = pd.concat([f[["fiscal_year", "quarter"]] for f in (self.progress, self.results)]).drop_duplicates()
+        return sorted((int(y), int(q)) for y, q in zip(both["fiscal_year"], both["quarter"]))
 
 
 def load(db, fiscal_years: list[int] | None = None) -> Inputs:
