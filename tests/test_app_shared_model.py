@@ -7,18 +7,9 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from tests.dashboard_data import load_small_dataset
-from tracker import store
+from tests.test_app_meeting import data  # noqa: F401  (the fixture: the small data set, snapshots in tmp)
 from tracker.report.content import Report
 from tracker.ui import frame
-
-
-@pytest.fixture
-def data(db_file, tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_SNAPSHOT_DIR", str(tmp_path / "snaps"))
-    db = store.connect(db_file)
-    load_small_dataset(db)
-    db.close()
 
 
 def _same(a, b, where="report") -> None:
