@@ -22,6 +22,9 @@ from tracker.errors import TrackerError
 DIRECTIONS = ("higher", "lower")
 AGGREGATIONS = ("sum", "latest", "average")
 FREQUENCIES = ("quarterly", "annual")
+#: where an indicator's value comes from besides the indicator upload: ``survey`` = the satisfaction survey's
+#: overall share (แบบที่ 3/2, :mod:`tracker.rollup.satisfaction`)
+MEASURED_BY = ("survey",)
 #: organization types: องค์การบริหารส่วนตำบล, เทศบาล, องค์การบริหารส่วนจังหวัด (words in tracker/i18n/organization.py)
 ORG_TYPES = ("sao", "municipality", "pao")
 #: what a plan calls its first and second level (catalog keys ``level.<name>``)
@@ -74,6 +77,8 @@ class Indicator:
     #: plausible values (min, max): the plan file's ``range``, else 0–100 for a percentage, else ±1e9
     valid_range: tuple[float, float] = (-1e9, 1e9)
     profile: tuple[float, float, float, float] | None = None   #: quarterly shares of the year's work
+    #: the plan file's ``measured_by``: ``survey`` = its value is the satisfaction survey's overall share; None = uploaded
+    measured_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -323,6 +328,10 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
             profile = None
         if profile is not None and i.get("frequency") == "annual":
             p.append(f"{w}.profile: an annual indicator has no quarterly profile")
+        measured_by = i.get("measured_by")
+        if measured_by is not None and measured_by not in MEASURED_BY:
+            p.append(f"{w}: measured_by must be one of {', '.join(MEASURED_BY)} (or left out)")
+            measured_by = None
         base = i.get("baseline") or {}
         valid_range = _range(i, w, p)
         try:
@@ -337,7 +346,9 @@ def parse_plan(raw: dict, *, source: str = "<plan>", sha256: str = "") -> Plan:
             baseline_value=base_value, baseline_fy=base_fy,
             targets=targets, source=_text(i.get("source"), f"{w}.source", p), owner=str(i.get("owner")),
             definition=_text(i.get("definition"), f"{w}.definition", p), valid_range=valid_range,
-            profile=None if profile is None else tuple(float(x) for x in profile))
+            profile=None if profile is None else tuple(float(x) for x in profile), measured_by=measured_by)
+    if sum(x.measured_by == "survey" for x in inds.values()) > 1:
+        p.append("indicators: only one indicator may be measured_by: survey (the survey has one overall share)")
     for g in goals:
         if not any(x.goal == g for x in inds.values()):
             p.append(f"goals[{g}]: has no indicator")

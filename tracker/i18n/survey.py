@@ -68,9 +68,10 @@ MESSAGES = {
         "occupation {occupation}) — check that every group is there (fine if some people left a question blank)"),
     "ingest.problem.survey_indicator_differs": (
         "ผลสำรวจให้ผู้พอใจและพอใจมากรวมร้อยละ {value} แต่ผลตัวชี้วัด {indicator} ปี {fy} ไตรมาส {q} ที่บันทึกไว้คือ {stored} "
-        "— ตรวจตัวเลข แล้วนำเข้าผลตัวชี้วัดให้ตรงกับผลสำรวจ",
+        "— เมื่อนำเข้าแล้ว ตัวชี้วัดจะใช้ค่าจากผลสำรวจ ({value}) แทนค่าที่บันทึกไว้ ตรวจตัวเลขให้ถูกต้องก่อนยืนยัน",
         "the survey gives {value} % satisfied or very satisfied, but indicator {indicator}'s stored result for {fy} "
-        "quarter {q} is {stored} — check the figures and upload the indicator's result to match the survey"),
+        "quarter {q} is {stored} — once imported, the indicator takes the survey's figure ({value}) in place of the "
+        "stored one: check the figures before you confirm"),
     # the survey's tables and words
     "survey.table.respondents": ("ผู้ตอบแบบสอบถาม", "respondents"),
     "survey.table.overall": ("แบบที่ 3/2", "form 3/2"),
@@ -116,4 +117,32 @@ MESSAGES = {
     "me.satisfaction.strategy_overall": ("ภาพรวมยุทธศาสตร์", "Strategy overall"),
     "me.satisfaction.total": ("รวม", "Total"),
     "me.satisfaction.mean": ("เฉลี่ยทุกยุทธศาสตร์", "Mean of all strategies"),
+    "me.satisfaction.table.items": ("คะแนนความพึงพอใจรายประเด็นของ{strategy} (แบบที่ 3/3, เต็ม 10)",
+                                    "Satisfaction score per point assessed, {strategy} (form 3/3, out of 10)"),
+    # the dashboard page
+    "nav.satisfaction": ("ความพึงพอใจ", "Satisfaction"),
+    "survey.page.title": ("ความพึงพอใจของประชาชน", "Citizen satisfaction"),
+    "survey.page.intro": (
+        "ผลสำรวจความพึงพอใจของประชาชนต่อผลการดำเนินงาน (แบบที่ 3/2 ภาพรวม และแบบที่ 3/3 รายยุทธศาสตร์) "
+        "ตามที่นำเข้าไว้ ร้อยละผู้พอใจและพอใจมากในภาพรวมเป็นผลของตัวชี้วัดความพึงพอใจ",
+        "The citizens' satisfaction survey of the organization's performance (form 3/2 overall, form 3/3 per "
+        "strategy) as uploaded; the overall share satisfied or very satisfied is the satisfaction indicator's result"),
+    "survey.page.round": ("รอบการสำรวจ", "Survey round"),
+    "survey.page.none": (
+        "ยังไม่ได้นำเข้าผลสำรวจความพึงพอใจ{round} {fy} — นำเข้าได้ที่หน้า นำเข้าข้อมูล (ชนิด ผลสำรวจความพึงพอใจ) "
+        "ตัวชี้วัดความพึงพอใจจึงยังไม่มีข้อมูลจากการสำรวจ",
+        "No satisfaction survey is loaded for the {round} round of {fy} — upload one on the Upload page (kind: "
+        "satisfaction survey); until then the satisfaction indicator has no survey result"),
+    "survey.page.overall": ("พอใจและพอใจมาก (ภาพรวม)", "Satisfied or very satisfied (overall)"),
+    "survey.page.respondents": ("ผู้ตอบแบบสอบถาม (คน)", "Respondents (people)"),
+    "survey.page.target": ("ค่าเป้าหมาย {code} ปี {fy}", "Target of {code} for {fy}"),
+    "survey.page.indicator_status": ("ผลตัวชี้วัด {code} {name}: {status}", "Indicator {code} {name}: {status}"),
+    "survey.page.computed": ("ภาพรวมคือค่าเฉลี่ยของทุกประเด็น (ผลสำรวจไม่มีแถวภาพรวม)",
+                             "The overall is the mean of the points assessed (the survey has no overall row)"),
+    "survey.page.no_items": ("ผลสำรวจให้คะแนนรายยุทธศาสตร์เท่านั้น ไม่มีคะแนนรายประเด็น",
+                             "The survey scored each strategy as a whole, not each point assessed"),
+    "survey.page.no_strategy": ("ผลสำรวจนี้ไม่มีแบบที่ 3/3 (คะแนนรายยุทธศาสตร์)",
+                                "This survey has no form 3/3 (scores per strategy)"),
+    "survey.col.group_item": ("กลุ่ม", "Group"),
+    "survey.chart.axis": ("ร้อยละของผู้ตอบ", "Percent of respondents"),
 }

@@ -109,10 +109,10 @@ def normalise(raw: pd.DataFrame, clean: pd.DataFrame, mapping: dict[str, str], P
 
 
 def satisfaction_indicator(plan):
-    """The plan's indicator the survey measures: the first whose source names form 3/2 (``แบบที่ 3/2``; G5-I03 in
+    """The plan's indicator the survey measures: the one the plan file marks ``measured_by: survey`` (G5-I03 in
     Khilek's plan); None when the plan has none."""
     for ind in plan.indicators.values():
-        if "3/2" in (ind.source.th or "") or "3/2" in (ind.source.en or ""):
+        if ind.measured_by == "survey":
             return ind
     return None
 

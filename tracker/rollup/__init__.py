@@ -26,7 +26,7 @@ from datetime import date
 import pandas as pd
 
 from tracker import periods, store
-from tracker.rollup import goals, indicators, projects, shared
+from tracker.rollup import goals, indicators, inputs, projects, shared
 from tracker.rollup.goals import ATTENTION_KINDS, worst_first
 from tracker.rollup.indicators import filter_indicators
 from tracker.rollup.inputs import DEFAULT_SETTINGS, Inputs, load, thresholds_of
@@ -65,7 +65,7 @@ def indicator_history(db, *, thresholds: dict | None = None, today: date | None 
 
 def indicator_values(db, code: str) -> pd.DataFrame:
     """Every reported value of one indicator with its batch (:func:`tracker.rollup.indicators.indicator_values`)."""
-    return indicators.indicator_values(store.results(db), store.batches(db), code)
+    return indicators.indicator_values(inputs.results(db, store.indicators(db)), store.batches(db), code)
 
 
 def project_table(db, fiscal_year: int, quarter: int) -> pd.DataFrame:

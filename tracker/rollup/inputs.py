@@ -18,7 +18,9 @@ from tracker import store
 class Inputs:
     """The tables figures are computed from (frames of :mod:`tracker.store.reads`).
 
-    ``results``, ``projects`` and ``progress`` hold the loaded fiscal years only (see :func:`load`).
+    ``results``, ``projects`` and ``progress`` hold the loaded fiscal years only (see :func:`load`); ``results``
+    holds the satisfaction survey's overall share as the satisfaction indicator's result
+    (:func:`tracker.rollup.satisfaction.with_survey`).
     """
 
     goals: pd.DataFrame
@@ -52,11 +54,22 @@ def load(db, fiscal_years: list[int] | None = None) -> Inputs:
     """Read the tables, the figures only of ``fiscal_years`` (None: every year)."""
     years = None if fiscal_years is None else [int(y) for y in fiscal_years]
     amounts = store.planbook.amounts(db)
-    return Inputs(goals=store.goals(db), departments=store.departments(db), indicators=store.indicators(db),
-                  targets=store.targets(db), results=store.results(db, years), projects=store.projects(db, years),
+    indicators = store.indicators(db)
+    return Inputs(goals=store.goals(db), departments=store.departments(db), indicators=indicators,
+                  targets=store.targets(db), results=results(db, indicators, years), projects=store.projects(db, years),
                   progress=store.progress(db, years), strategies=store.planbook.strategies(db),
                   tactics=store.planbook.tactics(db), programmes=store.planbook.programmes(db),
                   plan_projects=store.planbook.projects(db), ordinance=amounts[amounts["kind"] == "ordinance"])
+
+
+def results(db, indicators: pd.DataFrame, fiscal_years: list[int] | None = None) -> pd.DataFrame:
+    """The indicator results figures are computed from: the uploaded ones, the satisfaction indicator's taken from
+    the survey where one is loaded (:mod:`tracker.rollup.satisfaction`: the survey wins)."""
+    from tracker.rollup import satisfaction
+
+    return satisfaction.with_survey(store.results(db, fiscal_years),
+                                    satisfaction.survey_results(store.surveys.overall_rows(db, fiscal_years),
+                                                                indicators))
 
 
 DEFAULT_SETTINGS: dict = {**S.DEFAULT_THRESHOLDS, "low_disbursement_share_of_pace": 0.5,

@@ -8,9 +8,13 @@ Pure functions of the stored rows (:func:`tracker.store.surveys.survey`), loaded
   satisfied or very satisfied: the survey's own ``ภาพรวม`` row when it has one, else the mean of its items;
 - per strategy a score out of 10: the strategy's ``ภาพรวม`` row, else the mean of its items.
 
-The plan's satisfaction indicator (:func:`satisfaction_indicator`: the one whose source is form 3/2) is
-measured by that overall share (an upload whose share differs from the indicator's stored result of the round's
-quarter is warned about: ``survey_indicator_differs``).
+The plan's satisfaction indicator (:func:`satisfaction_indicator`: the one the plan file marks ``measured_by:
+survey``) takes its value from that overall share: :func:`survey_results` makes it an indicator result of the
+round's quarter (annual -> Q4, half -> Q2) and :func:`with_survey` puts it among the uploaded results before any
+figure is computed (:func:`tracker.rollup.inputs.load`), so every page, ``summary --json`` and every report show
+the same value. **The survey wins**: where both a survey and an uploaded result of that quarter exist, the
+uploaded one is set aside (an upload whose share differs from it is warned about: ``survey_indicator_differs``).
+No survey: the uploaded result, or no data.
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tracker.ingest.survey import CHARACTERISTICS, is_overall_item, overall_share, satisfaction_indicator
+from tracker.ingest.survey import (CHARACTERISTICS, ROUND_QUARTER, is_overall_item, overall_share,
+                                   satisfaction_indicator)
+
+RESULT_COLUMNS = ["indicator_code", "fiscal_year", "quarter", "value", "note", "batch_id"]
 
 #: the survey round of each report round (a quarterly report has no survey)
 SURVEY_ROUND = {"annual": "annual", "half": "half"}
@@ -101,6 +108,59 @@ class Survey:
         return pd.DataFrame({"strategy_no": score.index.astype("int64"), "score": score.astype("float64").to_numpy()})
 
 
+    def strategy_items(self) -> pd.DataFrame:
+        """The points assessed per strategy (form 3/3, the strategies' own overall rows apart): ``strategy_no, item,
+        score`` out of 10, strategies ascending, items as uploaded. Empty when the survey scored strategies only."""
+        s = self._table("strategy")
+        s = s[~s["item"].map(is_overall_item)]
+        s = s.assign(_o=range(len(s))).sort_values(["strategy_no", "_o"], kind="stable")
+        return pd.DataFrame({"strategy_no": s["strategy_no"].astype("int64").to_numpy(), "item": s["item"].to_numpy(),
+                             "score": s["score"].astype("float64").to_numpy()})
+
+
+def survey_results(overall_rows: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """The satisfaction indicator's results made of the surveys: one row per fiscal year and round with a form 3/2
+    (``overall_rows``: :func:`tracker.store.surveys.overall_rows`), in the columns of the indicator results
+    (``indicator_code, fiscal_year, quarter, value, note, batch_id``): quarter 4 for the annual round, 2 for the
+    six-month one, value the overall share satisfied or very satisfied in percent, batch the survey's upload.
+    Empty when the plan marks no indicator ``measured_by: survey`` or no survey is loaded."""
+    measured = indicators["code"][indicators["measured_by"] == "survey"] if "measured_by" in indicators else []
+    rows = []
+    if len(measured) and len(overall_rows):
+        code = str(measured.iloc[0])
+        for (fy, rnd), part in overall_rows.groupby(["fiscal_year", "round"], sort=True):
+            share = overall_share(part)
+            if share is not None and rnd in ROUND_QUARTER:
+                rows.append({"indicator_code": code, "fiscal_year": int(fy), "quarter": ROUND_QUARTER[rnd],
+                             "value": round(float(share), 6), "note": None,
+                             "batch_id": int(part["batch_id"].max()) if part["batch_id"].notna().any() else None})
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
+
+
+def with_survey(results: pd.DataFrame, from_survey: pd.DataFrame) -> pd.DataFrame:
+    """``results`` (uploaded indicator results) with the survey's (:func:`survey_results`) in place of any uploaded
+    result of the same indicator, year and quarter (the survey wins), sorted as the store sorts them."""
+    if from_survey.empty:
+        return results
+    key = ["indicator_code", "fiscal_year", "quarter"]
+    taken = pd.MultiIndex.from_frame(from_survey[key].astype({"fiscal_year": "int64", "quarter": "int64"}))
+    mine = pd.MultiIndex.from_frame(results[key].astype({"fiscal_year": "int64", "quarter": "int64"}))
+    kept = results[~mine.isin(taken)]
+    add = from_survey.astype({"value": "float64"})
+    out = pd.concat([kept, add[[c for c in results.columns if c in add]]] if len(kept) else
+                    [add.reindex(columns=results.columns)], ignore_index=True)
+    return out.sort_values(key, kind="stable").reset_index(drop=True)
+
+
+def loaded_rounds(db, fiscal_year: int) -> list[str]:
+    """The survey rounds (``annual`` first, then ``half``) with a survey loaded for ``fiscal_year``."""
+    from tracker import store
+
+    have = store.surveys.rounds(db)
+    have = set(have.loc[have["fiscal_year"] == int(fiscal_year), "round"])
+    return [r for r in SURVEY_ROUND if r in have]
+
+
 def load(db, fiscal_year: int, round_kind: str) -> Survey:
     """The survey of ``fiscal_year`` for a report round of ``round_kind`` (annual | half | quarter; a quarter
     has no survey: empty)."""
@@ -112,4 +172,4 @@ def load(db, fiscal_year: int, round_kind: str) -> Survey:
     return Survey(store.surveys.survey(db, fiscal_year, key))
 
 
-__all__ = ["Survey", "load", "satisfaction_indicator", "SURVEY_ROUND"]
+__all__ = ["Survey", "load", "loaded_rounds", "ROUND_QUARTER", "satisfaction_indicator", "survey_results", "with_survey", "SURVEY_ROUND"]

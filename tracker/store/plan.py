@@ -33,7 +33,8 @@ def load_plan(db: Database, plan: Plan) -> None:
              "unit_en": i.unit.en, "direction": i.direction, "aggregation": i.aggregation, "frequency": i.frequency,
              "baseline_value": i.baseline_value, "baseline_fy": i.baseline_fy, "source_th": i.source.th,
              "source_en": i.source.en, "owner": i.owner, "definition_th": i.definition.th,
-             "definition_en": i.definition.en, "profile": None if i.profile is None else json.dumps(list(i.profile))}
+             "definition_en": i.definition.en, "profile": None if i.profile is None else json.dumps(list(i.profile)),
+             "measured_by": i.measured_by}
             for i in plan.indicators.values()], pk="code")
         db.execute("DELETE FROM indicator_targets")
         db["indicator_targets"].insert_all([

@@ -64,7 +64,7 @@ def departments(db: Database) -> pd.DataFrame:
 def indicators(db: Database) -> pd.DataFrame:
     """Every indicator of the plan: ``code, goal_no, name_th/en, unit_th/en, direction, aggregation,
     frequency, baseline_value, baseline_fy, source_th/en, owner, definition_th/en, profile`` (JSON list of
-    four quarterly shares, or None) by code."""
+    four quarterly shares, or None), ``measured_by`` (``survey`` or None) by code."""
     return frame(db, "SELECT * FROM indicators ORDER BY code")
 
 

@@ -254,6 +254,13 @@ def m007_satisfaction_surveys(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_indicator_measured_by(db: Database) -> None:
+    """#13: the plan's ``measured_by`` of an indicator (``survey`` = its value is the satisfaction survey's overall
+    share; NULL = uploaded). Filled when the plan is loaded again (the plan file's hash changed with the key)."""
+    db["indicators"].add_column("measured_by", str)
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; returns their names. Safe to run again (then returns []).
 

@@ -26,3 +26,16 @@ def rounds(db: Database) -> pd.DataFrame:
     """``fiscal_year, round, rows`` of every survey loaded."""
     return frame(db, "SELECT fiscal_year, round, count(*) AS rows FROM satisfaction_results "
                      "GROUP BY fiscal_year, round ORDER BY fiscal_year, round")
+
+
+def overall_rows(db: Database, fiscal_years: list[int] | None = None) -> pd.DataFrame:
+    """The form 3/2 rows (``survey_table = 'overall'``) of ``fiscal_years`` (None: every year), every round:
+    the columns of :func:`survey`. What the satisfaction indicator's values are computed from."""
+    if not db["satisfaction_results"].exists():
+        return pd.DataFrame(columns=[c.strip() for c in _COLUMNS.split(",")])
+    where, params = "", []
+    if fiscal_years is not None:
+        years = [int(y) for y in fiscal_years] or [-1]
+        where, params = f" AND fiscal_year IN ({','.join('?' * len(years))})", years
+    return frame(db, f"SELECT {_COLUMNS} FROM satisfaction_results WHERE survey_table = 'overall'{where} "
+                     "ORDER BY fiscal_year, round, rowid", params)
