@@ -357,3 +357,34 @@ def indicator_ratios(indicators: pd.DataFrame, lang: str, thresholds: dict, titl
     _thresholds(fig, thresholds, lang, "x")
     _pct_axis(fig, "x", 150, 200, t("dash.col.ratio", lang) + " (%)")
     return _layout(fig, title, 130 + 44 * len(d), lang, bargap=0.3)
+
+
+#: Okabe–Ito colours of the three satisfaction answers (very satisfied dark, not satisfied orange)
+SATISFACTION_COLOURS = {"very_satisfied": "#0072B2", "satisfied": "#56B4E9", "not_satisfied": "#E69F00"}
+SATISFACTION_KEYS = {"very_satisfied": "me.satisfaction.col.very", "satisfied": "me.satisfaction.col.satisfied",
+                     "not_satisfied": "me.satisfaction.col.not"}
+
+
+def satisfaction_items(items: pd.DataFrame, overall: dict, lang: str, title: str) -> go.Figure:
+    """Form 3/2 (แบบที่ 3/2) as stacked horizontal bars of percent: one bar per point assessed (``items`` of
+    :meth:`tracker.rollup.satisfaction.Survey.items`, ratios) and the overall bar (``overall``) on top, each split
+    into very satisfied / satisfied / not satisfied with its share written inside (one unit: percent)."""
+    if items.empty and not overall:
+        return empty(title, lang)
+    rows = ([(t("survey.overall_item", lang), overall)] if overall else []) + [
+        (str(r["item"]), r) for _, r in items.iterrows()]
+    labels = [f"<b>{wrap(n, 26)}</b>" if i == 0 and overall else wrap(n, 26) for i, (n, _) in enumerate(rows)]
+    fig = go.Figure()
+    for key, colour in SATISFACTION_COLOURS.items():
+        name = t(SATISFACTION_KEYS[key], lang)
+        values = [None if missing(r[key]) else fmt.shown_number("percent", r[key]) * 100 for _, r in rows]
+        texts = ["" if missing(r[key]) or r[key] < 0.04 else fmt.pct(r[key]) for _, r in rows]
+        fig.add_trace(go.Bar(y=labels, x=values, name=name, orientation="h", marker_color=colour,
+                             text=texts, textposition="inside", insidetextanchor="middle",
+                             textfont=dict(color="#FFFFFF" if key == "very_satisfied" else INK),
+                             customdata=[fmt.pct(r[key]) for _, r in rows],
+                             hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>"))
+    fig.update_xaxes(range=[0, 100], tickvals=list(range(0, 101, 20)), ticktext=[f"{v}%" for v in range(0, 101, 20)],
+                     title=t("survey.chart.axis", lang))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, 170 + 46 * len(rows), lang, barmode="stack", bargap=0.3, legend_traceorder="normal")

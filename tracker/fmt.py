@@ -21,6 +21,7 @@ kind                value                                       text (th / en)
 ``money_baht``      baht (tables)                               ``1,250,001`` (``unit=True``: ``… บาท`` / ``… THB``)
 ``money_million``   baht, written in millions (cards, charts)   ``8.87`` (``unit=True``: ``… ล้านบาท`` / ``… M THB``)
 ``count``           a whole number                              ``1,234``
+``rating``          a satisfaction score out of 10 (แบบที่ 3/3)  ``8.10``
 ``value``           an indicator value (``unit=`` its unit)     ``0.38``, ``ร้อยละ 69``, ``135 rai``
 ``share``           (k, n)                                      ``3 จาก 5`` / ``3 of 5``
 ``coverage``        (assessed, due)                             ``ประเมินได้ 1 จาก 5 ตัวชี้วัด``
@@ -43,19 +44,20 @@ DASH = "—"
 MILLION = 1_000_000
 MINUS = "\u2212"
 
-FIGURES = ("percent", "points", "progress", "money_baht", "money_million", "count", "value", "share", "coverage",
-           "period", "status", "pstatus")
+FIGURES = ("percent", "points", "progress", "money_baht", "money_million", "count", "rating", "value", "share",
+           "coverage", "period", "status", "pstatus")
 #: decimals of each numeric figure kind as shown (``value``: up to 2, trailing zeros dropped)
-DECIMALS = {"percent": 1, "points": 1, "progress": 0, "money_baht": 0, "money_million": 2, "count": 0, "value": 2}
+DECIMALS = {"percent": 1, "points": 1, "progress": 0, "money_baht": 0, "money_million": 2, "count": 0, "rating": 2,
+            "value": 2}
 
 #: Column kinds of :class:`tracker.tables.Column`: text, a long name, whole numbers, money (whole
 #: baht), ratios shown as percentages (``pct``, ``score``), progress already in percent (0–100),
-#: indicator values (``num``), indicator and project statuses, yes/no.
-KINDS = ("text", "name", "int", "money", "pct", "score", "progress", "num", "status", "pstatus", "bool")
-NUMERIC_KINDS = frozenset({"int", "money", "pct", "score", "progress", "num"})
+#: indicator values (``num``), satisfaction scores out of 10 (``rating``), indicator and project statuses, yes/no.
+KINDS = ("text", "name", "int", "money", "pct", "score", "progress", "num", "rating", "status", "pstatus", "bool")
+NUMERIC_KINDS = frozenset({"int", "money", "pct", "score", "progress", "num", "rating"})
 #: the figure kind each column kind is written as
 COLUMN_FIGURE = {"int": "count", "money": "money_baht", "pct": "percent", "score": "percent", "progress": "progress",
-                 "num": "value", "status": "status", "pstatus": "pstatus"}
+                 "num": "value", "rating": "rating", "status": "status", "pstatus": "pstatus"}
 
 
 def _grouped(x: float, decimals: int) -> str:
@@ -75,7 +77,7 @@ def shown_number(kind: str, value) -> float | int | None:
         return float((S.decimal(value) / MILLION).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
     if kind in ("money_baht", "count", "progress"):
         return int(round_half_up(value, 0))
-    if kind == "value":
+    if kind in ("value", "rating"):
         return round_half_up(value, 2)
     raise ValueError(f"{kind!r} is not a numeric figure kind")
 
@@ -95,7 +97,7 @@ def excel_format(kind: str, value=None) -> str:
         return '0"%"'
     if kind in ("money_baht", "count"):
         return "#,##0"
-    if kind == "money_million":
+    if kind in ("money_million", "rating"):
         return "#,##0.00"
     if kind == "value":
         d = 0 if missing(value) else value_decimals(value)
@@ -150,6 +152,8 @@ def figure(kind: str, value, *, lang: str = "th", unit=None, icon: bool = True) 
         return f"{text} {money_unit(kind, lang)}" if unit is True else text
     if kind == "count":
         return f"{number:,}"
+    if kind == "rating":
+        return _grouped(number, 2)
     # value: up to 2 decimals, no trailing zeros
     text = _grouped(number, value_decimals(value))
     if not unit or unit is True:

@@ -142,7 +142,7 @@ def display_frame(df: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
         elif col.kind in ("pct", "score"):
             s = _per_value(s, lambda v: None if missing(v) else fmt.shown_number("percent", v) * 100) \
                 .astype(float).round(1)
-        elif col.kind in ("money", "int", "num", "progress"):
+        elif col.kind in ("money", "int", "num", "progress", "rating"):
             s = _per_value(s, lambda v, k=col.kind: None if missing(v) else fmt.shown_number(k, v)).astype(float)
         out[col.heading(lang)] = s.reset_index(drop=True)
     return pd.DataFrame(out)
@@ -158,8 +158,8 @@ def _per_value(s: pd.Series, shown) -> pd.Series:
 
 
 #: on-screen widths of the columns of :func:`table` by kind (the widest text columns fill the rest)
-WIDTHS = {"int": 90, "pct": 95, "score": 95, "progress": 120, "money": 115, "num": 85, "bool": 80, "status": 155,
-          "pstatus": 165}
+WIDTHS = {"int": 90, "pct": 95, "score": 95, "progress": 120, "money": 115, "num": 85, "rating": 120, "bool": 80,
+          "status": 155, "pstatus": 165}
 #: a long name (indicator, project) gets what the other visible columns leave of a 1280-px page
 NAME_ROOM = 800
 
@@ -169,6 +169,8 @@ def _column_config(col: Column, label: str, width: int | None):
         return st.column_config.NumberColumn(label, format="localized", width=width)
     if col.kind in ("pct", "score"):
         return st.column_config.NumberColumn(label, format="%.1f%%", width=width)
+    if col.kind == "rating":       # a score out of 10, two decimals as surveys print it (8.10)
+        return st.column_config.NumberColumn(label, format="%.2f", width=width)
     if col.kind == "progress":
         return st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%.0f%%", width=width)
     if col.kind == "int":

@@ -27,6 +27,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.section.dashboards", "pages/indicators.py", "nav.indicators", ":material/monitoring:", "indicators"),
     PageSpec("nav.section.dashboards", "pages/projects.py", "nav.projects", ":material/construction:", "projects"),
     PageSpec("nav.section.dashboards", "pages/budget.py", "nav.budget", ":material/payments:", "budget"),
+    PageSpec("nav.section.dashboards", "pages/satisfaction.py", "nav.satisfaction", ":material/sentiment_satisfied:",
+             "satisfaction"),
     PageSpec("nav.section.dashboards", "pages/plan.py", "nav.plan", ":material/flag:", "plan"),
     PageSpec("nav.section.dashboards", "pages/revisions.py", "nav.revisions", ":material/edit_calendar:", "revisions"),
     PageSpec("nav.section.dashboards", "pages/method.py", "nav.method", ":material/calculate:", "method"),

@@ -330,13 +330,22 @@ def _satisfaction(ctx: _Ctx) -> list[B.Block]:
     scores = survey.strategy_scores()
     if len(scores):
         out.append(B.Paragraph(ctx.t("me.satisfaction.h.strategy"), bold=True))
-        score = lambda x: fmt.number(x, 2)      # noqa: E731 - a score out of 10, as surveys print it (7.60)
+        score = lambda x: fmt.figure("rating", x, lang=lang)      # noqa: E731 - out of 10, as surveys print it (7.60)
         rows = [(ctx.strategy_label(int(r.strategy_no), short=True), score(r.score))
                 for r in scores.itertuples(index=False) if int(r.strategy_no) in ctx.plan.strategies]
         rows.append((ctx.t("me.satisfaction.mean"), score(scores["score"].mean())))
         out.append(B.Table((n(ctx.t("me.satisfaction.col.strategy"), width=3.6),
                             n(ctx.t("me.satisfaction.col.score"), "right", 1.2)), tuple(rows), total_rows=1,
                            caption=ctx.numbering.caption(ctx.t("me.satisfaction.table.strategy"), lang)))
+        for no, part in survey.strategy_items().groupby("strategy_no", sort=True):
+            if int(no) not in ctx.plan.strategies:
+                continue
+            out.append(B.Table((n(ctx.t("me.satisfaction.col.item"), width=3.6),
+                                n(ctx.t("me.satisfaction.col.score"), "right", 1.2)),
+                               tuple((str(r.item), score(r.score)) for r in part.itertuples(index=False)),
+                               caption=ctx.numbering.caption(ctx.t("me.satisfaction.table.items",
+                                                                   strategy=ctx.strategy_label(int(no), short=True)),
+                                                             lang)))
     return out
 
 
