@@ -54,3 +54,24 @@ def test_the_annual_surveys_overall_share_is_the_demos_satisfaction_indicator_re
     results = pd.read_csv(DEMO_DIR / "2569" / "indicator_results.csv", encoding="utf-8-sig")
     g5 = results[(results["indicator_code"] == "G5-I03") & (results["quarter"] == 4)]["value"].item()
     assert RSat.load(db, 2569, "annual").overall_share() * 100 == pytest.approx(g5)
+
+
+def test_rolling_back_a_rounds_demo_survey_removes_its_demo_texts_but_not_an_analysts_edit(loaded):
+    from tracker import ingest
+
+    db, receipts = loaded
+    annual = next(r for r in receipts if "annual" in r.file_name)
+    N.save(db, parse("annual", 2569), "committee_opinion", "ความเห็นที่คณะกรรมการเขียนเอง", user="analyst")
+    ingest.rollback(db, annual.batch_id, user="analyst")
+    texts = N.load(db, parse("annual", 2569))
+    assert texts.text("problems", 1) is None and texts.text("committee_members") is None     # the demo's, gone
+    assert texts.text("committee_opinion") == "ความเห็นที่คณะกรรมการเขียนเอง"                 # the analyst's, kept
+    assert RSat.load(db, 2569, "annual").empty
+    assert N.load(db, parse("half", 2570)).text("problems", 1)          # the other round's demo texts stay
+    detail = store.audit_log(db).query("action == 'rollback'")["detail"].iloc[0]
+    assert '"texts_removed": 18' in detail                               # 19 demo texts of the round less the edited one
+    half = next(r for r in receipts if "half" in r.file_name)
+    ingest.rollback(db, half.batch_id, user="analyst")
+    assert N.load(db, parse("half", 2570)).rows.empty
+    assert report_texts.load_report_texts(db, user="system:demo")        # the demo loads again, texts and all
+    assert N.load(db, parse("annual", 2569)).text("problems", 1)

@@ -4,7 +4,8 @@ committee's members, opinion and dates) and a survey result set (แบบที
 
 The survey goes through the normal upload as a demo batch (``is_demo``, by ``system:demo``: marked demo and rolled
 back like the other demo batches); the texts are saved by ``system:demo`` through the narrative's own save (audited).
-The texts stay after the demo batches are rolled back (an analyst overwrites or empties them on the M&E page).
+Rolling back a round's demo survey batch removes that round's texts too, those still as the demo wrote them
+(:func:`tracker.ingest.rollback.rollback`); a text an analyst edited since is theirs and stays.
 """
 
 from __future__ import annotations

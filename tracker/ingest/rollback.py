@@ -49,6 +49,19 @@ def _budget_years(changes) -> list[int]:
     return sorted(years)
 
 
+def _demo_texts(db, b: dict, changes) -> int:
+    """A demo survey batch takes the demo's report texts of its rounds with it (#13): the texts of each round it
+    loaded that are still as its actor (``system:demo``) wrote them; a text an analyst edited since stays.
+    Returns how many were removed (0 for any other batch)."""
+    if not b["is_demo"] or b["kind"] != "satisfaction":
+        return 0
+    rounds = set()
+    for ch in changes:
+        row = json.loads(ch["after"] or ch["before"])
+        rounds.add((int(row["fiscal_year"]), str(row["round"])))
+    return sum(store.narratives.delete_written_by(db, fy, rnd, b["username"]) for fy, rnd in sorted(rounds))
+
+
 def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
     """Roll back batch ``batch_id`` in one transaction, recorded in the batch and the audit log.
 
@@ -106,12 +119,13 @@ def rollback(db, batch_id: int, *, user: str) -> RollbackResult:
                 uploads.upsert_rows(db, table, list(cols), [tuple(r[c] for c in cols) for r in same])
         for table, keys in deletes.items():
             uploads.delete_rows(db, table, keys)
+        texts = _demo_texts(db, b, changes)
         now = store.now_iso()
         uploads.mark_rolled_back(db, batch_id, user=user, at=now)
         restored = sum(map(len, restores.values()))
         removed = sum(map(len, deletes.values()))
         store.audit(db, user=user, action="rollback", target=f"batch:{batch_id}",
                     detail={"kind": b["kind"], "file_name": b["file_name"], "restored": restored,
-                            "removed": removed})
+                            "removed": removed, **({"texts_removed": texts} if texts else {})})
         store.bump_revision(db)
     return RollbackResult(batch_id, restored, removed)

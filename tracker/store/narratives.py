@@ -31,3 +31,11 @@ def put_narrative(db: Database, row: dict) -> None:
 def delete_narrative(db: Database, fiscal_year: int, round_key: str, section: str, strategy_no: int) -> None:
     db.execute("DELETE FROM report_narratives WHERE fiscal_year = ? AND round = ? AND section = ? AND strategy_no = ?",
                [int(fiscal_year), str(round_key), section, int(strategy_no)])
+
+
+def delete_written_by(db: Database, fiscal_year: int, round_key: str, username: str) -> int:
+    """Delete the texts of one report round still as ``username`` last wrote them (the demo's own texts: one an
+    analyst edited since is theirs and stays); returns how many."""
+    cur = db.execute("DELETE FROM report_narratives WHERE fiscal_year = ? AND round = ? AND updated_by = ?",
+                     [int(fiscal_year), str(round_key), str(username)])
+    return cur.rowcount
