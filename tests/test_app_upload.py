@@ -43,7 +43,7 @@ def test_upload_and_history_pages_render_in_both_languages(app, lang):
     at = app(lang=lang, page="pages/upload.py")
     assert not at.exception, at.exception
     # CSV and XLSX template per kind; XLSX, CSV and every department's ZIP per form (projects too)
-    assert len(at.download_button) == 17      # 4 kinds × 2 templates (the survey too, #13) + 3 forms × 3
+    assert len(at.download_button) == 21      # 4 kinds × 2 templates (the survey too, #13) + 3 forms × 3 + survey form 2 rounds × 2
     assert ("นำเข้าข้อมูลรายไตรมาส" if lang == "th" else "Quarterly data upload") in texts(at)
     at.switch_page("pages/history.py").run()
     assert not at.exception

@@ -47,7 +47,7 @@ def test_the_3_2_chart_stacks_the_three_answers_per_point_with_the_overall_first
     assert list(fig["layout"]["xaxis"]["ticktext"])[-1] == "100%"      # one unit: percent of respondents
     label = fig["data"][0]["y"][1]
     assert "<br>" in label and "โอกาส" in label.replace("<br>", "")        # wrapped between words
-    assert all(len(line) <= 30 for line in label.replace("\u2060", "").split("<br>"))
+    assert all(0 < len(line) <= 40 for line in label.replace("\u2060", "").split("<br>"))
     english = charts.satisfaction_items(items, overall, "en", "Form 3/2").to_dict()
     assert english["data"][0]["y"][0] == "<b>Overall</b>" and english["data"][2]["name"] == "Not satisfied"
 

@@ -373,7 +373,8 @@ def satisfaction_items(items: pd.DataFrame, overall: dict, lang: str, title: str
         return empty(title, lang)
     rows = ([(t("survey.overall_item", lang), overall)] if overall else []) + [
         (str(r["item"]), r) for _, r in items.iterrows()]
-    labels = [f"<b>{wrap(n, 26)}</b>" if i == 0 and overall else wrap(n, 26) for i, (n, _) in enumerate(rows)]
+    labels = [f"<b>{wrap(n, 32)}</b>" if i == 0 and overall else wrap(n, 32) for i, (n, _) in enumerate(rows)]
+    lines = max(label.count("<br>") + 1 for label in labels)     # rows tall enough for the longest label
     fig = go.Figure()
     for key, colour in SATISFACTION_COLOURS.items():
         name = t(SATISFACTION_KEYS[key], lang)
@@ -387,4 +388,5 @@ def satisfaction_items(items: pd.DataFrame, overall: dict, lang: str, title: str
     fig.update_xaxes(range=[0, 100], tickvals=list(range(0, 101, 20)), ticktext=[f"{v}%" for v in range(0, 101, 20)],
                      title=t("survey.chart.axis", lang))
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, 170 + 46 * len(rows), lang, barmode="stack", bargap=0.3, legend_traceorder="normal")
+    return _layout(fig, title, 170 + (24 + 18 * lines) * len(rows), lang, barmode="stack", bargap=0.3,
+                   legend_traceorder="normal")

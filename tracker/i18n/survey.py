@@ -144,5 +144,28 @@ MESSAGES = {
     "survey.page.no_strategy": ("ผลสำรวจนี้ไม่มีแบบที่ 3/3 (คะแนนรายยุทธศาสตร์)",
                                 "This survey has no form 3/3 (scores per strategy)"),
     "survey.col.group_item": ("กลุ่ม", "Group"),
+    # the pre-filled survey form (tracker.ingest.forms)
+    "form.title.satisfaction": ("แบบกรอกผลสำรวจความพึงพอใจ (แบบที่ 3/2 และ 3/3) {round} {fy}",
+                                "Satisfaction survey form (forms 3/2 and 3/3), {round}, {fy}"),
+    "form.instructions.satisfaction": (
+        "กรอกเฉพาะช่องสีขาว: จำนวนผู้ตอบของแต่ละกลุ่ม ร้อยละพอใจมาก/พอใจ/ไม่พอใจของแต่ละประเด็น (รวมกัน 100) และคะแนน"
+        "เต็ม 10 ของแต่ละยุทธศาสตร์ แถวที่ไม่กรอกจะไม่นำเข้า เพิ่มแถวได้ถ้ามีกลุ่มหรือประเด็นอื่น",
+        "Type in the white cells only: the respondents of each group, the shares very satisfied / satisfied / not "
+        "satisfied of each point (adding up to 100) and each strategy's score out of 10. Rows left blank are not "
+        "imported; add rows for other groups or points"),
+    "form.col.strategy_name": ("ชื่อยุทธศาสตร์", "Strategy name"),
+    "form.col.what": ("สิ่งที่ต้องกรอก", "What to type"),
+    "form.survey.what.people": ("จำนวนผู้ตอบ (คน)", "respondents (people)"),
+    "form.survey.what.shares": ("ร้อยละ พอใจมาก / พอใจ / ไม่พอใจ", "percent very satisfied / satisfied / not"),
+    "form.survey.what.score": ("คะแนน (เต็ม 10)", "score (out of 10)"),
+    "form.check.whole": ("กรอกจำนวนเต็มตั้งแต่ 0 ขึ้นไป", "Type a whole number, 0 or more"),
+    "form.survey.heading": ("แบบกรอกผลสำรวจความพึงพอใจ ปีงบประมาณ {fy}", "Satisfaction survey form, FY {fy}"),
+    "form.survey.help": (
+        "ยุทธศาสตร์ของแผน กลุ่มผู้ตอบ และประเด็นที่ประเมิน (จากผลสำรวจครั้งล่าสุด หรือตามแบบที่ 3/2, 3/3) เติมไว้แล้ว "
+        "กรอกเฉพาะตัวเลข แล้วนำเข้าไฟล์นี้ในหน้านี้",
+        "The plan's strategies, the respondents' groups and the points assessed (from the latest survey, or those of "
+        "forms 3/2 and 3/3) are filled in: type the figures only, then upload the file on this page"),
+    "form.survey.download": ("แบบกรอกผลสำรวจ {round} (Excel)", "Survey form, {round} (Excel)"),
+    "form.survey.download_csv": ("แบบกรอกผลสำรวจ {round} (CSV)", "Survey form, {round} (CSV)"),
     "survey.chart.axis": ("ร้อยละของผู้ตอบ", "Percent of respondents"),
 }

@@ -268,4 +268,5 @@ FORM_INFO: dict[str, dict[str, str]] = {
                                                        "prefilled_from")},
     "indicator_results": {f: f"form.col.{f}" for f in ("name", "unit", "target", "aggregation", "how", "previous",
                                                         "previous_period", "year_to_date")},
+    "satisfaction": {f: f"form.col.{f}" for f in ("strategy_name", "what")},
 }

@@ -11,6 +11,10 @@ Three forms, one per upload kind (a CSV holds one table):
   department's); the status, progress and cumulative committed / disbursed amounts of the latest
   earlier quarter of the same fiscal year are filled in (money is cumulative within a year, so nothing
   carries over from an earlier year: a project not reported yet this year is left blank);
+- ``satisfaction`` (by fiscal year and survey round: ``quarter`` 4 = the annual survey, 2 = the six-month one):
+  the survey's tables as the upload reads them — the respondents' groups, the points assessed of form 3/2 and
+  its overall row, and for every strategy of the plan its points and overall row (form 3/3) — taken from the
+  latest survey loaded (else the official forms' groups and points), the figures blank;
 - ``indicator_results``: one row per indicator (optionally the department's own) with its unit, the
   year's target, how its quarters combine, whether to type the quarter's value or the value at the end
   of the quarter, the last value reported and, for summed indicators, the year so far. The value is left
@@ -41,6 +45,9 @@ from tracker.tables import csv_bytes, neutralise_cell
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORM_KINDS = ("projects", "project_progress", "indicator_results")
+#: the survey form: by fiscal year and round (the round's quarter, as the satisfaction indicator's)
+SURVEY_FORM = "satisfaction"
+SURVEY_ROUNDS = {4: "annual", 2: "half"}
 FONT = "TH Sarabun New"
 YEARLY = ("projects",)   #: forms of a fiscal year, not of a quarter
 HEADER_ROW = 3          #: title on row 1, what to do on row 2, headers on row 3, data from row 4
@@ -97,8 +104,17 @@ COLUMNS: dict[str, tuple[FormColumn, ...]] = {
         FormColumn("year_to_date", "info", "num", 14),
         FormColumn("value", "input", "num", 14), FormColumn("note", "input", width=30),
     ),
+    "satisfaction": (
+        FormColumn("fiscal_year", "key", "int", 10), FormColumn("round", "key", width=12),
+        FormColumn("table", "key", width=16), FormColumn("strategy", "key", "int", 10),
+        FormColumn("strategy_name", "info", width=28), FormColumn("group", "key", width=12),
+        FormColumn("item", "key", width=44), FormColumn("what", "info", width=26),
+        FormColumn("respondents", "input", "int", 12), FormColumn("very_satisfied", "input", "pct", 11),
+        FormColumn("satisfied", "input", "pct", 11), FormColumn("not_satisfied", "input", "pct", 11),
+        FormColumn("score", "input", "score", 11), FormColumn("note", "input", width=24),
+    ),
 }
-NUMBER_FORMATS = {"int": "0", "goal": "0", "money": "#,##0.00", "pct": "0.##", "num": "#,##0.##"}
+NUMBER_FORMATS = {"int": "0", "goal": "0", "money": "#,##0.00", "pct": "0.##", "num": "#,##0.##", "score": "0.00"}
 
 
 def _period(fy: int, q: int, lang: str) -> str:
@@ -190,13 +206,59 @@ def projects_rows(db, fiscal_year: int, quarter: int | None = None, *, lang: str
     }).reset_index(drop=True)
 
 
-ROWS = {"projects": projects_rows, "project_progress": progress_rows, "indicator_results": results_rows}
+def survey_rows(db, fiscal_year: int, quarter: int, *, lang: str = "th", department: str | None = None) -> pd.DataFrame:
+    """The rows of the survey form (columns :data:`COLUMNS` ``satisfaction``) of ``fiscal_year`` and the round of
+    ``quarter`` (4 annual, 2 six-month): the groups and points of the latest survey loaded (else the official
+    forms'), every strategy of the plan on form 3/3, the figures blank; words in ``lang`` (the upload reads
+    both). ``department`` is not used: a survey is the whole organization's."""
+    from tracker.ingest.survey import DEFAULT_GROUPS, DEFAULT_ITEMS, is_overall_item
+    from tracker.store import planbook, surveys
+
+    rnd = SURVEY_ROUNDS.get(int(quarter), "annual")
+    last = surveys.latest(db)
+    groups = {g: list(items) for g, items in DEFAULT_GROUPS.items()}
+    items, per_strategy = list(DEFAULT_ITEMS), {}
+    if len(last):
+        people = last[(last["survey_table"] == "respondents") & ~last["item"].map(is_overall_item)]
+        if len(people):
+            groups = {g: people.loc[people["characteristic"] == g, "item"].tolist() for g in DEFAULT_GROUPS}
+        overall = last[(last["survey_table"] == "overall") & ~last["item"].map(is_overall_item)]
+        items = overall["item"].tolist() or items
+        strat = last[(last["survey_table"] == "strategy") & ~last["item"].map(is_overall_item)]
+        per_strategy = {int(n): part["item"].tolist() for n, part in strat.groupby("strategy_no")}
+    overall_word = t("survey.overall_item", "th")     # the upload reads ภาพรวม in either language's form
+    base = {"fiscal_year": int(fiscal_year), "round": t(f"me.round.kind.{rnd}", lang), "strategy": None,
+            "strategy_name": "", "group": "", "note": ""}
+    rows = []
+
+    def add(table: str, item: str, what: str, **values) -> None:
+        rows.append({**base, "table": t(f"survey.table.{table}", lang), "item": item,
+                     "what": t(f"form.survey.what.{what}", lang), **values})
+
+    for g, names in groups.items():
+        for name in names:
+            add("respondents", name, "people", group=t(f"survey.group.{g}", lang))
+    for name in [*items, overall_word]:
+        add("overall", name, "shares")
+    strategies = planbook.strategies(db)
+    for r in strategies.itertuples(index=False):
+        for name in [*per_strategy.get(int(r.number), items), overall_word]:
+            add("strategy", name, "score", strategy=int(r.number), strategy_name=getattr(r, f"short_{lang}") or "")
+    out = pd.DataFrame(rows, columns=[c.key for c in COLUMNS[SURVEY_FORM] if c.role != "input"] + ["note"])
+    for c in ("respondents", "very_satisfied", "satisfied", "not_satisfied", "score"):
+        out[c] = float("nan")
+    out["strategy"] = out["strategy"].astype("Int64")
+    return out
+
+
+ROWS = {"projects": projects_rows, "project_progress": progress_rows, "indicator_results": results_rows,
+        SURVEY_FORM: survey_rows}
 
 
 def form_frame(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th",
                department: str | None = None) -> pd.DataFrame:
     """The form of ``kind`` as a table headed as the form heads it (what the CSV holds)."""
-    if kind not in FORM_KINDS:
+    if kind not in ROWS:
         raise ValueError(f"no form for {kind!r}; expected one of {', '.join(FORM_KINDS)}")
     rows = ROWS[kind](db, fiscal_year, quarter, lang=lang, department=department)
     return pd.DataFrame({c.header(kind, lang): rows[c.key] for c in COLUMNS[kind]})
@@ -211,7 +273,8 @@ def form_csv(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th",
 def file_name(kind: str, fiscal_year: int, quarter: int, ext: str, department: str | None = None) -> str:
     """``form-project_progress-2570-Q1[-ENG].xlsx``; the projects form is by year: ``form-projects-2570.xlsx``;
     the ZIP of every department's form: ``form-project_progress-2570-Q1-departments.zip``."""
-    period = f"{fiscal_year}" if kind in YEARLY else f"{fiscal_year}-Q{quarter}"
+    period = (f"{fiscal_year}" if kind in YEARLY else f"{fiscal_year}-{SURVEY_ROUNDS[int(quarter)]}" if kind == SURVEY_FORM
+              else f"{fiscal_year}-Q{quarter}")
     if ext == "zip":
         return f"form-{kind}-{period}-departments.zip"
     return f"form-{kind}-{period}{'-' + department if department else ''}.{ext}"
@@ -239,7 +302,8 @@ def form_xlsx(db, kind: str, fiscal_year: int, quarter: int, *, lang: str = "th"
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     n_rows, last_col = len(rows), get_column_letter(len(cols))
     period = periods.quarter_label(quarter, lang, fiscal_year)
-    title = t(f"form.title.{kind}", lang, quarter=period, fy=periods.fy_label(fiscal_year, lang))
+    title = t(f"form.title.{kind}", lang, quarter=period, fy=periods.fy_label(fiscal_year, lang),
+              round=t(f"me.round.kind.{SURVEY_ROUNDS.get(int(quarter), 'annual')}", lang))
     ws.cell(row=1, column=1, value=neutralise_cell(title + (f" — {org}" if org else ""))).font = Font(
         name=FONT, size=16, bold=True)
     ws.cell(row=2, column=1, value=t(f"form.instructions.{kind}", lang)).font = normal
@@ -355,6 +419,11 @@ def _validations(ws, kind: str, cols, lang: str, first: int, last: int, DataVali
             "progress_pct")
         for key in ("committed", "disbursed"):
             add(DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True), key)
+    elif kind == SURVEY_FORM:
+        add(DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True), "respondents")
+        for key in ("very_satisfied", "satisfied", "not_satisfied"):
+            add(DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True), key)
+        add(DataValidation(type="decimal", operator="between", formula1="0", formula2="10", allow_blank=True), "score")
     else:
         add(DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True), "value")
 

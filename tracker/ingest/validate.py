@@ -151,7 +151,8 @@ def blank_rows(raw: pd.DataFrame, kind: Kind, mapping: dict[str, str]) -> pd.Ser
     inputs = [h for c, h in mapping.items() if c not in kind.key]
     reference = form_reference_keys(kind.name)
     is_form = any(header_key(h) in reference for h in raw.columns if h != ROW)
-    if not is_form or not kind.quarterly or not inputs or not all(k in mapping for k in kind.key):
+    if not is_form or not (kind.quarterly or kind.name == "satisfaction") or not inputs \
+            or not all(k in mapping for k in kind.key):
         return pd.Series(False, index=raw.index)
     return raw[inputs].astype(str).apply(lambda s: s.str.strip() == "").all(axis=1)
 

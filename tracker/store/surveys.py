@@ -39,3 +39,13 @@ def overall_rows(db: Database, fiscal_years: list[int] | None = None) -> pd.Data
         where, params = f" AND fiscal_year IN ({','.join('?' * len(years))})", years
     return frame(db, f"SELECT {_COLUMNS} FROM satisfaction_results WHERE survey_table = 'overall'{where} "
                      "ORDER BY fiscal_year, round, rowid", params)
+
+
+def latest(db: Database) -> pd.DataFrame:
+    """The rows of the latest survey loaded (the highest fiscal year; of it the annual round before the six-month
+    one), columns of :func:`survey`; empty when none is."""
+    last = frame(db, "SELECT fiscal_year, round FROM satisfaction_results GROUP BY fiscal_year, round "
+                     "ORDER BY fiscal_year DESC, round = 'annual' DESC LIMIT 1")
+    if last.empty:
+        return survey(db, 0, "annual")
+    return survey(db, int(last["fiscal_year"].iloc[0]), str(last["round"].iloc[0]))

@@ -56,3 +56,18 @@ def forms_section() -> None:
                     icon=":material/folder_zip:" if ext == "zip" else ":material/download:")
         if not department:
             st.caption(ui.t("form.zip_help"))
+        _survey_forms(fy, lang)
+
+
+def _survey_forms(fy: int, lang: str) -> None:
+    """The satisfaction survey's form of the year, one per round (the survey is the whole organization's)."""
+    st.markdown(f"**{ui.plain(ui.t('form.survey.heading', fy=fy))}**")
+    st.caption(ui.t("form.survey.help"))
+    row = st.container(horizontal=True, gap="small")
+    for quarter, rnd in forms.SURVEY_ROUNDS.items():
+        for ext, key in (("xlsx", "form.survey.download"), ("csv", "form.survey.download_csv")):
+            row.download_button(
+                ui.t(key, round=ui.t(f"me.round.kind.{rnd}")), key=f"form_survey_{rnd}_{ext}", on_click="ignore",
+                data=lambda q=quarter, e=ext: _form(forms.SURVEY_FORM, e, fy, q, lang, None),
+                file_name=forms.file_name(forms.SURVEY_FORM, fy, quarter, ext), mime=MIME[ext],
+                icon=":material/download:")
