@@ -47,9 +47,18 @@ tab_add, tab_change, tab_sessions, tab_settings = st.tabs([ui.t("users.add"), ui
                                                           ui.t("users.sessions"), ui.t("users.settings")])
 with tab_settings:
     st.caption(ui.t("users.settings_intro"))
-    st.dataframe([{"env": s.env, "value": str(settings.get(s.name)), "default": s.default,
-                   "help": ui.t(f"setting.{s.name}")}
-                  for s in settings.SETTINGS], hide_index=True,
+    # in Thai each setting by its meaning; the server's variable names (TRACKER_…) are English, in the
+    # English view and the README's settings table
+    def shown(value, kind) -> str:
+        """A setting's value as a reader reads it: yes/no for a switch, a dash for none."""
+        if kind is bool:
+            value = value if isinstance(value, bool) else value.strip().lower() in ("1", "true", "yes", "on")
+            return ui.t("audit.yes" if value else "audit.no")
+        return str(value) if str(value) else "—"
+
+    st.dataframe([{"help": ui.t(f"setting.{s.name}"), "value": shown(settings.get(s.name), s.kind),
+                   "default": shown(s.default, s.kind), "env": s.env} for s in settings.SETTINGS], hide_index=True,
+                 column_order=["help", "value", "default"] + (["env"] if lang == "en" else []),
                  column_config={"env": ui.t("users.col_setting"), "value": ui.t("users.col_value"),
                                 "default": ui.t("users.col_default"), "help": ui.t("users.col_help")})
 

@@ -30,7 +30,7 @@ def utc_midnight(day) -> str:
 
 
 who = c3.selectbox(ui.t("audit.user"), [ALL, *users], key="audit_user",
-                   format_func=lambda v: ui.t("audit.all") if v == ALL else v)
+                   format_func=lambda v: ui.t("audit.all") if v == ALL else auth.actor_label(v, ui.lang()))
 what = c4.selectbox(ui.t("audit.action"), [ALL, *actions], key="audit_action",
                     format_func=lambda v: ui.t("audit.all") if v == ALL else auth.audit_action_label(v, ui.lang()))
 text = st.text_input(ui.t("audit.text"), key="audit_text", max_chars=200)
@@ -43,8 +43,12 @@ with ui.db() as conn:
 
 st.caption(ui.t("audit.count", n=len(log)))
 # user-supplied text (names, notes, file names) is shown only in the table: never as HTML
-st.dataframe(log.assign(at=log["at"].map(ui.when_label),
-                        action=log["action"].map(lambda a: auth.audit_action_label(a, ui.lang()))), hide_index=True,
+# (the CSV keeps the log's own form: codes, JSON and UTC times, for checking)
+lang = ui.lang()
+st.dataframe(log.assign(at=log["at"].map(ui.when_label), username=log["username"].map(lambda u: auth.actor_label(u, lang)),
+                        action=log["action"].map(lambda a: auth.audit_action_label(a, lang)),
+                        target=log["target"].map(lambda x: auth.target_text(x, lang)),
+                        detail=log["detail"].map(lambda d: auth.detail_text(d, lang))), hide_index=True,
              column_config={"id": None, "at": ui.t("audit.col_at"), "username": ui.t("audit.col_user"),
                             "action": ui.t("audit.col_action"), "target": ui.t("audit.col_target"),
                             "detail": ui.t("audit.col_detail")})

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tracker import ingest, store
+from tracker import auth, ingest, store
 from tracker.ingest import present
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
@@ -22,7 +22,8 @@ if batches.empty:
     st.info(ui.t("history.empty"), icon=":material/history:")
     st.stop()
 
-st.dataframe(present.batch_table(batches, lang, when=ui.when_label), hide_index=True, width="stretch")
+st.dataframe(present.batch_table(batches, lang, when=ui.when_label,
+                                         who=lambda u: auth.actor_label(u, lang)), hide_index=True, width="stretch")
 
 st.subheader(ui.t("history.rows"))
 every = {int(r["id"]): present.batch_label(r, lang, when=ui.when_label) for r in batches.to_dict("records")}

@@ -4,7 +4,7 @@ tables) and PPTX (the council slides)."""
 
 import streamlit as st
 
-from tracker import store
+from tracker import auth, store
 from tracker.report import me
 from tracker.report.me import narrative as N
 from tracker.ui import auth as ui_auth
@@ -53,7 +53,7 @@ def _area(section: str, strategy_no: int) -> str:
     stored = texts.text(section, strategy_no)
     value = stored if stored is not None else N.default_text(section, ui.lang()) if strategy_no == 0 else ""
     stamp = texts.stamp(section, strategy_no)
-    help_ = ui.t("me.page.last_edit", who=stamp[0], when=ui.when_label(stamp[1])) if stamp else None
+    help_ = ui.t("me.page.last_edit", who=auth.actor_label(stamp[0], ui.lang()), when=ui.when_label(stamp[1])) if stamp else None
     one_line = section in ("council_date", "posted_date")
     widget = st.text_input if one_line else st.text_area
     return widget(ui.t(f"me.field.{section}"), value=value, disabled=not editable, help=help_,

@@ -232,7 +232,9 @@ def test_admin_sees_the_audit_trail_and_exports_it(app, db_file):
     at = app(user="admin", page=str(ROOT / "pages/audit.py"))
     assert not at.exception
     df = at.dataframe[0].value
-    assert "batch:7" in set(df["target"])
+    # what it acted on and its detail in words, not the log's codes and JSON (the CSV keeps them)
+    assert "ชุดนำเข้าที่ 7" in set(df["target"])
+    assert "ชื่อไฟล์: =cmd|' /C calc'!A0.csv" in set(df["detail"])
     at.selectbox(key="audit_action").select("import").run()
     # what was done, in the reader's words, not the log's code
     assert set(at.dataframe[0].value["action"]) == {"นำเข้าข้อมูล"}
@@ -329,9 +331,14 @@ def test_markup_escapes_every_value_it_is_given():
 def test_admin_sees_every_setting_read_only(app):
     from tracker.settings import SETTINGS
 
-    at = app(user="admin", page=str(ROOT / "pages/admin_users.py"))
-    shown = [d.value for d in at.dataframe if "TRACKER_DB" in set(d.value.iloc[:, 0].astype(str))][0]
-    assert set(shown.iloc[:, 0]) == {s.env for s in SETTINGS}
     from tracker.i18n import t
 
-    assert list(shown.iloc[:, 3]) == [t(f"setting.{s.name}", "th") for s in SETTINGS]   # explained in Thai
+    for lang in ("th", "en"):
+        at = app(lang=lang, user="admin", page=str(ROOT / "pages/admin_users.py"))
+        table = [d for d in at.dataframe if "env" in d.value.columns][0]
+        shown = table.value[list(table.proto.column_order)]
+        assert list(shown["help"]) == [t(f"setting.{s.name}", lang) for s in SETTINGS]   # each by its meaning
+        # the server's variable names (TRACKER_DB…) are English: in the English view only
+        assert ("env" in shown.columns) == (lang == "en")
+        if lang == "en":
+            assert set(shown["env"]) == {s.env for s in SETTINGS}

@@ -311,3 +311,41 @@ def test_users_cli_reads_passwords_from_stdin_never_from_arguments(db_file, monk
         db.close()
     assert run_cli(monkeypatch, "users", "set-role", "admin", "viewer") == 0  # the fixture's test admin
     assert run_cli(monkeypatch, "users", "set-role", "boss", "viewer") == 1  # last admin
+
+
+@pytest.mark.parametrize("actor, th, en", [
+    ("system", "ระบบ", "the system"),
+    ("system:demo", "ระบบ (ข้อมูลสาธิต)", "the system (demo data)"),
+    ("cli:somchai/ปิดงบ", "somchai (คำสั่งบนเครื่องแม่ข่าย)", "somchai (command line on the server)"),
+    ("somchai", "somchai", "somchai"),
+])
+def test_the_audit_log_names_the_program_itself_in_the_readers_words(actor, th, en):
+    from tracker import auth
+
+    assert (auth.actor_label(actor, "th"), auth.actor_label(actor, "en")) == (th, en)
+
+
+@pytest.mark.parametrize("target, th", [
+    ("batch:9", "ชุดนำเข้าที่ 9"),
+    ("2569-Q2", "ปีงบประมาณ 2569 ไตรมาส 2"),
+    ("2570/half/recommendations/5", "รอบ 6 เดือน 2570 · ข้อเสนอแนะ · ยุทธศาสตร์ที่ 5"),
+    ("2570/q2/problems", "ไตรมาส 2/2570 · ปัญหาและอุปสรรค"),
+    ("somchai", "somchai"),
+])
+def test_an_audit_target_reads_as_what_was_changed(target, th):
+    from tracker import auth
+
+    assert auth.target_text(target, "th") == th
+
+
+def test_an_audit_detail_reads_as_labelled_values_not_json():
+    from tracker import auth
+
+    detail = ('{"kind": "project_progress", "file_name": "q1.csv", "new": 1200, "is_demo": false,'
+              ' "locked_until": "2026-12-01T15:47:29+00:00", "before": {"disabled": false}, "reason": "bad_password"}')
+    assert auth.detail_text(detail, "th") == (
+        "ชนิดข้อมูล: ผลการดำเนินงานโครงการ · ชื่อไฟล์: q1.csv · เพิ่มใหม่: 1,200 · ข้อมูลสาธิต: ไม่ใช่"
+        " · ระงับถึง: 1 ธ.ค. 2569 22:47 · ก่อน: ระงับบัญชี: ไม่ใช่ · เหตุผล: รหัสผ่านไม่ถูกต้อง")
+    assert "bad_password" not in auth.detail_text(detail, "en") and "2026-12-01T" not in auth.detail_text(detail, "en")
+    assert auth.detail_text("not json", "th") == "not json" and auth.detail_text(None, "th") == ""
+    assert auth.detail_text('{"new_key_of_a_later_version": 1}', "th") == "new_key_of_a_later_version: 1"

@@ -19,6 +19,7 @@ from tracker.auth.demo_accounts import (DEMO_ACCOUNTS, active_demo_accounts, dem
                                         ensure_demo_accounts, remove_demo_accounts)
 from tracker.auth.passwords import (MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, check_password_policy, hash_password,
                                     verify_password)
+from tracker.auth.audit_text import actor_label, detail_text, target_text
 from tracker.auth.roles import PERMISSIONS, ROLES, AuthError, PermissionDenied, action_label, audit_action_label, can, require, role_label
 from tracker.auth.signin import SignIn, authenticate, failure_delay
 from tracker.auth.users import (USERNAME_RE, authorize, create_user, get_user, has_users, list_users,
@@ -26,7 +27,7 @@ from tracker.auth.users import (USERNAME_RE, authorize, create_user, get_user, h
                                 set_role)
 
 __all__ = [
-    "sessions",
+    "sessions", "actor_label", "detail_text", "target_text",
     "ROLES", "PERMISSIONS", "AuthError", "PermissionDenied", "can", "require", "action_label", "role_label",
     "MIN_PASSWORD_LENGTH", "MAX_PASSWORD_LENGTH", "hash_password", "verify_password", "check_password_policy",
     "USERNAME_RE", "normalize_username", "get_user", "public_user", "list_users", "has_users", "create_user",

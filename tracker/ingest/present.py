@@ -104,11 +104,12 @@ def change_table(changes: pd.DataFrame, lang: str, headers: dict[str, str] | Non
     })
 
 
-def batch_table(batches: pd.DataFrame, lang: str, when=str) -> pd.DataFrame:
-    """Every batch with its receipt; ``when`` formats the UTC ISO time for display."""
+def batch_table(batches: pd.DataFrame, lang: str, when=str, who=str) -> pd.DataFrame:
+    """Every batch with its receipt; ``when`` formats the UTC ISO time for display, ``who`` the user
+    (``system:demo`` in the reader's words, :func:`tracker.auth.actor_label`)."""
     def status(r) -> str:
         if r["status"] == "rolled_back":
-            return "↩ " + t("history.status.rolled_back", lang, user=r["rolled_back_by"] or "?")
+            return "↩ " + t("history.status.rolled_back", lang, user=who(r["rolled_back_by"] or "?"))
         return "✔ " + t("history.status.committed", lang)
 
     kind = batches["kind"].map(lambda k: t(f"ingest.kind.{k}", lang))
@@ -118,7 +119,7 @@ def batch_table(batches: pd.DataFrame, lang: str, when=str) -> pd.DataFrame:
         t("history.col.kind", lang): kind + demo,
         t("history.col.file", lang): batches["file_name"].astype(str),
         t("history.col.periods", lang): batches["periods"].fillna("").astype(str).str.replace(",", ", "),
-        t("history.col.user", lang): batches["username"].astype(str),
+        t("history.col.user", lang): batches["username"].astype(str).map(who),
         t("history.col.when", lang): batches["created_at"].map(when),
         t("history.col.counts", lang): (batches["n_new"].astype(str) + " / " + batches["n_changed"].astype(str)
                                         + " / " + batches["n_unchanged"].astype(str)),
