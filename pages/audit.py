@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta, timezone
 
 import streamlit as st
 
-from tracker import auth, store, tables
+from tracker import auth, periods, store, tables
 from tracker.ui import auth as ui_auth
 from tracker.ui import frame as ui
 
@@ -41,7 +41,10 @@ with ui.db() as conn:
                          user=None if who == ALL else who, action=None if what == ALL else what,
                          text=text.strip() or None)
 
-st.caption(ui.t("audit.count", n=len(log)))
+# the date pickers write Christian-era dates: the range is said again in the reader's calendar (พ.ศ. in Thai)
+shown_range = ui.t("audit.range", since=periods.date_label(since, ui.lang()) if since else "—",
+                   until=periods.date_label(until, ui.lang()) if until else "—")
+st.caption(shown_range + " · " + ui.t("audit.count", n=len(log)))
 # user-supplied text (names, notes, file names) is shown only in the table: never as HTML
 # (the CSV keeps the log's own form: codes, JSON and UTC times, for checking)
 lang = ui.lang()

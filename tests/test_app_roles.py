@@ -235,6 +235,15 @@ def test_admin_sees_the_audit_trail_and_exports_it(app, db_file):
     # what it acted on and its detail in words, not the log's codes and JSON (the CSV keeps them)
     assert "ชุดนำเข้าที่ 7" in set(df["target"])
     assert "ชื่อไฟล์: =cmd|' /C calc'!A0.csv" in set(df["detail"])
+    # the date pickers show Christian-era dates: the range is said again in Buddhist Era beside them
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tracker import periods
+
+    today = datetime.now(ZoneInfo("Asia/Bangkok")).date()
+    shown = [c.value for c in at.caption if "ช่วงวันที่" in c.value]
+    assert shown and periods.date_label(today, "th") in shown[0] and str(today.year) not in shown[0], shown
     at.selectbox(key="audit_action").select("import").run()
     # what was done, in the reader's words, not the log's code
     assert set(at.dataframe[0].value["action"]) == {"นำเข้าข้อมูล"}

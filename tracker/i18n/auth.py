@@ -172,6 +172,7 @@ MESSAGES = {
     "audit.text": ("ค้นหาในเป้าหมายหรือรายละเอียด", "Search target or detail"),
     "audit.all": ("ทั้งหมด", "All"),
     "audit.count": ("{n} รายการ", "{n} entries"),
+    "audit.range": ("ช่วงวันที่ {since} ถึง {until}", "From {since} to {until}"),
     "audit.export": ("ดาวน์โหลด CSV", "Download CSV"),
     "audit.col_at": ("เวลา", "Time"),
     "audit.col_user": ("ผู้ใช้", "User"),
