@@ -100,3 +100,29 @@ def test_survey_results_are_empty_when_the_plan_measures_nothing_by_survey():
     merged = RSat.with_survey(uploaded, RSat.survey_results(rows, measured))
     assert merged[["indicator_code", "quarter", "value"]].values.tolist() == [["A", 4, 1.0], ["B", 2, 2.0],
                                                                              ["B", 4, 80.0]]
+
+
+def test_a_locked_year_end_quarter_refuses_the_annual_survey_and_keeps_the_database(db):
+    from tests.test_survey import dump
+    from tracker import locks
+
+    locks.lock_quarter(db, 2569, 4, user="analyst")
+    before = dump(db)
+    pv = ingest.prepare(db, SURVEY.encode("utf-8-sig"), "survey.csv")
+    locked = pv.problems[pv.problems["code"] == "quarter_locked"]
+    assert pv.has_errors and locked["value"].tolist() == ["2569-Q4"]
+    assert "2569-Q4" in locked["message_th"].item() and "analyst" in locked["message_en"].item()
+    with pytest.raises(ingest.ImportRejected):
+        ingest.commit(db, pv, user="somchai")
+    assert dump(db) == before
+    load(db, SURVEY.replace("ประจำปี", "รอบ 6 เดือน"))          # the six-month round sets Q2: not locked
+
+
+def test_an_indicator_upload_of_a_quarter_the_survey_measures_is_warned_and_set_aside(db):
+    load(db)
+    pv = ingest.prepare(db, b"indicator_code,fiscal_year,quarter,value\nG5-I03,2569,4,80\nG5-I03,2569,3,70\n", "r.csv")
+    w = pv.problems[pv.problems["code"] == "survey_replaces_result"]
+    assert w["severity"].tolist() == ["warning"] and w["row"].tolist() == [2]
+    assert "86.3" in w["message_th"].item() and "80" in w["message_en"].item()
+    ingest.commit(db, pv, user="somchai")
+    assert g5i03(db)["actual"] == pytest.approx(86.3)

@@ -72,6 +72,11 @@ MESSAGES = {
         "the survey gives {value} % satisfied or very satisfied, but indicator {indicator}'s stored result for {fy} "
         "quarter {q} is {stored} — once imported, the indicator takes the survey's figure ({value}) in place of the "
         "stored one: check the figures before you confirm"),
+    "ingest.problem.survey_replaces_result": (
+        "ผลตัวชี้วัด {indicator} ปี {fy} ไตรมาส {q} มาจากผลสำรวจความพึงพอใจที่นำเข้าไว้ (ร้อยละ {share}) — ค่า {value} "
+        "ในไฟล์นี้จะถูกบันทึกไว้ แต่ไม่นำมาใช้ตราบที่ยังมีผลสำรวจรอบนั้น",
+        "indicator {indicator}'s result for {fy} quarter {q} comes from the satisfaction survey loaded ({share} %) — "
+        "the value {value} in this file is stored but not used while that survey is loaded"),
     # the survey's tables and words
     "survey.table.respondents": ("ผู้ตอบแบบสอบถาม", "respondents"),
     "survey.table.overall": ("แบบที่ 3/2", "form 3/2"),

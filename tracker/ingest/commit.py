@@ -136,6 +136,12 @@ def commit(db, preview: Preview, *, user: str, is_demo: bool = False) -> Receipt
             for r in locked_quarters(clean, db).itertuples(index=False):
                 raise ImportRejected("ingest.problem.quarter_locked", value=f"{r.fiscal_year}-Q{r.quarter}",
                                      locked_by=r.locked_by, rows=int(r.rows))
+        elif kind.name == "satisfaction":     # the survey sets the satisfaction indicator's result of a quarter
+            from tracker.ingest.survey import locked_rounds
+
+            for r in locked_rounds(clean, db, preview.plan or default_plan()).itertuples(index=False):
+                raise ImportRejected("ingest.problem.quarter_locked", value=f"{r.fiscal_year}-Q{r.quarter}",
+                                     locked_by=r.locked_by, rows=int(r.rows))
         elif kind.name == "projects":     # a locked quarter's totals are made of the year's projects and budgets
             for r in locked_year_rows(clean.assign(**{STATUS: status}), db).itertuples(index=False):
                 raise ImportRejected("ingest.problem.project_year_locked", value=str(r.fiscal_year),

@@ -224,9 +224,51 @@ def check(clean: pd.DataFrame, mapping: dict[str, str], P, *, db=None, plan=None
                    value=" / ".join(totals.values()), fy=int(fy),
                    **{c: totals.get(c, "—") for c in CHARACTERISTICS})
     _indicator_differs(clean, mapping, P, db, plan)
+    if db is not None:
+        for r in locked_rounds(clean, db, plan).itertuples(index=False):
+            P.file("quarter_locked", row=int(r.row), column=mapping.get("round", "round"),
+                   value=f"{r.fiscal_year}-Q{r.quarter}", locked_by=r.locked_by, rows=int(r.rows))
+
+
+def locked_rounds(clean: pd.DataFrame, db, plan) -> pd.DataFrame:
+    """The locked quarters whose satisfaction indicator result the survey's form 3/2 rows would set (Q4 of an annual
+    survey, Q2 of a six-month one; only when the plan measures an indicator by the survey), one row each:
+    ``fiscal_year, quarter, row`` (the file's first such row), ``rows``, ``locked_by``."""
+    from tracker import store
+
+    cols = ["fiscal_year", "quarter", "row", "rows", "locked_by"]
+    locks = store.locks.list_locks(db)
+    if locks.empty or plan is None or satisfaction_indicator(plan) is None:
+        return pd.DataFrame(columns=cols)
+    sub = clean[(clean["survey_table"] == "overall") & clean["fiscal_year"].notna() & clean["round"].isin(ROUND_QUARTER)]
+    sub = pd.DataFrame({ROW: sub[ROW], "fiscal_year": sub["fiscal_year"].astype("int64"),
+                        "quarter": sub["round"].map(ROUND_QUARTER).astype("int64")})
+    hit = sub.merge(locks, on=["fiscal_year", "quarter"])
+    return hit.groupby(["fiscal_year", "quarter"], as_index=False).agg(
+        row=(ROW, "min"), rows=(ROW, "size"), locked_by=("locked_by", "first"))[cols]
+
+
+def results_set_aside(clean: pd.DataFrame, mapping: dict[str, str], P, db, plan) -> None:
+    """A warning on an indicator results upload: a value of the satisfaction indicator for a quarter whose survey is
+    loaded is stored but not used (the survey wins, :mod:`tracker.rollup.satisfaction`)."""
+    from tracker import store
+
+    ind = satisfaction_indicator(plan) if plan is not None else None
+    if ind is None or db is None or not {"indicator_code", "fiscal_year", "quarter"} <= set(clean):
+        return
+    mine = clean[(clean["indicator_code"] == ind.code) & clean["fiscal_year"].notna() & clean["quarter"].notna()]
+    values = mine["value"] if "value" in mine else pd.Series(None, index=mine.index)
+    for row, fy, q, value in zip(mine[ROW], mine["fiscal_year"], mine["quarter"], values):
+        fy, q = int(fy), int(q)
+        rnd = next((k for k, v in ROUND_QUARTER.items() if v == q), None)
+        share = None if rnd is None else overall_share(store.surveys.survey(db, fy, rnd))
+        if share is not None:
+            P.file("survey_replaces_result", row=int(row), column=mapping.get("value", "value"),
+                   value="" if value is None or value != value else f"{float(value):g}", indicator=ind.code, fy=fy,
+                   q=q, share=f"{share:.1f}")
 
 
 #: problem codes of this module: errors, then the warnings (:data:`WARNING_CODES`)
 CODES = ("survey_bad_round", "survey_bad_table", "survey_bad_group", "survey_unknown_strategy", "survey_missing_group",
-         "survey_missing_strategy", "survey_missing_count", "survey_missing_share", "survey_missing_score", "survey_bad_count", "survey_share_fraction", "survey_shares_sum", "survey_score_range", "survey_group_totals", "survey_indicator_differs")
-WARNING_CODES = frozenset({"survey_group_totals", "survey_indicator_differs"})
+         "survey_missing_strategy", "survey_missing_count", "survey_missing_share", "survey_missing_score", "survey_bad_count", "survey_share_fraction", "survey_shares_sum", "survey_score_range", "survey_group_totals", "survey_indicator_differs", "survey_replaces_result")
+WARNING_CODES = frozenset({"survey_group_totals", "survey_indicator_differs", "survey_replaces_result"})

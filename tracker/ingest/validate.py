@@ -281,6 +281,7 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
             P.add(code, failed(col, code), rows, header, shown, **extra)
     if kind.name == "indicator_results" and {"indicator_code", "value"} <= set(mapping):
         _check_indicator_ranges(clean, raw[mapping["value"]].astype(str), mapping, P, plan)
+        survey.results_set_aside(clean, mapping, P, db, plan)
 
     if all(k in mapping for k in kind.key):
         if kind.name != "satisfaction":     # the survey names its repeats in words (ingest.survey.check)
