@@ -75,12 +75,13 @@ def tracker_cli(*args: str, env: dict, stdin: str | None = None) -> subprocess.C
 
 
 @contextmanager
-def serve(env: dict, timeout: float = 180):
-    """Start the app through its launcher (``streamlit run app.py``) on a free port with ``env``; yield the base URL."""
+def serve(env: dict, timeout: float = 180, script: str = "app.py"):
+    """Start the app through its launcher (``streamlit run app.py``) on a free port with ``env``; yield the base URL.
+    ``script``: another Streamlit script to serve instead (the benchmark's bare floor page)."""
     port = free_port()
     log = open(Path(env.get("TRACKER_DB", "/tmp/x")).with_suffix(".log"), "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

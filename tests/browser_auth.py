@@ -17,7 +17,7 @@ def prepare(env: dict, username: str = USERNAME, password: str = PASSWORD, role:
     from tests.browser import tracker_cli
 
     try:
-        tracker_cli("users", "add", username, "--role", role, env=env, stdin=password + "\n")
+        tracker_cli("users", "add", username, "--role", role, "--lang", "en", env=env, stdin=password + "\n")
     except subprocess.CalledProcessError as exc:
         if "already" not in (exc.stderr or ""):
             raise

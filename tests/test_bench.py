@@ -23,10 +23,20 @@ def test_benchmark_runs_every_part_and_prints_ratios_to_its_floor(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     rows = json.loads(out.read_text(encoding="utf-8"))
     parts = {r["part"] for r in rows}
-    assert {"upload", "page miss 1×", "page warm 1×", "report 1×", "memory 1×", "sign-in 1×"} <= parts, parts
+    assert {"upload", "page miss 1×", "page warm 1×", "render first 1×", "render warm 1×", "report 1×", "memory 1×",
+            "sign-in 1×", "cold start 1×"} <= parts, parts
     assert all(r["floor_median"] > 0 and r["ratio"] > 0 for r in rows), rows
     assert not any("exception" in r["what"] for r in rows), [r["what"] for r in rows]
-    assert "| page warm 1× | overview |" in run.stdout
+    assert "| page warm 1× | overview |" in run.stdout and "| render warm 1× | method |" in run.stdout
+
+
+def test_scales_are_numbers_or_province():
+    from bench.__main__ import parse
+    from bench.data import PROVINCE
+
+    assert parse(["--scales", "1,province"]).scales == [1, PROVINCE]
+    with pytest.raises(SystemExit):
+        parse(["--scales", "big"])
 
 
 def test_scaled_data_multiplies_projects_and_progress_and_keeps_the_demo_at_1x():

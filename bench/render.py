@@ -1,0 +1,139 @@
+"""Browser render of every page in Chromium (Playwright + Debian's chromium, as the browser tests use),
+beside the floor: the bare Streamlit page with one cached Plotly chart (``bench/floor_page.py``), served by
+its own Streamlit server and drawn by the same browser in the same run.
+
+The app is served through its launcher (``streamlit run app.py``) on the benchmark's database; the
+browser signs in once as an admin and every later visit carries that session cookie. Each page is timed
+from the navigation until it is drawn: the script run finished (Streamlit's running indicator gone), no
+skeleton left, every visible chart and table drawn, fonts loaded (:func:`tests.browser.wait_rendered`),
+after the page's key element is there (its heading; the signed-in frame's sign-out button). Never a sleep.
+
+- *first visit*: a new browser profile (empty HTTP cache: Streamlit's scripts, fonts and styles are
+  fetched) opens the page's URL; the server's caches are warm (an untimed visit came first).
+- *warm*: the same tab reloads the page (F5): browser cache and server caches warm, a new script run.
+
+Each repeat round times the floor first, then every page in turn, so the floor sees the load the pages see.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from bench.timing import Row, Timing
+
+USER, PASSWORD = "bench-admin", "bench-admin-password-1"
+BUDGET = "warm < 1.5 s"
+#: the element that shows a page is there: its heading (st.title / ui.page_header / a subheader) in the main
+#: area, or for a page without one the element named here
+HEADING = "[data-testid='stMain'] [data-testid='stHeading']"
+KEY_ELEMENT = {"meeting": ".st-key-next"}          # the projector's slides: the "next slide" button
+SIGNED_IN = ".st-key-auth_signout"
+
+
+def url_paths() -> dict[str, str]:
+    """Page file stem -> its URL path (as the router registers it)."""
+    from tracker.ui.navigation import PAGES
+
+    return {Path(p.file).stem: p.url_path for p in PAGES}
+
+
+def _drawn(page, key: str | None) -> None:
+    """Until the page's key element is there and the page is drawn; ``key`` None: the bare floor page."""
+    from tests.browser import wait_rendered
+
+    if key is not None:
+        page.locator(SIGNED_IN).wait_for(state="attached")
+    page.locator(key or HEADING).first.wait_for(state="attached")
+    wait_rendered(page)
+
+
+def _visit(context, url: str, key: str | None):
+    """A new tab of ``context`` opens ``url``: (seconds until drawn, the tab)."""
+    from tests.browser import new_tab
+
+    page = new_tab(context)
+    start = time.perf_counter()
+    page.goto(url)
+    _drawn(page, key)
+    return time.perf_counter() - start, page
+
+
+def _reload(page, key: str | None) -> float:
+    start = time.perf_counter()
+    page.reload()
+    _drawn(page, key)
+    return time.perf_counter() - start
+
+
+def _context(browser, cookies=None):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="th-TH",
+                                  timezone_id="Asia/Bangkok")
+    if cookies:
+        context.add_cookies(cookies)
+    return context
+
+
+def _first_then_reload(browser, cookies, url: str, key: str | None, warm: Timing, bad: set | None = None,
+                       name: str = "") -> float:
+    """A first visit in a new browser profile (returned), then F5 in that tab (added to ``warm``)."""
+    from tests.browser import exceptions
+
+    context = _context(browser, cookies)
+    try:
+        seconds, tab = _visit(context, url, key)
+        warm.samples.append(_reload(tab, key))
+        if bad is not None and exceptions(tab):
+            bad.add(name)
+    finally:
+        context.close()
+    return seconds
+
+
+def run(db_path: Path, pages: list[str], repeats: int) -> list[Row]:
+    """Rows ``render first`` and ``render warm`` per page, beside the bare page's first visit and reload."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.pages import FLOOR
+    from tests import browser_auth
+    from tests.browser import CHROMIUM, FLAGS, new_tab, serve
+
+    env = {**os.environ, "TRACKER_DB": str(db_path)}
+    env.pop("TRACKER_PUBLIC_READ", None)
+    browser_auth.prepare(env, USER, PASSWORD)
+    floor_env = {**os.environ, "TRACKER_DB": str(Path(tempfile.mkdtemp(prefix="bench-floor-")) / "floor.db")}
+    paths = url_paths()
+    rows: list[Row] = []
+    with serve(env) as url, serve(floor_env, script=str(FLOOR.relative_to(FLOOR.parent.parent))) as floor_url, \
+            sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            signed = _context(browser)
+            tab = new_tab(signed)
+            tab.goto(url + "/")
+            browser_auth.sign_in(tab, url + "/", USER, PASSWORD)
+            cookies = signed.cookies()
+            signed.close()
+            targets = {name: (f"{url}/{paths[name]}", KEY_ELEMENT.get(name, HEADING)) for name in pages}
+            warm_up = _context(browser, cookies)       # untimed: every page once, so the server's caches are warm
+            for target, key in targets.values():
+                _visit(warm_up, target, key)[1].close()
+            warm_up.close()
+            ffirst, fwarm = Timing(), Timing()
+            first = {name: Timing() for name in pages}
+            warm = {name: Timing() for name in pages}
+            bad = set()
+            for _ in range(repeats):
+                ffirst.samples.append(_first_then_reload(browser, None, floor_url + "/", None, fwarm))
+                for name, (target, key) in targets.items():
+                    first[name].samples.append(_first_then_reload(browser, cookies, target, key, warm[name], bad,
+                                                                  name))
+            for name in pages:
+                label = name + (" (exception!)" if name in bad else "")
+                rows.append(Row("render first", label, first[name], "bare page first visit", ffirst))
+                rows.append(Row("render warm", label, warm[name], "bare page F5", fwarm, budget=BUDGET))
+        finally:
+            browser.close()
+    return rows
