@@ -3,10 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh run
-.venv/bin/python -m tracker init
-.venv/bin/python -m tracker demo --if-empty
-# listening address and allowed host names (demo data: this computer only; see README, Security)
-mapfile -t SERVER_ARGS < <(.venv/bin/python -m tracker server-args)
+# one Python process before Streamlit: create or migrate the database, load the plan (and the demo data when it
+# is empty), then print the listening address and allowed host names (demo data: this computer only; see
+# README, Security)
+ARGS_TEXT=$(.venv/bin/python -m tracker server-args --prepare)
+mapfile -t SERVER_ARGS < <(printf '%s' "$ARGS_TEXT")
 if [ "${SERVER_ARGS[1]:-}" = "127.0.0.1" ] && [ -z "${TRACKER_ADDRESS:-}" ]; then
     echo "Demo data (public demo passwords): listening on this computer only. TRACKER_ADDRESS=0.0.0.0 to share it."
 fi

@@ -104,7 +104,28 @@ def test_a_real_database_listens_as_configured(db):
 
 def test_start_script_passes_the_server_arguments():
     script = (ROOT / "scripts" / "start.sh").read_text()
-    assert "tracker server-args" in script
+    assert "tracker server-args --prepare" in script
+    assert "tracker init" not in script and "tracker demo" not in script     # one Python process, not three (#16)
+
+
+@pytest.mark.slow
+def test_server_args_prepare_creates_the_database_with_the_demo_and_prints_only_the_arguments(
+        tmp_path, monkeypatch, capsys):
+    from tracker.cli import main
+
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "new.db"))
+    monkeypatch.setenv("TRACKER_BACKUP_DIR", str(tmp_path / "backups"))
+    assert main(["server-args", "--prepare"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["--server.address", "127.0.0.1"]       # demo data: this computer only
+    assert "plan loaded" in err
+    db = store.connect(tmp_path / "new.db")
+    try:
+        assert store.has_demo_data(db)
+    finally:
+        db.close()
+    assert main(["server-args", "--prepare"]) == 0                        # again: nothing loaded twice
+    assert "nothing to do" in capsys.readouterr().err
 
 
 def test_shipped_config_limits_the_hosts_the_websocket_accepts():

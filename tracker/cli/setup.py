@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+
 from tracker import demo, settings, store
 from tracker.cli.common import opened
 from tracker.plan import default_plan
@@ -49,6 +52,11 @@ def server_args(db) -> list[str]:
 
 
 def cmd_server_args(args) -> int:
+    if args.prepare:       # start.sh: one Python process before Streamlit, not three (issue #16, cold start)
+        with contextlib.redirect_stdout(sys.stderr):        # stdout carries the arguments only
+            cmd_init(args)
+            args.if_empty = True
+            cmd_demo(args)
     with opened(args) as db:
         print("\n".join(server_args(db)))
     return 0
@@ -62,4 +70,6 @@ def register(sub, parents) -> None:
     p.set_defaults(func=cmd_demo)
     p = sub.add_parser("server-args", parents=[parents["db"]],
                        help="print the server options start.sh passes to Streamlit (address, allowed hosts)")
+    p.add_argument("--prepare", action="store_true",
+                   help="first do what init and demo --if-empty do (their messages on stderr)")
     p.set_defaults(func=cmd_server_args)
