@@ -234,6 +234,18 @@ def test_the_english_report_has_no_thai_labels_besides_names(db):
     assert all(not any("\u0e00" <= ch <= "\u0e7f" for ch in h) for h in heads)
 
 
+def test_the_english_report_names_the_usual_funding_sources_in_english(db):
+    loaded(db)
+    db.execute("UPDATE projects SET funding_source = 'เงินอุดหนุนเฉพาะกิจ' WHERE project_code = 'P1'")
+    db.execute("UPDATE projects SET funding_source = ' ข้อบัญญัติ ' WHERE project_code = 'P2'")
+    db.execute("UPDATE projects SET funding_source = 'เงินบริจาค' WHERE project_code = 'P3'")
+    for lang, want in (("en", {"Specific-purpose grant", "Annual budget ordinance", "เงินบริจาค"}),
+                       ("th", {"เงินอุดหนุนเฉพาะกิจ", "ข้อบัญญัติ", "เงินบริจาค"})):
+        doc = me.build(db, ANNUAL, lang)
+        sources = next(tb for tb in tables(doc) if tb.caption.endswith(t("me.table.sources", lang)))
+        assert want <= {row[0] for row in sources.texts()}, lang   # a source nobody named stays as written
+
+
 def test_command_line_writes_the_m_and_e_report_of_a_round(db_file, tmp_path, capsys):
     import docx
 

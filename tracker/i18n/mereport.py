@@ -114,6 +114,14 @@ MESSAGES = {
     "me.h.sources": ("2.4 งบประมาณจำแนกตามแหล่งเงิน", "2.4 Money by funding source"),
     "me.table.sources": ("งบประมาณและการเบิกจ่ายจำแนกตามแหล่งเงิน (บาท)", "Money and disbursement by funding source (THB)"),
     "me.source.none": ("ไม่ระบุแหล่งเงิน", "Source not stated"),
+    # the funding sources (แหล่งเงิน) a Thai local government names; an uploaded source written exactly as the
+    # Thai text is printed in English by the English text; any other source is printed as written
+    "me.source.ordinance": ("ข้อบัญญัติ", "Annual budget ordinance"),
+    "me.source.reserve": ("เงินสะสม", "Accumulated funds"),
+    "me.source.reserve_fund": ("เงินทุนสำรองเงินสะสม", "Reserve fund of accumulated funds"),
+    "me.source.specific_grant": ("เงินอุดหนุนเฉพาะกิจ", "Specific-purpose grant"),
+    "me.source.general_grant": ("เงินอุดหนุนทั่วไป", "General grant"),
+    "me.source.carried_over": ("เงินกันไว้เบิกเหลื่อมปี", "Funds carried over from last year"),
     "me.h.by_strategy": ("2.5 ผลการดำเนินงานรายยุทธศาสตร์และตัวชี้วัด (แบบที่ 3/1)",
                          "2.5 Results by strategy and indicators (Form 3/1)"),
     "me.by_strategy.intro": (

@@ -195,7 +195,7 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                           rate=_pct(total["capital_disbursement_rate"], lang).text)),
     ]
     src = RS.funding_sources(ctx.projects)
-    src_rows = tuple((ctx.t("report.total") if r.is_total else (r.source or ctx.t("me.source.none")),
+    src_rows = tuple((ctx.t("report.total") if r.is_total else source_name(r.source, lang),
                       _count(r.projects), _money(r.allocated, lang), _money(r.committed, lang),
                       _money(r.disbursed, lang), _pct(r.disbursement_rate, lang)) for r in src.itertuples(index=False))
     out += [B.Heading(ctx.t("me.h.sources"), 2),
@@ -203,6 +203,22 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                      *money_cols[1:], n(ctx.t("me.col.disbursement_rate"), "right", 0.9)), src_rows,
                     caption=ctx.numbering.caption(ctx.t("me.table.sources"), lang), total_rows=1, font_size=9)]
     return out
+
+
+#: the funding sources the catalog names (``me.source.*``), by their Thai text
+SOURCES = ("ordinance", "reserve", "reserve_fund", "specific_grant", "general_grant", "carried_over")
+
+
+def source_name(source, lang: str) -> str:
+    """A funding source (แหล่งเงิน) in ``lang``: a source the catalog names (written as its Thai text,
+    spaces aside) in the catalog's words, any other as written, none as "source not stated"."""
+    if source is None or not str(source).strip():
+        return t("me.source.none", lang)
+    text = " ".join(str(source).split())
+    for key in SOURCES:
+        if text == t(f"me.source.{key}", "th"):
+            return t(f"me.source.{key}", lang)
+    return text
 
 
 def _plan_years(ctx: _Ctx, short: list[tuple[int, str]]) -> list[B.Block]:
