@@ -17,7 +17,7 @@ from PIL import Image
 
 from tests.report_engine_sample import DEMO_MARK, FOOTER, MONEY, goals, sample_document
 from tracker.report import blocks as B
-from tracker.report import docx_kit
+from tracker.report import docx_kit, fonts
 
 FONT = "TH Sarabun New"
 
@@ -113,9 +113,13 @@ def test_column_widths_follow_the_relative_widths_and_fill_the_line(document, sa
     widths = [c.width for c in document.tables[0].columns]
     text_width = Mm(210 - 30 - 20)
     assert abs(sum(widths) - text_width) < Mm(1)
+    want = docx_kit.column_widths_mm(spec.columns, spec.rows, 160.0, spec.font_size or docx_kit.SIZES["table"])
+    for w, mm in zip(widths, want):
+        assert abs(w - Mm(mm)) < Mm(0.5)
+    # a column widened to hold its longest word takes the room from the others, which keep their proportions
     total = sum(c.width for c in spec.columns)
-    for w, col in zip(widths, spec.columns):
-        assert abs(w - text_width * col.width / total) < Mm(0.5)
+    free = [(mm, col.width) for mm, col in zip(want, spec.columns) if mm <= 160.0 * col.width / total + 0.01]
+    assert free and len({round(mm / rel, 3) for mm, rel in free}) == 1
     # the landscape table is as wide as the landscape line
     assert abs(sum(c.width for c in document.tables[-1].columns) - Mm(297 - 50)) < Mm(1)
 
@@ -213,3 +217,14 @@ def test_libreoffice_opens_the_docx_and_its_pdf_has_the_thai_text(data, tmp_path
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and all(r[-5] == "yes" for r in rows), fonts
+
+
+def test_no_word_table_column_is_narrower_than_its_longest_word():
+    """An English unit column given a sliver of the line still holds "households" whole, so Word and
+    LibreOffice never break inside the word; the line's width is kept."""
+    cols = (B.Column("Indicator", width=6), B.Column("Unit", width=0.3), B.Column("Target", "right", 0.3))
+    rows = (("Poor and disadvantaged households helped", "households", "6"),)
+    widths = docx_kit.column_widths_mm(cols, rows, 170.0, 14)
+    assert abs(sum(widths) - 170.0) < 0.01
+    word = fonts.widest_piece(["households"], 14) * 25.4 / 72
+    assert widths[1] >= word + 1.0 and widths[0] > widths[1]

@@ -33,6 +33,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from tracker.i18n import t
 from tracker.report import blocks as B
+from tracker.report import fonts
 
 #: The font of Thai government documents; installed on office PCs. Without it LibreOffice falls back
 #: through fontconfig, which maps "TH Sarabun*" to TLWG Laksaman (fonts-thai-tlwg).
@@ -303,6 +304,12 @@ class DocxKit:
 
     # ---------------------------------------------------------------- blocks
 
+    def _add(self, text: str = "", *, style: str):
+        """A new paragraph of ``style`` at the end of the document (the style set by :meth:`_style`)."""
+        p = self.doc.add_paragraph(text)
+        self._style(p, style)
+        return p
+
     def _style(self, paragraph, name: str) -> None:
         """Set a paragraph style by name (python-docx's own lookup scans every style each time)."""
         if name not in self._style_ids:
@@ -311,7 +318,7 @@ class DocxKit:
 
     def heading(self, text: str, level: int = 1, *, page_break_before: bool = False):
         """A Heading 1–3 paragraph with a bookmark the table of contents links to."""
-        p = self.doc.add_paragraph(style=f"Heading {level}")
+        p = self._add(style=f"Heading {level}")
         if page_break_before:
             p.paragraph_format.page_break_before = True
         self._bookmark_id += 1
@@ -331,7 +338,7 @@ class DocxKit:
         """A paragraph; ``style`` 'body', 'small', 'title', 'subtitle' or 'center'."""
         name = {"body": "Normal", "small": "Small Text", "title": "Title", "subtitle": "Subtitle",
                 "center": "Normal"}[style]
-        p = self.doc.add_paragraph(style=name)
+        p = self._add(style=name)
         run = p.add_run(text)
         if bold:
             set_fonts(run._r.get_or_add_rPr(), self.font, bold=True)
@@ -347,7 +354,7 @@ class DocxKit:
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         out = []
         for text in items:
-            p = self.doc.add_paragraph(text, style="List Number")
+            p = self._add(text, style="List Number")
             numpr = p._p.get_or_add_pPr().get_or_add_numPr()
             numpr.get_or_add_ilvl().val = 0
             numpr.get_or_add_numId().val = num.numId
@@ -358,7 +365,7 @@ class DocxKit:
         """The table of contents: a TOC field over Heading 1–``levels``, its entries linked to the
         headings. Word rebuilds it with page numbers when it opens the file (``updateFields``; it asks
         first); LibreOffice shows the entries and adds page numbers on Tools › Update › Update All."""
-        self.doc.add_paragraph(title, style="TOC Heading")
+        self._add(title, style="TOC Heading")
         self._tocs.append((self.doc.add_paragraph(), levels))
 
     def _fill_contents(self) -> None:
@@ -392,9 +399,11 @@ class DocxKit:
         """A Word table over the text width: header row repeated on each page, rows kept whole,
         columns sized by their relative ``width``, aligned by ``align``; cells ``str`` or :class:`Cell`."""
         if caption:
-            self.doc.add_paragraph(caption, style="Table Caption")
+            self._add(caption, style="Table Caption")
         table = self.doc.add_table(rows=1, cols=len(columns))
-        table.style = self.doc.styles["Table Grid"]
+        if "Table Grid" not in self._style_ids:       # by id: python-docx scans every style per lookup
+            self._style_ids["Table Grid"] = self.doc.styles["Table Grid"].style_id
+        table._tbl.tblPr.style = self._style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         tblpr = table._tbl.tblPr
@@ -408,8 +417,7 @@ class DocxKit:
         if caption:
             desc = _child(tblpr, "w:tblCaption", before=("w:tblDescription",))
             desc.set(qn("w:val"), caption[:250])
-        total_w = sum(c.width for c in columns)
-        widths = [Mm(self.text_width_mm * c.width / total_w) for c in columns]
+        widths = [Mm(w) for w in column_widths_mm(columns, rows, self.text_width_mm, font_size or SIZES["table"])]
         for col, w in zip(table.columns, widths):
             col.width = w
 
@@ -441,20 +449,20 @@ class DocxKit:
                 c = value if isinstance(value, B.Cell) else B.Cell(str(value))
                 fill(cell, c.text, "Table Text", ALIGN[col.align], c.bold or is_total,
                      c.fill or (total_fill if is_total else None), w)
-        self.doc.add_paragraph(style="Table Text")   # Word needs a paragraph between two tables
+        self._add(style="Table Text")   # Word needs a paragraph between two tables
         return table
 
     def picture(self, png: bytes, *, width_mm: float, caption: str, alt: str) -> None:
         """An image on its own centred line, ``alt`` text for screen readers, ``caption`` under it."""
         width_mm = min(width_mm, self.text_width_mm)
-        p = self.doc.add_paragraph(style="Normal")
+        p = self._add(style="Normal")
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         shape = p.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", alt)
         doc_pr.set("title", caption[:250])
-        self.doc.add_paragraph(caption, style="Caption")
+        self._add(caption, style="Caption")
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -518,3 +526,18 @@ def render_docx(doc: B.Document, *, images: list[bytes] | None = None) -> bytes:
     kit = DocxKit(title=doc.title, author=doc.author, lang=doc.lang, header=doc.header, footer=doc.footer)
     _write(kit, doc.blocks, iter(images))
     return kit.to_bytes()
+
+
+#: a Word cell's left + right margins (the table's w:tblCellMar, 57 twips each) and a little slack, in mm
+CELL_MARGINS_MM = 2 * 57 / 1440 * 25.4 + 0.6
+
+
+def column_widths_mm(columns, rows, width_mm: float, size: float) -> list[float]:
+    """Widths (mm) of a table's columns over ``width_mm``: their relative widths, but none narrower than
+    its longest unbreakable piece (a Thai word, "households", a number) in the header (bold) or a cell at
+    ``size`` points, so Word and LibreOffice never have to break inside a word."""
+    pt_mm = 25.4 / 72
+    floor = [max(fonts.widest_piece([c.title], size, True),
+                 fonts.widest_piece([v.text if isinstance(v, B.Cell) else str(v) for v in (r[j] for r in rows)], size))
+             * pt_mm + CELL_MARGINS_MM for j, c in enumerate(columns)]
+    return fonts.fit_widths([c.width for c in columns], floor, width_mm)

@@ -39,6 +39,7 @@ from pptx.util import Emu, Inches, Pt
 from tracker import thai
 from tracker.i18n import t
 from tracker.report import blocks as B
+from tracker.report import fonts
 from tracker.report.pptx import INK, MUTED, run_font, slide_text
 
 W, H = Inches(13.333), Inches(7.5)
@@ -92,15 +93,9 @@ def _text_of(cell) -> str:
     return cell.text if isinstance(cell, B.Cell) else str(cell)
 
 
-@lru_cache(maxsize=32)
 def _measure(size: float, bold: bool) -> Callable[[str], float] | None:
     """The advance width (points) of a text in the font LibreOffice draws, or None without the font file."""
-    from tracker.report.fonts import FontMissing, font_file
-
-    try:
-        return thai.font_measure(font_file("B" if bold else ""), size)
-    except (FontMissing, ImportError):
-        return None
+    return fonts.text_measure(size, bold)
 
 
 @lru_cache(maxsize=1)
@@ -157,31 +152,19 @@ def text_height(paragraphs, size: float, width: int = WIDTH) -> int:
 
 
 def _widest_piece(texts, size: float, bold: bool) -> float:
-    return max([0.0, *(text_width(p, size, bold) for text in texts for p in thai.pieces(text))])
+    if _measure(size, bold) is None:
+        fallback = _fallback(size, bold)
+        return max([0.0, *(fallback(p) for text in texts for p in thai.pieces(text))])
+    return fonts.widest_piece(texts, size, bold)
 
 
 def column_widths(table: B.Table, width: int = WIDTH, size: float = TABLE_SIZE) -> list[int]:
     """The columns' widths (EMU): the document's relative widths, but none narrower than its longest
-    unbreakable piece (a Thai word, a number) in the header (bold) or a cell. The room a narrow column
-    needs is taken from the columns that have more than they need, in proportion."""
-    total = sum(c.width for c in table.columns)
-    want = [width * c.width / total for c in table.columns]
+    unbreakable piece (a Thai word, a number) in the header (bold) or a cell (:func:`tracker.report.fonts.fit_widths`)."""
     floor = [Pt(max(_widest_piece([c.title], size, True), _widest_piece([_text_of(r[j]) for r in table.rows], size,
                                                                            False)) + 1) + 2 * CELL_MARGIN_X
              for j, c in enumerate(table.columns)]
-    if sum(floor) >= width:
-        return [int(f * width / sum(floor)) for f in floor]
-    fixed: dict[int, float] = {}
-    while True:
-        free = [j for j in range(len(want)) if j not in fixed]
-        room = width - sum(fixed.values())
-        share = sum(want[j] for j in free)
-        sized = {j: room * want[j] / share for j in free}
-        short = [j for j in free if sized[j] < floor[j]]
-        if not short:
-            return [int(fixed.get(j, sized.get(j, 0))) for j in range(len(want))]
-        for j in short:
-            fixed[j] = floor[j]
+    return [int(w) for w in fonts.fit_widths([c.width for c in table.columns], floor, width)]
 
 
 def table_size(table: B.Table) -> float:
