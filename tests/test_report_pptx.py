@@ -108,3 +108,33 @@ def test_projects_and_money_by_strategy_follow_the_per_goal_slides(db):
     funded = [c.key for c in r.form2_by_strategy.columns].index("funded")
     assert sum(int(row[funded]) for row in rows[1:-1]) == int(rows[-1][funded])
     assert rows[-1][funded] == f"{r.summary['totals']['projects']['funded']:,}"
+
+
+def test_meeting_tables_fit_their_slide_rows_measured_and_words_whole(db):
+    """Each table's rows are as tall as their wrapped text (LibreOffice never grows a row, so a fixed height
+    made a wrapped cell overlap the next row), the table ends above the footer, and no column is narrower
+    than its longest word ("ค่าเป้าหมาย" was broken inside on the goal slide)."""
+    from pptx.util import Pt
+
+    from tracker.report import fonts
+    from tracker.report.pptx_kit import CELL_MARGIN_X
+
+    r, deck = _deck(db)
+    tables = [sh for slide in deck.slides for sh in slide.shapes if sh.has_table]
+    assert tables
+    for sh in tables:
+        rows = list(sh.table.rows)
+        assert len({r_.height for r_ in rows}) >= 1 and sh.top + sum(r_.height for r_ in rows) <= pptx.BODY_BOTTOM
+        for j, col in enumerate(sh.table.columns):
+            cells = [thai.unlocked(row.cells[j].text) for row in rows]
+            size = rows[0].cells[j].text_frame.paragraphs[0].runs[0].font.size.pt
+            assert col.width >= Pt(fonts.widest_piece(cells, size, True)) + 2 * CELL_MARGIN_X - Pt(1), cells
+
+
+def test_the_attention_list_is_paged_never_cut(db):
+    r, deck = _deck(db)
+    pages = pptx.attention_pages(r)
+    assert [row for page in pages for row in page] == r.attention.text_rows()
+    shown = [tuple(thai.unlocked(c.text) for c in row.cells) for s in deck.slides for sh in s.shapes if sh.has_table
+             and thai.unlocked(sh.table.cell(0, 0).text) == r.attention.header[0] for row in list(sh.table.rows)[1:]]
+    assert shown == [tuple(row) for row in r.attention.text_rows()]

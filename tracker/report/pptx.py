@@ -22,22 +22,28 @@ from tracker.report.fonts import OFFICE_FONT
 
 W, H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
-MAX_ATTENTION_ROWS = 8
 INK = RGBColor(0x21, 0x25, 0x29)
 MUTED = RGBColor(0x64, 0x69, 0x6E)
 
 
+_FONT_TAGS = tuple(qn(tag) for tag in ("a:solidFill", "a:latin", "a:ea", "a:cs"))
+
+
 def run_font(run, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
-    f = run.font
-    f.size, f.bold, f.name = Pt(size), bold, OFFICE_FONT
-    f.color.rgb = colour
+    """Size, weight, colour and the Thai font of a run, written straight into its ``a:rPr`` (python-pptx's
+    font properties cost a schema lookup each: a deck of a thousand cells took seconds). Thai is a complex
+    script: PowerPoint reads the ``cs`` typeface, so the font is named for Latin, East Asian and complex
+    script alike."""
     rpr = run._r.get_or_add_rPr()
-    for tag in ("a:ea", "a:cs"):  # Thai is a complex script: PowerPoint reads the cs typeface
-        el = rpr.find(qn(tag))
-        if el is None:
-            el = rpr.makeelement(qn(tag), {})
-            rpr.append(el)
-        el.set("typeface", OFFICE_FONT)
+    rpr.set("sz", str(int(round(size * 100))))
+    rpr.set("b", "1" if bold else "0")
+    for child in [c for c in rpr if c.tag in _FONT_TAGS]:
+        rpr.remove(child)
+    fill = rpr.makeelement(qn("a:solidFill"), {})
+    fill.append(fill.makeelement(qn("a:srgbClr"), {"val": str(colour)}))
+    rpr.insert(0, fill)                 # the schema's order: fill, …, latin, ea, cs
+    for tag in ("a:latin", "a:ea", "a:cs"):
+        rpr.append(rpr.makeelement(qn(tag), {"typeface": OFFICE_FONT}))
 
 
 def _text(slide, x, y, w, h, lines, size=20, bold=False, colour=INK, align=None):
@@ -67,13 +73,40 @@ def _run(p, text):
     return r
 
 
-def _table(slide, table: Table, x, y, w, *, size=14, rows=None, with_total=True):
+BODY_BOTTOM = H - Inches(0.8)    # above the period line and the stamp
+SMALLEST = 10                     # points: a table steps down to this size to fit its room
+
+
+def _layout(table: Table, texts, w, size: float, with_total: bool):
+    """Column widths and row heights (EMU) of ``table`` at ``size``: no column narrower than its longest
+    word, every row as tall as its cells wrapped between Thai words in the font LibreOffice draws
+    (:mod:`tracker.report.pptx_kit`; LibreOffice never grows a row to fit its text)."""
+    from tracker.report import fonts
+    from tracker.report.pptx_kit import CELL_MARGIN_X, row_height
+
+    header = list(table.header)
+    floor = [Pt(max(fonts.widest_piece([h], size, True), fonts.widest_piece([r[j] for r in texts], size, True)) + 1)
+             + 2 * CELL_MARGIN_X for j, h in enumerate(header)]
+    widths = [int(v) for v in fonts.fit_widths([c.width for c in table.columns], floor, w)]
+    heights = [row_height(r, widths, size, bold=i == 0 or (with_total and table.total is not None and i == len(texts)))
+               for i, r in enumerate([header, *texts])]
+    return widths, heights
+
+
+def _table(slide, table: Table, x, y, w, *, size=14, rows=None, with_total=True, bottom=BODY_BOTTOM):
+    """``table`` at (x, y), ``w`` wide, its rows measured; a table too tall for the room above ``bottom``
+    steps down in size (to :data:`SMALLEST` points). Returns the shape (its height is the rows' sum)."""
     texts = rows if rows is not None else table.text_rows(with_total=with_total)
-    shape = slide.shapes.add_table(len(texts) + 1, len(table.columns), x, y, w, Emu(int(Pt(size * 2.1)) * (len(texts) + 1)))
+    widths, heights = _layout(table, texts, w, size, with_total)
+    while sum(heights) > bottom - y and size > SMALLEST:
+        size -= 1
+        widths, heights = _layout(table, texts, w, size, with_total)
+    shape = slide.shapes.add_table(len(texts) + 1, len(table.columns), x, y, w, Emu(sum(heights)))
     tbl = shape.table
-    total_w = sum(c.width for c in table.columns)
-    for j, col in enumerate(table.columns):
-        tbl.columns[j].width = Emu(int(w * col.width / total_w))
+    for j, width in enumerate(widths):
+        tbl.columns[j].width = Emu(width)
+    for i, h in enumerate(heights):
+        tbl.rows[i].height = Emu(h)
     for i, row in enumerate([table.header, *texts]):
         for j, text in enumerate(row):
             c = tbl.cell(i, j)
@@ -84,9 +117,27 @@ def _table(slide, table: Table, x, y, w, *, size=14, rows=None, with_total=True)
     return shape
 
 
+def attention_pages(report: Report, *, size: float = 14) -> list[list]:
+    """The attention list's rows cut into slides by their measured height (every row on one slide, in order)."""
+    a = report.attention
+    texts = a.text_rows()
+    if not texts:
+        return [[]]
+    widths, heights = _layout(a, texts, W - 2 * MARGIN, size, False)
+    room = BODY_BOTTOM - Inches(1.3) - heights[0]
+    pages, part, used = [], [], 0
+    for row, h in zip(texts, heights[1:]):
+        if part and used + h > room:
+            pages.append(part)
+            part, used = [], 0
+        part.append(row)
+        used += h
+    return [*pages, part]
+
+
 def _chart(slide, chart: Chart, x, y, w, h, size=14):
     data = CategoryChartData()
-    data.categories = chart.categories
+    data.categories = [slide_text(c) for c in chart.categories]   # a long goal name wraps between words only
     for name, values, _ in chart.series:   # rounded as the formatter writes them (millions for money)
         data.add_series(name, chart.shown_values(values))
     kind = XL_CHART_TYPE.BAR_STACKED if chart.stacked else XL_CHART_TYPE.BAR_CLUSTERED
@@ -100,6 +151,9 @@ def _chart(slide, chart: Chart, x, y, w, h, size=14):
         ch.legend.font.name = OFFICE_FONT
     ch.font.size = Pt(size)
     ch.font.name = OFFICE_FONT
+    ch.has_title = True                 # the chart says its one unit ("(ล้านบาท)") where the slide does not
+    para = ch.chart_title.text_frame.paragraphs[0]
+    run_font(_run(para, chart.title), size, bold=True)
     ch.category_axis.reverse_order = True
     plot = ch.plots[0]
     plot.has_data_labels = True
@@ -141,9 +195,11 @@ def _goal_slide(s, report: Report, g) -> None:
     proj = g.projects.pick("name", "allocated", "status", limit=TOP_PROJECTS_SLIDE)
     _text(s, Inches(8.4), Inches(1.75), Inches(4.4), Inches(0.4), tr("report.top_projects", n=TOP_PROJECTS_SLIDE), 14,
           bold=True)
-    if proj.rows:
-        _table(s, proj, Inches(8.4), Inches(2.2), Inches(4.4), size=11)
-    _chart(s, g.budget_chart, Inches(8.4), Inches(4.7), Inches(4.4), Inches(2.2), size=11)
+    top = Inches(2.2)
+    if proj.rows:          # the chart goes below the table, however tall its wrapped rows made it
+        shape = _table(s, proj, Inches(8.4), top, Inches(4.4), size=11, bottom=Inches(4.4))
+        top = shape.top + shape.height + Inches(0.1)
+    _chart(s, g.budget_chart, Inches(8.4), top, Inches(4.4), BODY_BOTTOM - top, size=11)
 
 
 def render(report: Report) -> bytes:
@@ -152,7 +208,13 @@ def render(report: Report) -> bytes:
     prs.slide_width, prs.slide_height = W, H
     tr = report.t
     deck = []
+    pages = {}
     for slide in report.slides:       # after the per-goal form 2 and budget, the same per strategy
+        if slide.kind == "attention":  # the attention list on as many slides as its rows need, never cut
+            for i, rows in enumerate(attention_pages(report)):
+                deck.append(Slide("attention", slide.title if i == 0 else tr("pptx.continued", title=slide.title)))
+                pages[len(deck) - 1] = rows
+            continue
         deck.append(slide)
         extra = {"form2": report.form2_by_strategy, "budget": report.budget_by_strategy}.get(slide.kind)
         if extra is not None:
@@ -189,11 +251,7 @@ def render(report: Report) -> bytes:
             if not a.rows:
                 _text(s, MARGIN, Inches(1.5), W - 2 * MARGIN, Inches(1), tr("report.attention.none"), 24)
             else:
-                rows = a.text_rows()[:MAX_ATTENTION_ROWS]
-                _table(s, a, MARGIN, Inches(1.3), W - 2 * MARGIN, size=14, rows=rows)
-                if len(a.rows) > MAX_ATTENTION_ROWS:
-                    _text(s, MARGIN, Inches(6.4), W - 2 * MARGIN, Inches(0.4),
-                          tr("meeting.more_items", n=len(a.rows) - MAX_ATTENTION_ROWS), 14, colour=MUTED)
+                _table(s, a, MARGIN, Inches(1.3), W - 2 * MARGIN, size=14, rows=pages[n - 1], with_total=False)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
