@@ -20,6 +20,9 @@ import base64
 import functools
 import html
 import io
+import json
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from tracker import thai
@@ -138,12 +141,39 @@ def _items(figures: list[B.Figure]) -> list[list]:
     return [[f.spec(), round(f.width_mm * PX_PER_MM), round(f.height_mm * PX_PER_MM)] for f in figures]
 
 
+#: charts already drawn, by (kind, figure JSON, size): a report made as PDF, DOCX and PPTX in a row (the
+#: reports page's downloads, the benchmark) draws each chart once, not once per file
+_DRAWN: OrderedDict[str, object] = OrderedDict()
+_DRAWN_MAX = 64
+_DRAWN_LOCK = threading.Lock()
+
+
+def _drawn(kind: str, items: list[list], draw):
+    """Each item's drawing of ``kind``, from :data:`_DRAWN` where drawn before, the rest by ``draw(items)``."""
+    keys = [kind + json.dumps(item, sort_keys=True, default=str) for item in items]
+    with _DRAWN_LOCK:
+        known = {k: _DRAWN[k] for k in keys if k in _DRAWN}
+    todo = [(k, item) for k, item in zip(keys, items) if k not in known]
+    if todo:
+        fresh = draw([item for _, item in todo])
+        with _DRAWN_LOCK:
+            for (k, _), value in zip(todo, fresh):
+                known[k] = _DRAWN[k] = value
+                _DRAWN.move_to_end(k)
+            while len(_DRAWN) > _DRAWN_MAX:
+                _DRAWN.popitem(last=False)
+    return [known[k] for k in keys]
+
+
 def figures_to_svg(figures: list[B.Figure], *, timeout: float = PRINT_TIMEOUT) -> list[str]:
-    """SVG markup of each figure at its size, drawn by plotly.js with the report's fonts."""
+    """SVG markup of each figure at its size, drawn by plotly.js with the report's fonts (a figure drawn
+    before in this process is not drawn again)."""
     if not figures:
         return []
+    return _drawn("svg", _items(figures), lambda items: _figures_to_svg(items, timeout))
 
-    items = _items(figures)
+
+def _figures_to_svg(items: list[list], timeout: float) -> list[str]:
 
     async def job(tab: Tab) -> list[str]:
         return await tab.call(_RENDER_SVG, items)
@@ -152,11 +182,14 @@ def figures_to_svg(figures: list[B.Figure], *, timeout: float = PRINT_TIMEOUT) -
 
 
 def figures_to_png(figures: list[B.Figure], *, scale: float = 2.0, timeout: float = PRINT_TIMEOUT) -> list[bytes]:
-    """PNG bytes of each figure (``scale`` × its CSS pixel size; 2 ≈ 190 dpi), drawn like the PDF's."""
+    """PNG bytes of each figure (``scale`` × its CSS pixel size; 2 ≈ 190 dpi), drawn like the PDF's (a figure
+    drawn before in this process is not drawn again)."""
     if not figures:
         return []
+    return _drawn(f"png{scale}", _items(figures), lambda items: _figures_to_png(items, scale, timeout))
 
-    items = _items(figures)
+
+def _figures_to_png(items: list[list], scale: float, timeout: float) -> list[bytes]:
 
     async def job(tab: Tab) -> list[bytes]:
         svgs = await tab.call(_RENDER_SVG, items)
