@@ -148,3 +148,23 @@ def test_missing_browser_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(C.BrowserUnavailable, match="chromium"):
         C.browser_path()
+
+
+def test_prestart_readies_the_browser_without_waiting_and_a_job_then_uses_it():
+    """``prestart`` returns at once (a command builds its document meanwhile); the job after it runs in
+    the tab it made, in the same browser (one launch, the tab set up once)."""
+    made = []
+
+    async def setup(tab):
+        made.append(await tab.evaluate("1 + 1"))
+
+    async def job(tab):
+        return await tab.evaluate("2 + 2")
+
+    browser = C.Chromium(idle_seconds=60)
+    try:
+        browser.prestart("t", setup)
+        assert browser.run_in("t", setup, job, timeout=60) == 4
+        assert made == [2] and browser.launches == 1
+    finally:
+        browser.shutdown()

@@ -23,6 +23,8 @@ def cmd_me_report(args) -> int:
         print(f"the M&E report (--round) is written as {', '.join(me.FORMATS)}, not {fmt!r}", file=sys.stderr)
         return 2
     rnd = me.parse(args.round, periods.normalize_year(args.fy), args.quarter)
+    if fmt != "xlsx":                 # charts and the PDF need the browser: start it while the document is built
+        _warm_browser()
     with opened(args) as db:
         doc = me.build(db, rnd, args.lang)
     data = me.render(doc, fmt)
@@ -30,6 +32,12 @@ def cmd_me_report(args) -> int:
     out.write_bytes(data)
     print(f"{out} ({len(data):,} bytes, {fmt}, {args.lang}, {rnd.label('en')})")
     return 0
+
+
+def _warm_browser() -> None:
+    from tracker.report import html_pdf
+
+    html_pdf.warm()
 
 
 def cmd_report(args) -> int:
@@ -43,6 +51,8 @@ def cmd_report(args) -> int:
         print(f"unknown format {fmt!r}: choose one of {', '.join(documents.FORMATS)}", file=sys.stderr)
         return 2
     fy = periods.normalize_year(args.fy)
+    if fmt == "pdf":
+        _warm_browser()
     with opened(args) as db:
         report = documents.model(db, args.snapshot, fy, args.quarter, args.lang)
     data = documents.write(report, fmt)

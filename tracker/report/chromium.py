@@ -142,6 +142,15 @@ class Chromium:
         with the browser); jobs in one such tab take turns."""
         return self._submit(self._in_kept_tab(name, setup, job), timeout)
 
+    def prestart(self, name: str, setup: Callable[[Tab], Awaitable[None]]) -> None:
+        """Start the browser and make the long-lived tab ``name`` in the background, without waiting: a
+        command that builds its document meanwhile finds them ready. Any failure is left to the real job."""
+        async def nothing(tab: Tab) -> None:
+            return None
+
+        future = asyncio.run_coroutine_threadsafe(self._in_kept_tab(name, setup, nothing), self._ensure_loop())
+        future.add_done_callback(lambda f: f.cancelled() or f.exception())   # retrieved: never logged as lost
+
     def shutdown(self, timeout: float = 10.0) -> None:
         """Close the browser and stop the loop thread (the next job starts them again)."""
         with self._lock:
@@ -249,19 +258,24 @@ class Chromium:
         async def body(browser):
             entry = self._keep.get(name)
             if entry is None:
-                target = await browser.create_tab("about:blank")
-                entry = self._keep[name] = (Tab(target), asyncio.Lock())
-                try:
-                    async with entry[1]:
-                        await setup(entry[0])
-                except BaseException:
-                    self._keep.pop(name, None)
-                    with contextlib.suppress(Exception):
-                        await browser.close_tab(target)
-                    raise
-            tab, lock = entry
-            async with lock:
-                return await job(tab)
+                # registered before the first await, so a job arriving meanwhile (e.g. after prestart)
+                # waits for this tab's setup instead of making a second tab
+                entry = self._keep[name] = [None, asyncio.Lock()]
+                async with entry[1]:
+                    try:
+                        target = await browser.create_tab("about:blank")
+                        tab = Tab(target)
+                        await setup(tab)
+                        entry[0] = tab
+                    except BaseException:
+                        self._keep.pop(name, None)
+                        with contextlib.suppress(Exception):
+                            await browser.close_tab(target)
+                        raise
+            async with entry[1]:
+                if entry[0] is None:
+                    raise PageError(f"the {name} tab could not be set up")
+                return await job(entry[0])
         return await self._job(body)
 
     def _schedule_idle(self) -> None:

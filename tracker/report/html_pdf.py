@@ -137,6 +137,12 @@ async def _chart_tab_setup(tab: Tab) -> None:
     await tab.send("Emulation.setDeviceMetricsOverride", width=2400, height=2400, deviceScaleFactor=1, mobile=False)
 
 
+def warm() -> None:
+    """Start Chromium and load plotly.js in the background (a command line run overlaps its imports and
+    its document's build with the browser's start); returns at once."""
+    shared().prestart("charts", _chart_tab_setup)
+
+
 def _items(figures: list[B.Figure]) -> list[list]:
     return [[f.spec(), round(f.width_mm * PX_PER_MM), round(f.height_mm * PX_PER_MM)] for f in figures]
 
