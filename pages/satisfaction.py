@@ -16,7 +16,7 @@ lang = ui.lang()
 fy, _ = ui.period()
 plan = ui.plan()
 ui.page_header("survey.page.title")
-st.caption(ui.t("survey.page.intro"))
+st.caption(ui.words(ui.t("survey.page.intro")))
 
 loaded = ui.load(RSat.loaded_rounds, fy)
 rnd = st.segmented_control(ui.t("survey.page.round"), list(RSat.SURVEY_ROUND), required=True, key="survey_round",
@@ -24,7 +24,8 @@ rnd = st.segmented_control(ui.t("survey.page.round"), list(RSat.SURVEY_ROUND), r
                            format_func=lambda k: ui.t(f"me.round.kind.{k}"))
 survey = ui.load(RSat.load, fy, rnd)
 if survey.empty:
-    c.empty_state("survey.page.none", round=ui.t(f"me.round.kind.{rnd}"), fy=ui.fy_label(fy))
+    st.info(ui.words(ui.t("survey.page.none", round=ui.t(f"me.round.kind.{rnd}"), fy=ui.fy_label(fy))),
+            icon=":material/info:")
     st.stop()
 
 # --- the overall share: the satisfaction indicator's result --------------------------------------
@@ -43,7 +44,7 @@ if ind is not None:
     st.markdown(ui.words(ui.t("survey.page.indicator_status", code=ind.code, name=ind.name.get(lang),
                               status=fmt.figure("status", row["status"], lang=lang))))
 if computed:
-    st.caption(ui.t("survey.page.computed"))
+    st.caption(ui.words(ui.t("survey.page.computed")))
 
 st.subheader(ui.t("me.satisfaction.h.overall"))
 c.chart(ui.figure(charts.satisfaction_items, survey.items(), overall, lang, ui.t("me.satisfaction.table.overall")),
@@ -87,7 +88,7 @@ c.table(scores, [Column("strategy", "me.satisfaction.col.strategy", "name"),
         name=f"satisfaction-3-3-{fy}-{rnd}", key="survey_scores")
 per_item = survey.strategy_items()
 if per_item.empty:
-    st.caption(ui.t("survey.page.no_items"))
+    st.caption(ui.words(ui.t("survey.page.no_items")))
 for n, part in per_item.groupby("strategy_no", sort=True):
     with st.expander(ui.t("me.satisfaction.table.items", strategy=strategy_name(int(n)))):
         c.table(part, [Column("item", "me.satisfaction.col.item", "name"),

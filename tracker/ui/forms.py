@@ -62,7 +62,7 @@ def forms_section() -> None:
 def _survey_forms(fy: int, lang: str) -> None:
     """The satisfaction survey's form of the year, one per round (the survey is the whole organization's)."""
     st.markdown(f"**{ui.plain(ui.t('form.survey.heading', fy=fy))}**")
-    st.caption(ui.t("form.survey.help"))
+    st.caption(ui.words(ui.t("form.survey.help")))
     row = st.container(horizontal=True, gap="small")
     for quarter, rnd in forms.SURVEY_ROUNDS.items():
         for ext, key in (("xlsx", "form.survey.download"), ("csv", "form.survey.download_csv")):
