@@ -79,3 +79,17 @@ def test_the_upload_page_offers_the_survey_form_for_both_rounds(app, db):
     assert not at.exception, at.exception
     labels = [b.label for b in at.download_button]
     assert "แบบกรอกผลสำรวจ ประจำปี (Excel)" in labels and "แบบกรอกผลสำรวจ รอบ 6 เดือน (Excel)" in labels
+
+
+def test_the_command_line_writes_the_survey_form_of_a_round_and_refuses_a_quarter_that_is_no_round(db_file, tmp_path,
+                                                                                                     capsys):
+    from tracker.cli import main
+
+    assert main(["form", "--fy", "2569", "--quarter", "2", "--kind", "satisfaction", "--format", "csv",
+                 "--out", str(tmp_path)]) == 0
+    text = (tmp_path / "form-satisfaction-2569-half.csv").read_text(encoding="utf-8-sig")
+    assert "รอบ 6 เดือน" in text and "แบบที่ 3/3" in text and DEFAULT_ITEMS[0] in text
+    capsys.readouterr()
+    assert main(["form", "--fy", "2569", "--quarter", "3", "--kind", "satisfaction", "--lang", "en",
+                 "--out", str(tmp_path)]) != 0
+    assert "--quarter 4 (annual) or --quarter 2" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tracker import ingest, store
 from tracker.cli.common import actor, opened, text_table
+from tracker.errors import TrackerError
 from tracker.i18n import t
 from tracker.ingest import forms
 from tracker.ingest.contract import KINDS
@@ -75,7 +76,9 @@ def cmd_form(args) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with opened(args) as db:
         for kind in args.kind or forms.FORM_KINDS:
-            if args.zip:       # every department's own workbook, one ZIP per form
+            if kind == forms.SURVEY_FORM and args.quarter not in forms.SURVEY_ROUNDS:
+                raise TrackerError("form.survey.quarter", quarter=args.quarter)
+            if args.zip and kind != forms.SURVEY_FORM:       # every department's own workbook, one ZIP per form
                 path = out / forms.file_name(kind, args.fy, args.quarter, "zip")
                 path.write_bytes(forms.department_forms_zip(db, kind, args.fy, args.quarter, lang=args.lang))
                 print(path)
@@ -113,7 +116,9 @@ def register(sub, parents) -> None:
                             "indicator results of a quarter)")
     p.add_argument("--fy", type=int, required=True, help="fiscal year, Buddhist Era (e.g. 2570)")
     p.add_argument("--quarter", type=int, required=True, choices=(1, 2, 3, 4))
-    p.add_argument("--kind", action="append", choices=forms.FORM_KINDS, help="one form only (default: all three)")
+    p.add_argument("--kind", action="append", choices=(*forms.FORM_KINDS, forms.SURVEY_FORM),
+                   help="one form only (default: the three quarterly ones); satisfaction = the survey form of the "
+                        "annual (--quarter 4) or six-month (--quarter 2) round")
     p.add_argument("--format", action="append", choices=("xlsx", "csv"), default=None,
                    help="xlsx and/or csv (default: xlsx)")
     p.add_argument("--department", default=None, help="one department's form (its code, e.g. ENG)")

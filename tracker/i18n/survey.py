@@ -164,6 +164,9 @@ MESSAGES = {
     "form.survey.what.shares": ("ร้อยละ พอใจมาก / พอใจ / ไม่พอใจ", "percent very satisfied / satisfied / not"),
     "form.survey.what.score": ("คะแนน (เต็ม 10)", "score (out of 10)"),
     "form.check.whole": ("กรอกจำนวนเต็มตั้งแต่ 0 ขึ้นไป", "Type a whole number, 0 or more"),
+    "form.survey.quarter": ("แบบกรอกผลสำรวจมีสองรอบ: --quarter 4 (ประจำปี) หรือ --quarter 2 (รอบ 6 เดือน) ไม่ใช่ {quarter}",
+                            "the survey form has two rounds: --quarter 4 (annual) or --quarter 2 (six months), not "
+                            "{quarter}"),
     "form.survey.heading": ("แบบกรอกผลสำรวจความพึงพอใจ ปีงบประมาณ {fy}", "Satisfaction survey form, FY {fy}"),
     "form.survey.help": (
         "ยุทธศาสตร์ของแผน กลุ่มผู้ตอบ และประเด็นที่ประเมิน (จากผลสำรวจครั้งล่าสุด หรือตามแบบที่ 3/2, 3/3) เติมไว้แล้ว "
