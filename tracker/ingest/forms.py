@@ -108,7 +108,7 @@ COLUMNS: dict[str, tuple[FormColumn, ...]] = {
         FormColumn("fiscal_year", "key", "int", 10), FormColumn("round", "key", width=12),
         FormColumn("table", "key", width=16), FormColumn("strategy", "key", "int", 10),
         FormColumn("strategy_name", "info", width=28), FormColumn("group", "key", width=12),
-        FormColumn("item", "key", width=44), FormColumn("what", "info", width=26),
+        FormColumn("item", "key", width=56), FormColumn("what", "info", width=30),
         FormColumn("respondents", "input", "int", 12), FormColumn("very_satisfied", "input", "pct", 11),
         FormColumn("satisfied", "input", "pct", 11), FormColumn("not_satisfied", "input", "pct", 11),
         FormColumn("score", "input", "score", 11), FormColumn("note", "input", width=24),
