@@ -175,8 +175,19 @@ def _strategy_money(summary: dict, lang: str) -> list[tuple[str, ...]]:
     return out + [(t_["planned"], t_["allocated"], t_["committed"], t_["disbursed"], t_["disbursement_rate"])]
 
 
+def _programme_money(summary: dict, lang: str) -> list[tuple[str, str, str]]:
+    """Planned, allocated and disbursed of each programme of the plan with projects, as ``summary --json`` has them
+    (projects under no programme are one group there, one table per strategy in the report)."""
+    return [tuple(fmt.figure("money_baht", p["budget"][k], lang=lang) for k in ("planned", "allocated", "disbursed"))
+            for p in summary["programmes"] if p["projects"]["in_plan"] and p["programme"] is not None]
+
+
 def _check_rows(rows: list[list[str]], summary: dict, lang: str, surface: str) -> None:
-    """Every indicator's row (code, name, unit, target, actual, status) and the money table's rows."""
+    """Every indicator's row (code, name, unit, target, actual, status), the money table's rows and each
+    programme's total in the full project list (slides included)."""
+    totals = {tuple(r[4:7]) for r in rows if len(r) >= 9}
+    for want in _programme_money(summary, lang):
+        assert want in totals, (surface, want)
     for code, want in _indicator_rows(summary, lang).items():
         found = [r for r in rows if r and r[0].startswith(f"{code} ")]
         assert found, (surface, code)
