@@ -31,6 +31,8 @@ BUDGET = "warm < 1.5 s"
 HEADING = "[data-testid='stMain'] [data-testid='stHeading']"
 KEY_ELEMENT = {"meeting": ".st-key-next"}          # the projector's slides: the "next slide" button
 SIGNED_IN = ".st-key-auth_signout"
+#: a page not drawn within this long is reported as not drawn (the others are still timed)
+WAIT_MS = 120_000
 
 
 def url_paths() -> dict[str, str]:
@@ -55,6 +57,7 @@ def _visit(context, url: str, key: str | None):
     from tests.browser import new_tab
 
     page = new_tab(context)
+    page.set_default_timeout(WAIT_MS)
     start = time.perf_counter()
     page.goto(url)
     _drawn(page, key)
@@ -76,20 +79,25 @@ def _context(browser, cookies=None):
     return context
 
 
-def _first_then_reload(browser, cookies, url: str, key: str | None, warm: Timing, bad: set | None = None,
-                       name: str = "") -> float:
-    """A first visit in a new browser profile (returned), then F5 in that tab (added to ``warm``)."""
+def _first_then_reload(browser, cookies, url: str, key: str | None, first: Timing, warm: Timing,
+                       bad: dict | None = None, name: str = "") -> None:
+    """A first visit in a new browser profile (added to ``first``), then F5 in that tab (added to ``warm``).
+    A page that shows an exception, or is not drawn within :data:`WAIT_MS`, is noted in ``bad``."""
     from tests.browser import exceptions
 
     context = _context(browser, cookies)
     try:
         seconds, tab = _visit(context, url, key)
+        first.samples.append(seconds)
         warm.samples.append(_reload(tab, key))
         if bad is not None and exceptions(tab):
-            bad.add(name)
+            bad[name] = "exception!"
+    except Exception as exc:  # noqa: BLE001 - a page not drawn: say so in its row, time the others
+        if bad is None:
+            raise
+        bad[name] = f"not drawn: {type(exc).__name__}"
     finally:
         context.close()
-    return seconds
 
 
 def run(db_path: Path, pages: list[str], repeats: int) -> list[Row]:
@@ -119,19 +127,21 @@ def run(db_path: Path, pages: list[str], repeats: int) -> list[Row]:
             targets = {name: (f"{url}/{paths[name]}", KEY_ELEMENT.get(name, HEADING)) for name in pages}
             warm_up = _context(browser, cookies)       # untimed: every page once, so the server's caches are warm
             for target, key in targets.values():
-                _visit(warm_up, target, key)[1].close()
+                try:
+                    _visit(warm_up, target, key)[1].close()
+                except Exception:  # noqa: BLE001 - not drawn: the timed visits say so in the page's row
+                    pass
             warm_up.close()
             ffirst, fwarm = Timing(), Timing()
             first = {name: Timing() for name in pages}
             warm = {name: Timing() for name in pages}
-            bad = set()
+            bad: dict[str, str] = {}
             for _ in range(repeats):
-                ffirst.samples.append(_first_then_reload(browser, None, floor_url + "/", None, fwarm))
+                _first_then_reload(browser, None, floor_url + "/", None, ffirst, fwarm)
                 for name, (target, key) in targets.items():
-                    first[name].samples.append(_first_then_reload(browser, cookies, target, key, warm[name], bad,
-                                                                  name))
+                    _first_then_reload(browser, cookies, target, key, first[name], warm[name], bad, name)
             for name in pages:
-                label = name + (" (exception!)" if name in bad else "")
+                label = name + (f" ({bad[name]})" if name in bad else "")
                 rows.append(Row("render first", label, first[name], "bare page first visit", ffirst))
                 rows.append(Row("render warm", label, warm[name], "bare page F5", fwarm, budget=BUDGET))
         finally:
