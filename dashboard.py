@@ -31,6 +31,7 @@ with st.sidebar:
     st.segmented_control(ui.t("sidebar.language"), options=["th", "en"], key="lang", on_change=ui.to_url,
                          args=("lang",), format_func=lambda v: {"th": "ไทย", "en": "English"}[v], required=True)
     period_box = st.container()
+    links_box = st.container()     # the page list: below the period, above the signed-in user
 ui.demo_banner(is_demo)
 
 PAGES = navigation.pages()
@@ -51,6 +52,8 @@ with period_box:
         st.caption(":orange-badge[" + ui.t("demo.banner").split("—")[0].strip() + "]")
 
 PAGES = ui_auth.allowed_pages(PAGES, user["role"] if user else "viewer")
-nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()})
+nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()}, position="hidden")
+with links_box:     # every page listed below the period boxes (see navigation.links)
+    navigation.links(PAGES)
 with ui.one_revision():     # every figure of the page from one data revision (no torn pages)
     nav.run()

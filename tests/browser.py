@@ -145,12 +145,11 @@ def exceptions(page) -> list[str]:
     return [" ".join(e.inner_text().split())[:300] for e in page.locator("[data-testid='stException']").all()]
 
 
+#: a page link of the sidebar's page list (tracker.ui.navigation.links; Streamlit's own menu is hidden)
+NAV_LINK = "[data-testid='stSidebar'] a[data-testid='stPageLink-NavLink']"
+
+
 def nav_links(page) -> list[tuple[str, str]]:
-    """(label, href) of every page in the sidebar navigation."""
-    more = page.locator("[data-testid='stSidebarNavViewButton']")
-    if more.count() and "more" in more.first.inner_text().lower():
-        count = page.locator("a[data-testid='stSidebarNavLink']").count()
-        more.first.click()
-        page.wait_for_function(f"() => document.querySelectorAll(\"a[data-testid='stSidebarNavLink']\").length > {count}")
-    links = page.locator("a[data-testid='stSidebarNavLink']")
+    """(label, href) of every page in the sidebar's page list."""
+    links = page.locator(NAV_LINK)
     return [(links.nth(i).inner_text().strip(), links.nth(i).get_attribute("href")) for i in range(links.count())]

@@ -351,3 +351,17 @@ def test_admin_sees_every_setting_read_only(app):
         assert ("env" in shown.columns) == (lang == "en")
         if lang == "en":
             assert set(shown["env"]) == {s.env for s in SETTINGS}
+
+
+@pytest.mark.parametrize("role", ["viewer", "admin"])
+def test_the_sidebar_lists_every_page_a_role_may_open_in_thai(app, role):
+    """Every page at once (Streamlit's own menu is hidden: its "View N more" button is English only)."""
+    from tracker.auth import can
+    from tracker.i18n import t
+    from tracker.ui.navigation import PAGES
+
+    at = app(user=role)
+    assert not at.exception
+    shown = [link.label for link in at.sidebar.get("page_link")]
+    assert shown == [t(p.title, "th") for p in PAGES if can(role, p.action)]
+    assert (t("users.nav", "th") in shown) == (role == "admin")

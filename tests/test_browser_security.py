@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests import browser_auth
-from tests.browser import app_env, exceptions, launch, serve, wait_rendered
+from tests.browser import NAV_LINK, app_env, exceptions, launch, serve, wait_rendered
 
 pytestmark = pytest.mark.browser
 VIEWER, ANALYST = ("meeting-screen", "viewer-password-1"), ("somchai", "analyst-password-1")
@@ -56,8 +56,8 @@ def test_viewer_cannot_reach_a_data_page_by_url(server, path):
             assert not_found or refused or elsewhere, (page.url, main[:300])
             assert page.locator("[data-testid='stFileUploader']").count() == 0
             assert page.locator("[data-testid='stForm']").count() == 0
-            hrefs = [a.get_attribute("href") or "" for a in page.locator("a[data-testid='stSidebarNavLink']").all()]
-            assert not any(h.rstrip("/").endswith(path) for h in hrefs)
+            hrefs = [a.get_attribute("href") or "" for a in page.locator(NAV_LINK).all()]
+            assert hrefs and not any(h.rstrip("/").endswith(path) for h in hrefs)   # listed: the viewer's pages only
             # signed in as the viewer, with the role shown
             assert VIEWER[0] in page.locator("[data-testid='stSidebar']").inner_text()
         finally:

@@ -55,6 +55,20 @@ def pages() -> dict[str, list]:
     return out
 
 
+def links(pages: dict[str, list]) -> None:
+    """Every page the user may open, listed at once under its section's name, as links in the sidebar
+    after the language and the period (the router hides Streamlit's own menu).
+
+    Why not Streamlit's menu: it sits above everything else in the sidebar and shows ten pages, then an
+    English-only "View N more" button; expanded, its 17 pages pushed the year and quarter boxes below the
+    fold of a 1366×768 screen. Here the period comes first and every page is listed in Thai."""
+    for section, items in pages.items():
+        st.caption(ui.t(section))
+        with st.container(gap=None):
+            for page in items:
+                st.page_link(page, label=page.title, icon=page.icon, width="stretch")
+
+
 def action_of(page) -> str:
     """The action needed to see an ``st.Page`` (``view`` for a page not declared here)."""
     return _ACTIONS.get(getattr(page, "url_path", "") or "", "view")
