@@ -194,7 +194,7 @@ def _chapter(doc: B.Document) -> list:
 
 def _text(blocks) -> str:
     out = []
-    for b in blocks:
+    for b in [x for blk in blocks for x in (blk, getattr(blk, "table", None)) if x is not None]:   # a figure's table
         out.append(getattr(b, "text", "") or getattr(b, "caption", ""))
         for row in getattr(b, "rows", ()):
             out += [getattr(c, "text", c) for c in row]

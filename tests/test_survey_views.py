@@ -63,3 +63,13 @@ def test_the_report_prints_each_strategys_points_with_their_scores(db):
     assert "คะแนนความพึงพอใจรายประเด็นของยุทธศาสตร์ที่ 1" in text
     for want in ("ถนนและทางระบายน้ำ", "7.50", "ไฟฟ้าส่องสว่าง", "8.20", "7.85", "8.10"):
         assert want in text, want
+
+
+def test_the_report_draws_form_3_2_as_a_chart_with_its_table(db):
+    from tracker.report import blocks as B
+
+    load(db, SURVEY)
+    fig = next(b for b in _chapter(build(db, parse("annual", 2569))) if isinstance(b, B.Figure))
+    assert fig.caption.startswith("ภาพที่ 2") and "แบบที่ 3/2" in fig.caption and fig.alt
+    assert [tr["name"] for tr in fig.spec()["data"]] == ["พอใจมาก", "พอใจ", "ไม่พอใจ"]
+    assert fig.table is not None and "32.7%" in [getattr(c, "text", c) for row in fig.table.rows for c in row]

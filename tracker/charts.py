@@ -381,7 +381,7 @@ def satisfaction_items(items: pd.DataFrame, overall: dict, lang: str, title: str
         values = [None if missing(r[key]) else fmt.shown_number("percent", r[key]) * 100 for _, r in rows]
         texts = ["" if missing(r[key]) or r[key] < 0.04 else fmt.pct(r[key]) for _, r in rows]
         fig.add_trace(go.Bar(y=labels, x=values, name=name, orientation="h", marker_color=colour,
-                             text=texts, textposition="inside", insidetextanchor="middle",
+                             text=texts, textposition="inside", insidetextanchor="middle", textangle=0,
                              textfont=dict(color="#FFFFFF" if key == "very_satisfied" else INK),
                              customdata=[fmt.pct(r[key]) for _, r in rows],
                              hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>"))

@@ -122,6 +122,10 @@ MESSAGES = {
     "me.satisfaction.strategy_overall": ("ภาพรวมยุทธศาสตร์", "Strategy overall"),
     "me.satisfaction.total": ("รวม", "Total"),
     "me.satisfaction.mean": ("เฉลี่ยทุกยุทธศาสตร์", "Mean of all strategies"),
+    "me.satisfaction.figure_alt": ("แผนภูมิแท่งแนวนอนซ้อนกันของร้อยละผู้พอใจมาก พอใจ และไม่พอใจ ของแต่ละประเด็นและภาพรวม "
+                                   "ตัวเลขอยู่ในตารางถัดไป",
+                                   "Stacked horizontal bars of the shares very satisfied, satisfied and not satisfied "
+                                   "per point and overall; the figures are in the table that follows"),
     "me.satisfaction.table.items": ("คะแนนความพึงพอใจรายประเด็นของ{strategy} (แบบที่ 3/3, เต็ม 10)",
                                     "Satisfaction score per point assessed, {strategy} (form 3/3, out of 10)"),
     # the dashboard page

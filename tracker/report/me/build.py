@@ -326,11 +326,15 @@ def _satisfaction(ctx: _Ctx) -> list[B.Block]:
         cols = ("very_satisfied", "satisfied", "not_satisfied")
         rows = [(str(r.item), *(pct(getattr(r, c)) for c in cols)) for r in survey.items().itertuples(index=False)]
         rows.append((ctx.t("survey.overall_item"), *(pct(overall[c]) for c in cols)))
-        out.append(B.Table((n(ctx.t("me.satisfaction.col.item"), width=3.4),
-                            n(ctx.t("me.satisfaction.col.very"), "right", 1.0),
-                            n(ctx.t("me.satisfaction.col.satisfied"), "right", 1.0),
-                            n(ctx.t("me.satisfaction.col.not"), "right", 1.0)), tuple(rows), total_rows=1,
-                           caption=ctx.numbering.caption(ctx.t("me.satisfaction.table.overall"), lang)))
+        table = B.Table((n(ctx.t("me.satisfaction.col.item"), width=3.4),
+                         n(ctx.t("me.satisfaction.col.very"), "right", 1.0),
+                         n(ctx.t("me.satisfaction.col.satisfied"), "right", 1.0),
+                         n(ctx.t("me.satisfaction.col.not"), "right", 1.0)), tuple(rows), total_rows=1,
+                        caption=ctx.numbering.caption(ctx.t("me.satisfaction.table.overall"), lang))
+        title = ctx.t("me.satisfaction.table.overall")
+        fig = charts.satisfaction_items(survey.items(), overall, lang, "")
+        out.append(B.Figure(fig, ctx.t("me.figure_n", n=2, title=title), alt=ctx.t("me.satisfaction.figure_alt"),
+                            width_mm=160, height_mm=min(150.0, 30 + 11 * (len(rows))), table=table))
         text = ctx.t("me.satisfaction.overall_share", share=pct(survey.overall_share()))
         if computed:
             text += " " + ctx.t("me.satisfaction.overall_computed")
