@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from tracker import store
 from tracker.errors import TrackerError
-from tracker.i18n import t
 from tracker.report.me.build import build
 from tracker.report.me.rounds import KINDS, Round, RoundError, parse
 
