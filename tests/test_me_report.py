@@ -218,6 +218,26 @@ def test_progress_notes_are_printed_in_the_project_list(db):
     assert "รายงาน Q2" in all_text          # P1's latest note
 
 
+def test_a_round_whose_quarter_has_not_begun_prints_no_spending_or_status(db, monkeypatch):
+    """Made before its quarter begins (the six-month round in December), the report does not repeat the
+    last quarter's spending, statuses and notes as the round's: they read a dash, as summary --json has
+    them null, and part 2 says why; the plan and the ordinance money stay."""
+    monkeypatch.setenv("TRACKER_TODAY", "2025-12-15")            # FY2569 Q1: Q2 begins 1 Jan 2026
+    doc = me.build(loaded(db), HALF, "th")
+    summary = rollup.summary(db, 2569, 2)
+    assert summary["totals"]["budget"]["disbursed"] is None
+    said = texts(doc)
+    assert any("ไตรมาสยังไม่เริ่ม (เริ่ม 1 ม.ค. 2569)" in x and "จนกว่าไตรมาสจะเริ่ม" in x for x in said)
+    assert "รายงาน Q2" not in said
+    total = table_of(doc, 4).texts()[-1]            # money per strategy: planned, allocated, committed, disbursed
+    assert total[1] == fmt.cell("money", summary["totals"]["budget"]["planned"], "th")
+    assert total[3:6] == (fmt.DASH, fmt.DASH, fmt.DASH)
+    project_list = [tb for tb in tables(doc) if tb.columns[-1].title == t("me.col.note", "th")]
+    rows = [row for tb in project_list for row in tb.texts()]
+    assert rows and all(row[6] == fmt.DASH for row in rows)                          # disbursed, totals too
+    assert all(row[7] == fmt.DASH and row[8] == "" for row in rows if row[1])       # status, note
+
+
 def test_demo_data_is_marked_on_every_page_and_on_the_cover(db):
     loaded(db)
     assert me.build(db, ANNUAL, "th").header == ""

@@ -143,6 +143,10 @@ MESSAGES = {
     "me.project_list.intro": (
         "งบประมาณเป็นบาท เบิกจ่ายเป็นยอดสะสม สถานะตามแบบที่ 2 หมายเหตุคือความก้าวหน้าที่รายงานล่าสุด",
         "Money in THB, disbursement cumulative, status as in Form 2; the note is the latest progress reported."),
+    "me.not_begun": ("ตารางในส่วนนี้จึงแสดงเฉพาะโครงการ งบตามแผนและงบตาม{org_ordinance} ส่วนการก่อหนี้ผูกพัน การเบิกจ่าย "
+                     "และสถานะโครงการแสดงเป็น “—” จนกว่าไตรมาสจะเริ่ม",
+                     "The tables of this part therefore show only the projects and the money planned and in the "
+                     "ordinance; commitments, disbursement and project status read “—” until the quarter begins"),
     "me.project_list.none": ("ไม่มีโครงการในปีนี้", "No projects this year"),
     "me.programme.unknown": ("แผนงาน: ไม่ระบุ (โครงการที่ไม่ได้นำเข้าจากเล่มแผนพัฒนา)",
                              "Programme not stated (projects not imported from the plan book)"),

@@ -59,6 +59,21 @@ def _row(part: pd.DataFrame) -> dict:
     return row
 
 
+#: columns of the report's tables (strategy, funding source, project list) that a quarter not begun has no
+#: figure for: they would only repeat an earlier quarter's data (as ``summary --json`` leaves them null,
+#: :data:`tracker.rollup.goals.NOT_YET`); counts and money of the plan and the ordinance stay
+NOT_BEGUN = frozenset({*FORM2_STATUSES, *(f"{s}_share" for s in FORM2_STATUSES), "committed", "disbursed",
+                       "commitment_rate", "disbursement_rate", "capital_disbursed", "capital_disbursement_rate",
+                       "status", "progress_note"})
+
+
+def not_begun(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (a :func:`strategy_table`, :func:`funding_sources` or :func:`project_list`) as of a quarter
+    that has not begun: the columns of :data:`NOT_BEGUN` undefined (NaN, shown as a dash)."""
+    return frame.assign(**{c: pd.Series(float("nan"), index=frame.index, dtype=object if c in ("status", "progress_note")
+                                        else float) for c in frame.columns if c in NOT_BEGUN})
+
+
 def strategy_table(projects: pd.DataFrame, strategies: pd.DataFrame) -> pd.DataFrame:
     """One row per strategy of the plan (in order, with zeros when it has no project) and a total row
     (``strategy_no`` 0, computed over all projects, not by adding the rows) of a :func:`with_capital`

@@ -16,11 +16,12 @@ analysts stored (:mod:`.narrative`). Nothing is invented: text nobody wrote is p
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tracker import charts, fmt, rollup, store
+from tracker import charts, fmt, periods, rollup, store
 from tracker.i18n import t
 from tracker.plan import Plan, default_plan
 from tracker.report import blocks as B
@@ -52,6 +53,7 @@ class _Ctx:
     texts: N.Narrative
     projects: pd.DataFrame          # rollup.project_table + is_capital
     table: pd.DataFrame             # rollup.strategies.strategy_table
+    future: bool = False            # the round's quarter has not begun: no money spent or status yet
     numbering: _Numbering = field(default_factory=_Numbering)
 
     def t(self, key: str, **values) -> str:
@@ -145,6 +147,15 @@ def _introduction(ctx: _Ctx) -> list[B.Block]:
     return out
 
 
+def _not_begun_note(ctx: _Ctx) -> list[B.Block]:
+    """Said before the figures of a round whose quarter has not begun: which figures it cannot have yet."""
+    if not ctx.future:
+        return []
+    p = periods.Period(ctx.rnd.fiscal_year, ctx.rnd.quarter)
+    said = ctx.t("period.future", period=periods.period_label(p, ctx.lang), start=periods.date_label(p.start, ctx.lang))
+    return [B.Paragraph(f"{said}. {ctx.t('me.not_begun')}", bold=True)]
+
+
 def _strategy_cells(ctx: _Ctx, *, short: bool = False) -> list[tuple[int, str]]:
     return [(int(r.strategy_no), ctx.strategy_label(int(r.strategy_no), short=short) if r.strategy_no
              else ctx.t("report.total")) for r in ctx.table.itertuples(index=False)]
@@ -170,6 +181,7 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
     out: list[B.Block] = [
         B.Heading(ctx.t("me.h.part2"), 1),   # follows part 1 on its page: no near-empty page
         B.Paragraph(ctx.t("me.results.intro", round=ctx.rnd.title(lang), period=ctx.rnd.period_text(lang))),
+        *_not_begun_note(ctx),
         B.Heading(ctx.t("me.h.plan_vs_funded"), 2),
         B.Table((strategy_col, n(ctx.t("me.col.in_plan"), "right"), n(ctx.t("me.col.funded"), "right"),
                  n(ctx.t("me.col.funding_rate"), "right")), plan_rows,
@@ -195,6 +207,8 @@ def _summary_tables(ctx: _Ctx) -> list[B.Block]:
                           rate=_pct(total["capital_disbursement_rate"], lang).text)),
     ]
     src = RS.funding_sources(ctx.projects)
+    if ctx.future:
+        src = RS.not_begun(src)
     src_rows = tuple((ctx.t("report.total") if r.is_total else source_name(r.source, lang),
                       _count(r.projects), _money(r.allocated, lang), _money(r.committed, lang),
                       _money(r.disbursed, lang), _pct(r.disbursement_rate, lang)) for r in src.itertuples(index=False))
@@ -372,6 +386,8 @@ def _satisfaction(ctx: _Ctx) -> list[B.Block]:
 def _project_list(ctx: _Ctx) -> list[B.Block]:
     lang = ctx.lang
     proj = RS.project_list(ctx.projects)
+    if ctx.future:
+        proj = RS.not_begun(proj)
     dept = {d.code: ctx.name(d.name) for d in ctx.plan.departments.values()}
     prog = {p.code: ctx.name(p.name) for p in ctx.plan.programmes.values()}
     n = B.Column
@@ -399,8 +415,9 @@ def _project_list(ctx: _Ctx) -> list[B.Block]:
                              _money(p.planned_budget, lang), _money(p.allocated_budget, lang),
                              _money(p.disbursed, lang), fmt.cell("pstatus", p.status, lang), note))
             b = RS.budget_sums(part)
+            spent = math.nan if ctx.future else b["disbursed"]
             rows.append(("", "", ctx.t("me.programme.total", n=_count(len(part)).text), "", _money(b["planned"], lang),
-                         _money(b["allocated"], lang), _money(b["disbursed"], lang), "", ""))
+                         _money(b["allocated"], lang), _money(spent, lang), "", ""))
             blocks.append(B.Table(cols, tuple(rows), total_rows=1, font_size=9,
                                   caption=ctx.numbering.caption(title, lang)))
     return [B.Landscape(tuple(blocks))]
@@ -448,8 +465,10 @@ def build(db, rnd: Round, lang: str = "th", *, plan: Plan | None = None) -> B.Do
     plan = plan or default_plan()
     projects = report_projects(db, rnd)
     strategies = pd.DataFrame({"number": list(plan.strategies)})
+    future = not periods.quarter_begun(rnd.fiscal_year, rnd.quarter, periods.today())
+    table = RS.strategy_table(projects, strategies)
     ctx = _Ctx(db=db, rnd=rnd, lang=lang, plan=plan, texts=N.load(db, rnd), projects=projects,
-               table=RS.strategy_table(projects, strategies))
+               table=RS.not_begun(table) if future else table, future=future)
     demo = store.has_demo_data(db)
     blocks: list[B.Block] = [
         *_cover(ctx, demo), *_foreword(ctx),
