@@ -141,3 +141,15 @@ def test_today_is_bangkok_time(monkeypatch):
     monkeypatch.setattr(periods, "datetime", Late)
     monkeypatch.delenv("TRACKER_TODAY")   # the real clock, not the tests' fixed day
     assert periods.today() == date(2026, 10, 1) and periods.year_closed(2569, periods.today())
+
+
+@pytest.mark.parametrize("codes, th, en", [
+    ("2569-Q1,2569-Q2,2570-Q1", "ปีงบประมาณ 2569 ไตรมาส 1, 2 · ปีงบประมาณ 2570 ไตรมาส 1", "FY2569 Q1, Q2 · FY2570 Q1"),
+    ("2569,2570", "ปีงบประมาณ 2569 · ปีงบประมาณ 2570", "FY2569 · FY2570"),
+    ("", "", ""), (None, "", ""),
+    ("x-Qy", "x-Qy", "x-Qy"),
+])
+def test_the_periods_an_import_touched_read_as_words_not_codes(codes, th, en):
+    """The history page's periods column: no '2569-Q1' codes in the Thai page (#14)."""
+    assert periods.periods_text(codes, "th") == th
+    assert periods.periods_text(codes, "en") == en

@@ -168,6 +168,30 @@ def period_label(p: Period, lang: str) -> str:
     return f"ปีงบประมาณ {p.fiscal_year} ไตรมาส {p.quarter}" if lang == "th" else f"FY{p.fiscal_year} Q{p.quarter}"
 
 
+def periods_text(codes: str | None, lang: str) -> str:
+    """The periods an import touched, stored as ``2569-Q1,2569-Q2,2570-Q1`` (or years ``2569,2570``), in
+    words: ``ปีงบประมาณ 2569 ไตรมาส 1, 2 · ปีงบประมาณ 2570 ไตรมาส 1`` / ``FY2569 Q1, Q2 · FY2570 Q1``;
+    a part not in that form is kept as written."""
+    years: dict[str, list[str]] = {}
+    for part in (p.strip() for p in (codes or "").split(",")):
+        if not part:
+            continue
+        year, _, q = part.partition("-Q")
+        years.setdefault(year, [])
+        if q:
+            years[year].append(q)
+    out = []
+    for year, qs in years.items():
+        if not year.isdigit() or not all(q.isdigit() for q in qs):
+            out.append(year + "".join(f"-Q{q}" for q in qs))
+            continue
+        head = fy_label(int(year), lang) if lang == "th" else f"FY{year}"
+        if qs:
+            head += (" ไตรมาส " if lang == "th" else " ") + ", ".join(qs if lang == "th" else [f"Q{q}" for q in qs])
+        out.append(head)
+    return " · ".join(out)
+
+
 def date_label(d: date, lang: str) -> str:
     """``23 พ.ย. 2569`` / ``23 Nov 2026``."""
     if lang == "th":

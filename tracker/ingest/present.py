@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker import fmt
+from tracker import fmt, periods
 from tracker.i18n import t
 from tracker.ingest.contract import KINDS
 from tracker.ingest.read import ROW
@@ -118,7 +118,7 @@ def batch_table(batches: pd.DataFrame, lang: str, when=str, who=str) -> pd.DataF
         t("history.col.batch", lang): batches["id"].astype(int),
         t("history.col.kind", lang): kind + demo,
         t("history.col.file", lang): batches["file_name"].astype(str),
-        t("history.col.periods", lang): batches["periods"].fillna("").astype(str).str.replace(",", ", "),
+        t("history.col.periods", lang): batches["periods"].map(lambda p: periods.periods_text(p if isinstance(p, str) else "", lang)),
         t("history.col.user", lang): batches["username"].astype(str).map(who),
         t("history.col.when", lang): batches["created_at"].map(when),
         t("history.col.counts", lang): (batches["n_new"].astype(str) + " / " + batches["n_changed"].astype(str)
