@@ -94,6 +94,11 @@ def test_a_clicker_drives_the_slides_and_f5_keeps_slide_period_and_language(serv
             stamp = page.locator(".st-key-stamp").inner_text()
             assert "FY2569" in stamp and "Q2" in stamp, stamp
             assert page.locator(".st-key-fullscreen button").first.is_visible()
+            # the icon-only buttons are named in words (not the icon's ligature "fullscreen")
+            page.wait_for_function("() => document.querySelector('.st-key-fullscreen button')"
+                                   "?.getAttribute('aria-label') === 'Full screen'")
+            assert page.get_by_role("button", name="Full screen", exact=True).count() == 1
+            assert page.get_by_role("button", name="Meeting settings and downloads", exact=True).count() == 1
             assert not exceptions(page)
         finally:
             browser.close()

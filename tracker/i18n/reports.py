@@ -113,6 +113,7 @@ MESSAGES = {
     "meeting.next": ("ถัดไป", "Next"),
     "meeting.slide_n": ("สไลด์ {n}/{total}", "Slide {n} of {total}"),
     "meeting.jump": ("ไปที่สไลด์", "Go to slide"),
+    "meeting.fullscreen": ("แสดงเต็มจอ", "Full screen"),
     "meeting.fullscreen_help": ("แสดงเต็มจอ กดอีกครั้งเพื่อออก เปลี่ยนสไลด์ด้วยปุ่มลูกศรหรือรีโมตนำเสนอ",
                                 "Full screen; press again to leave. Change slides with the arrow keys, "
                                 "PageDown/PageUp or a presenter remote"),

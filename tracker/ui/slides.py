@@ -9,6 +9,7 @@ Tables are HTML (``st.table``) so their type scales too; the one chart stretches
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pandas as pd
@@ -131,16 +132,29 @@ def projector_style() -> None:
 
 def fullscreen_script() -> None:
     """The full-screen button (``key="fullscreen"``) toggles the browser's full screen: it needs a click
-    (the browser allows it only from a user's gesture) and a line of script; bound once per page."""
+    (the browser allows it only from a user's gesture) and a line of script; bound once per page. The
+    two icon-only buttons (full screen, settings) get their names in the reader's language (a screen
+    reader would otherwise read the icon's ligature, "fullscreen", "settings")."""
+    names = json.dumps({"fullscreen": ui.t("meeting.fullscreen"), "settings": ui.t("meeting.settings")},
+                       ensure_ascii=True).replace("<", "\\u003c")
     st.html("""<script>
+window.__trackerButtonNames = %s;
 if (!window.__trackerFullscreen) {
   window.__trackerFullscreen = true;
   document.addEventListener("click", e => {
     if (!e.target.closest(".st-key-fullscreen button")) return;
     if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
   }, true);
+  const name = () => {
+    for (const [key, label] of Object.entries(window.__trackerButtonNames)) {
+      const b = document.querySelector(".st-key-" + key + " button");
+      if (b && b.getAttribute("aria-label") !== label) b.setAttribute("aria-label", label);
+    }
+  };
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
+  name();
 }
-</script>""", unsafe_allow_javascript=True)
+</script>""" % names, unsafe_allow_javascript=True)
 
 
 def table(t: Table, limit: int = MAX_ROWS, part: int = 1, *, millions: bool = False,
