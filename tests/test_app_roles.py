@@ -335,6 +335,10 @@ def test_markup_escapes_every_value_it_is_given():
     assert css.count("<") == 2 and css.count("}") == 6 and "<script" not in css and "} body" not in css
     with pytest.raises(ValueError):
         markup.uploader_css("x] body {", button="", instructions="", drop="")
+    script = markup.fullscreen_script({"fullscreen": HOSTILE, "settings": HOSTILE})
+    assert script.count("<script>") == 1 and script.count("</script>") == 1 and "<img" not in script
+    with pytest.raises(ValueError):
+        markup.fullscreen_script({"x button, body": ""})
 
 
 def test_admin_sees_every_setting_read_only(app):

@@ -64,3 +64,29 @@ def uploader_css(key: str, *, button: str, instructions: str, drop: str) -> str:
         (f"{box} > div:not([data-testid]):has(> span)::after", f"content: {_css_string(drop)}; {small}"),
     )
     return "<style>" + "".join(f"{sel} {{ {body or 'display: none;'} }}" for sel, body in rules) + "</style>"
+
+
+def fullscreen_script(names: dict[str, str]) -> str:
+    """The meeting page's script: the button of key ``fullscreen`` toggles the browser's full screen (a
+    click is the user's gesture the browser asks for), and the buttons of the keys in ``names`` (icon-only
+    buttons, which a screen reader would name by the icon's ligature) get ``aria-label`` = the name given,
+    kept as Streamlit redraws them. Bound once per page; the names follow the language of each run."""
+    if not all(k.replace("_", "").isalnum() for k in names):
+        raise ValueError(names)
+    return ("<script>\nwindow.__trackerButtonNames = " + _js(names) + """;
+if (!window.__trackerFullscreen) {
+  window.__trackerFullscreen = true;
+  document.addEventListener("click", e => {
+    if (!e.target.closest(".st-key-fullscreen button")) return;
+    if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
+  }, true);
+  const name = () => {
+    for (const [key, label] of Object.entries(window.__trackerButtonNames)) {
+      const b = document.querySelector(".st-key-" + key + " button");
+      if (b && b.getAttribute("aria-label") !== label) b.setAttribute("aria-label", label);
+    }
+  };
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
+  name();
+}
+</script>""")

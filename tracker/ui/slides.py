@@ -9,7 +9,6 @@ Tables are HTML (``st.table``) so their type scales too; the one chart stretches
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import pandas as pd
@@ -20,6 +19,7 @@ from tracker import status as S
 from tracker.report import content, figures
 from tracker.tables import Table
 from tracker.ui import frame as ui
+from tracker.ui import markup
 
 MAX_ROWS = 8   # table rows of a goal's lists on one slide (the rest is in the report)
 #: A paged list's height on one slide, in single-line rows: the slide below its title holds about 16
@@ -131,30 +131,11 @@ def projector_style() -> None:
 
 
 def fullscreen_script() -> None:
-    """The full-screen button (``key="fullscreen"``) toggles the browser's full screen: it needs a click
-    (the browser allows it only from a user's gesture) and a line of script; bound once per page. The
-    two icon-only buttons (full screen, settings) get their names in the reader's language (a screen
-    reader would otherwise read the icon's ligature, "fullscreen", "settings")."""
-    names = json.dumps({"fullscreen": ui.t("meeting.fullscreen"), "settings": ui.t("meeting.settings")},
-                       ensure_ascii=True).replace("<", "\\u003c")
-    st.html("""<script>
-window.__trackerButtonNames = %s;
-if (!window.__trackerFullscreen) {
-  window.__trackerFullscreen = true;
-  document.addEventListener("click", e => {
-    if (!e.target.closest(".st-key-fullscreen button")) return;
-    if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
-  }, true);
-  const name = () => {
-    for (const [key, label] of Object.entries(window.__trackerButtonNames)) {
-      const b = document.querySelector(".st-key-" + key + " button");
-      if (b && b.getAttribute("aria-label") !== label) b.setAttribute("aria-label", label);
-    }
-  };
-  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
-  name();
-}
-</script>""" % names, unsafe_allow_javascript=True)
+    """The full-screen button (``key="fullscreen"``) toggles the browser's full screen, and the two
+    icon-only buttons (full screen, settings) are named in the reader's language
+    (:func:`tracker.ui.markup.fullscreen_script`)."""
+    st.html(markup.fullscreen_script({"fullscreen": ui.t("meeting.fullscreen"), "settings": ui.t("meeting.settings")}),
+            unsafe_allow_javascript=True)
 
 
 def table(t: Table, limit: int = MAX_ROWS, part: int = 1, *, millions: bool = False,
