@@ -23,8 +23,7 @@ st.caption(ui.t("planimport.intro", period=f"{plan.first_fy}–{plan.last_fy}"))
 if flash := st.session_state.pop("plan_flash", None):
     st.success(flash, icon=":material/undo:")
 # the box says .xlsx; an old .xls, a PDF or a web page of the plan gets through to be refused with what to do
-uploaded = ui_imports.file_box(ui.t("planimport.file"), key="plan_file", shown_types="XLSX, XLSM",
-                               types=["xlsx", "xlsm", "xls", "pdf", "htm", "html"])
+uploaded = ui_imports.file_box(ui.t("planimport.file"), key="plan_file", shown_types="XLSX, XLSM")
 data = uploaded.getvalue() if uploaded is not None else b""
 receipt = st.session_state.get("plan_receipt")
 if receipt and (uploaded is None or receipt.sha256 == sha256(data)):   # the receipt of this file's commit

@@ -35,8 +35,7 @@ saved_mappings()
 kind_labels = {"auto": ui.t("upload.kind_auto"), **{k: ui.t(f"ingest.kind.{k}") for k in kinds}}
 choice = st.selectbox(ui.t("upload.kind"), list(kind_labels), key="upload_kind", format_func=kind_labels.get)
 # .xls: a government system's web report saved as .xls (an HTML table); a real old .xls is refused with a reason
-uploaded = ui_imports.file_box(ui.t("upload.file"), key="upload_file", types=["csv", "txt", "tsv", "xlsx", "xls"],
-                               shown_types="CSV, TXT, TSV, XLSX, XLS")
+uploaded = ui_imports.file_box(ui.t("upload.file"), key="upload_file", shown_types="CSV, TXT, TSV, XLSX, XLS")
 
 
 

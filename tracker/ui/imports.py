@@ -21,15 +21,17 @@ from tracker.ui import markup
 CHOICES = "plan_choices"     #: session key: {"sha": file digest, "choices": Choices}
 
 
-def file_box(label: str, *, key: str, types: list[str], shown_types: str):
-    """The file box of an import page: files of ``types`` up to the product's limit (setting
-    ``max_upload_mb``, not Streamlit's server default), its button and instructions in the reader's
-    language (:func:`tracker.ui.markup.uploader_css`). ``shown_types`` is what the box says it takes;
-    ``types`` may also let through a file that is then refused with an explanation (a PDF plan)."""
+def file_box(label: str, *, key: str, shown_types: str):
+    """The file box of an import page, its button and instructions in the reader's language
+    (:func:`tracker.ui.markup.uploader_css`); ``shown_types`` is what the box says it takes. Any file gets
+    through the box (no ``type=`` filter, and up to twice the product's limit, setting ``max_upload_mb``):
+    the import refuses a file of another kind or over the limit with the file's name and what to do, in
+    the reader's language, where Streamlit's own check would say "application/pdf files are not
+    allowed" or "File must be 20.0MB or smaller" in English."""
     mb = settings.get("max_upload_mb")
     st.html(markup.uploader_css(key, button=ui.t("upload.box.button"), drop=ui.t("upload.box.drop"),
                                 instructions=ui.t("upload.box.limit", mb=mb, types=shown_types)))
-    return st.file_uploader(label, type=types, key=key, max_upload_size=mb)
+    return st.file_uploader(label, key=key, max_upload_size=2 * mb)
 
 
 def rollback_form(committed: pd.DataFrame, *, key: str, flash: str) -> None:
