@@ -236,7 +236,8 @@ def _css(doc: B.Document) -> str:
 section.landscape {{ page: landscape; }}
 html {{ font-family: {FAMILY}, sans-serif; font-size: {s['body']}pt; line-height: 1.45; color: #1b1f24; }}
 body {{ margin: 0; }}
-h1, h2, h3 {{ line-height: 1.25; break-after: avoid; margin: 0.9em 0 0.4em; }}
+h1, h2, h3 {{ line-height: 1.25; break-after: avoid; margin: 0.9em 0 0.4em;
+              padding-top: 0.25em; }}   /* Thai marks above a heading that starts a page stay on that page */
 h1 {{ font-size: {s['h1']}pt; }} h2 {{ font-size: {s['h2']}pt; }} h3 {{ font-size: {s['h3']}pt; }}
 .break {{ break-before: page; }}
 p {{ margin: 0 0 0.5em; text-align: left; orphans: 2; widows: 2; }}

@@ -84,6 +84,8 @@ def _money(x, lang: str) -> B.Cell:
 def _count_share(ctx: _Ctx, count, share) -> B.Cell:
     """``3 (25.0%)``: a count and its share (two numbers in the spreadsheet)."""
     a, b = _count(count), _pct(share, ctx.lang)
+    if missing(count):                     # a quarter not begun: one dash, not "— (—)"
+        return a
     return B.compound(ctx.t("me.count_share", a=a.text, b=b.text), *a.numbers, *b.numbers)
 
 
