@@ -241,6 +241,7 @@ h1, h2, h3 {{ line-height: 1.25; break-after: avoid; margin: 0.9em 0 0.4em;
 h1 {{ font-size: {s['h1']}pt; }} h2 {{ font-size: {s['h2']}pt; }} h3 {{ font-size: {s['h3']}pt; }}
 .break {{ break-before: page; }}
 p {{ margin: 0 0 0.5em; text-align: left; orphans: 2; widows: 2; }}
+p, li, figcaption {{ padding-top: 0.15em; }}   /* the same for a paragraph's stacked marks (ชี้, ที่) */
 p.small {{ font-size: {s['small']}pt; }} p.center {{ text-align: center; }}
 p.title {{ font-size: {s['title']}pt; font-weight: 700; text-align: center; line-height: 1.35; margin: 0 0 0.6em; }}
 p.subtitle {{ font-size: {s['subtitle']}pt; text-align: center; }}
