@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     _quiet()
     os.environ.setdefault("TRACKER_BACKUP_DIR", tempfile.mkdtemp(prefix="bench-backups-"))
     from bench import data, memory, pages, render, report, signin, start, upload
+    data.allow_large_uploads()
     from bench.timing import table
 
     scales = args.scales + ([data.PROVINCE] if args.province and data.PROVINCE not in args.scales else [])

@@ -50,3 +50,14 @@ def test_scaled_data_multiplies_projects_and_progress_and_keeps_the_demo_at_1x()
     assert len(three["project_progress"]) == 3 * len(base["project_progress"])
     assert not three["projects"].duplicated(["project_code", "fiscal_year"]).any()
     assert len(three["indicator_results"]) == len(base["indicator_results"])
+
+
+def test_importing_the_benchmark_leaves_the_upload_limit_alone():
+    """bench.data lifted the upload limit on import: every app a later test started said 'ไม่เกิน 2000 MB'."""
+    import importlib
+    import os
+
+    import bench.data
+
+    importlib.reload(bench.data)
+    assert "TRACKER_MAX_UPLOAD_MB" not in os.environ
