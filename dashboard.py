@@ -21,12 +21,19 @@ with ui.db() as conn:
 # --- shared sidebar: language (always), then the period once signed in --------------------------
 # Language, year and quarter live in the URL too (?lang=th&fy=2569&q=2), so a reload, a bookmark or a
 # shared link shows the same view; a value the URL cannot mean is replaced by this tab's or the default.
-# The default quarter is the latest complete one (method v2, rule 18).
-default_fy, default_q = ui.load(rollup.opening_period)
+# The default quarter is the latest complete one (method v2, rule 18); it reads every year's figures,
+# so it is worked out only for a tab whose URL and state name no period yet (ui.load caches it per revision).
 years = list(plan.fiscal_years)
 ui.url_state("lang", ["th", "en"], "th")
-ui.url_state("fy", years, default_fy if default_fy in years else years[0])
-ui.url_state("q", [1, 2, 3, 4], default_q)
+
+
+def opening_year() -> int:
+    fy = ui.load(rollup.opening_period)[0]
+    return fy if fy in years else years[0]
+
+
+ui.url_state("fy", years, opening_year)
+ui.url_state("q", [1, 2, 3, 4], lambda: ui.load(rollup.opening_period)[1])
 with st.sidebar:
     st.segmented_control(ui.t("sidebar.language"), options=["th", "en"], key="lang", on_change=ui.to_url,
                          args=("lang",), format_func=lambda v: {"th": "ไทย", "en": "English"}[v], required=True)

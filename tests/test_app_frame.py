@@ -55,3 +55,35 @@ def test_a_url_value_the_app_cannot_mean_falls_back(app):
     assert not at.exception
     assert (at.session_state["fy"], at.session_state["q"], at.session_state["lang"]) == (2569, 2, "th")
     assert at.query_params["fy"] == "2569"
+
+
+def test_the_opening_quarter_is_worked_out_only_for_a_tab_that_names_no_period(app, monkeypatch):
+    """The opening quarter reads every year's figures (2 s at province size): a tab that already shows a
+    period (its state or its URL) does not pay for it on a rerun after new data, a new tab still opens on it."""
+    from tracker import rollup, store
+    from tracker.rollup import shared
+    from tracker.ui import frame
+
+    opening = rollup.opening_period
+    calls = []
+
+    def counted(db, **kw):
+        calls.append(1)
+        return opening(db, **kw)
+
+    counted.__module__, counted.__qualname__ = opening.__module__, opening.__qualname__
+    monkeypatch.setattr(rollup, "opening_period", counted)
+    fresh = app()                                     # a new tab: no period in its state or URL
+    db = store.connect(frame.db_path())
+    try:
+        assert calls and (fresh.session_state["fy"], fresh.session_state["q"]) == opening(db)
+    finally:
+        db.close()
+    calls.clear()
+    frame.after_write()                               # new data: every cached read dropped
+    shared.clear()
+    fresh.run()
+    assert not fresh.exception and calls == []
+    linked = app(query={"fy": "2568", "q": "3"})      # a link naming the period
+    assert not linked.exception and calls == [] and linked.session_state["q"] == 3
+

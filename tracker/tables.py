@@ -95,8 +95,15 @@ def attention_table(att: pd.DataFrame, lang: str, title: str = "") -> Table:
             Column("reference", "attention.col.reference", "pct", 1),
             Column("detail", "attention.col.detail", "text", 2.6)]
     rows = []
+    said: dict[str, str] = {}       # one catalog look-up per kind and measure, not per row (province: 8k rows)
+
+    def say(key: str) -> str:
+        if key not in said:
+            said[key] = t(key, lang)
+        return said[key]
+
     for r in att.itertuples():
-        kind = t(f"attention.kind.{r.kind}", lang)
+        kind = say(f"attention.kind.{r.kind}")
         if r.kind == "off_track_indicator":
             kind = f"{kind}: {fmt.status(r.status, lang, icon=False)}"
         unit = getattr(r, f"unit_{lang}") if isinstance(getattr(r, f"unit_{lang}"), str) else None
@@ -105,7 +112,7 @@ def attention_table(att: pd.DataFrame, lang: str, title: str = "") -> Table:
                   if r.kind == "off_track_indicator" else "")
         rows.append({"kind": kind, "kind_key": r.kind, "goal_no": int(r.goal_no), "code": r.code,
                      "name": getattr(r, f"name_{lang}") or r.name_th,
-                     "measure": t(f"attention.measure.{r.measure}", lang) if isinstance(r.measure, str) else "",
+                     "measure": say(f"attention.measure.{r.measure}") if isinstance(r.measure, str) else "",
                      "value": r.value, "reference": r.reference, "detail": detail})
     return Table("attention", title or t("report.attention.title", lang), cols, rows, lang)
 

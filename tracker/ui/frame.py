@@ -63,14 +63,16 @@ def url_state(key: str, options: list, default) -> None:
     tab's choice (or ``default``) is written to the URL: Streamlit clears the query string on a page
     switch, and a link shared from any page must carry the view. A widget's change writes the URL first
     (:func:`to_url`, its ``on_change``), so the URL never undoes it. The URL holds the plain value
-    (``fy=2569``), not the label, so a link works in either language.
+    (``fy=2569``), not the label, so a link works in either language. ``default`` may be a function
+    without arguments, called only when neither the URL nor this tab names a valid option (the router's
+    opening quarter reads every year's figures: a tab that already shows a quarter never pays for it).
     """
     raw = st.query_params.get(key)
     by_text = {str(o): o for o in options}
     if raw in by_text:
         st.session_state[key] = by_text[raw]
     elif st.session_state.get(key) not in options:
-        st.session_state[key] = default
+        st.session_state[key] = default() if callable(default) else default
     if raw != str(st.session_state[key]):
         st.query_params[key] = str(st.session_state[key])
 
