@@ -46,7 +46,7 @@ c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "da
                 Col("in_plan", "dash.col.in_plan", "int"), Col("funded", "dash.col.funded", "int"),
                 Col("funding_rate", "dash.col.funding_rate", "pct"), *MONEY],
         name=f"budget-by-goal-{fy}-Q{q}", key="bud_goal_t",
-        show=["goal_no", f"short_{lang}", "planned", "allocated", "disbursed", "disbursement_rate"])
+        show=["goal_no", f"short_{lang}", "planned", "allocated", "disbursed", "disbursement_rate"], static=True)
 
 st.subheader(ui.t("budget.by_plan"))
 st.caption(ui.t("budget.by_plan_help"))
@@ -55,7 +55,7 @@ level = st.segmented_control(ui.t("budget.group_by"), list(levels), default="str
                              format_func=levels.get) or "strategy"
 by_plan = ui.load(rollup.budget_by, fy, q, level)
 c.chart(ui.figure(charts.budget_bars, by_plan, c.group_labels(by_plan, level), lang, levels[level]), key="bud_plan")
-c.group_table(by_plan, level, name=f"budget-by-{level}-{fy}-Q{q}", key="bud_plan_t")
+c.group_table(by_plan, level, name=f"budget-by-{level}-{fy}-Q{q}", key="bud_plan_t", static=True)
 
 st.subheader(ui.t("budget.pace"))
 st.caption(ui.t("budget.pace_help"))
@@ -68,7 +68,7 @@ if not dep.empty:
     c.table(dep, [Col(f"name_{lang}", "dash.col.department"), Col("projects", "dash.col.projects", "int"),
                   Col("funded", "dash.col.funded", "int"), *MONEY],
             name=f"budget-by-department-{fy}-Q{q}", key="bud_dep_t",
-            show=[f"name_{lang}", "projects", "planned", "allocated", "disbursed", "disbursement_rate"])
+            show=[f"name_{lang}", "projects", "planned", "allocated", "disbursed", "disbursement_rate"], static=True)
 
 st.subheader(ui.t("budget.welfare_apart"))
 st.caption(ui.t("budget.welfare_help"))
@@ -78,5 +78,5 @@ split = split.assign(kind=split["kind"].map(names))
 c.table(split, [Col("kind", "budget.kind"), Col("projects", "dash.col.projects", "int"),
                 Col("funded", "dash.col.funded", "int"), *MONEY],
         name=f"development-welfare-{fy}-Q{q}", key="bud_split",
-        show=["kind", "projects", "planned", "allocated", "disbursed", "disbursement_rate"])
+        show=["kind", "projects", "planned", "allocated", "disbursed", "disbursement_rate"], static=True)
 c.method_link()

@@ -53,7 +53,7 @@ ind = ui.load(rollup.indicator_table, fy, q)
 ind = ind[ind["goal_no"] == n]
 c.chart(ui.figure(charts.indicator_ratios, ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
 c.table(ind, c.indicator_columns(lang), name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind",
-        show=["code", f"name_{lang}", f"unit_{lang}", "start", "expected", "actual", "ratio", "status"])
+        show=["code", f"name_{lang}", f"unit_{lang}", "start", "expected", "actual", "ratio", "status"], static=True)
 
 st.subheader(ui.t("goal.trend"))
 hist = ui.load(rollup.indicator_history)
@@ -76,7 +76,7 @@ if proj.empty:
 else:
     c.table(proj, c.project_columns(lang), name=f"goal{n}-projects-{fy}-Q{q}", key="goal_proj",
             show=["project_code", f"name_{lang}", "status", "progress_pct", "allocated_budget",
-                  "disbursement_rate"])
+                  "disbursement_rate"], static=c.SMALL_TABLE)
     dep = ui.load(rollup.budget_by_department, fy, q, goal=n)
     c.chart(ui.figure(charts.budget_bars, dep, list(dep[f"name_{lang}"]), lang, ui.t("goal.by_department")), key="goal_dep")
     vil = ui.load(rollup.budget_by_village, fy, q, goal=n)
@@ -86,7 +86,7 @@ else:
     st.subheader(ui.t("goal.strategies", strategy=ui.t(c.level_label("strategy"))))
     for level in ("strategy", "programme"):
         c.group_table(ui.load(rollup.budget_by, fy, q, level, goal=n), level, name=f"goal{n}-by-{level}-{fy}-Q{q}",
-                      key=f"goal_{level}")
+                      key=f"goal_{level}", static=True)
 
 st.subheader(ui.t("goal.notes"))
 label = f"level.{plan.levels.get('strategy', 'strategy')}_n"

@@ -29,7 +29,8 @@ if shown.empty:
     c.empty_state("ind.none_match")
 elif begun:
     c.table(shown, c.indicator_columns(lang), name=f"indicators-{fy}-Q{q}", key="ind_all",
-            show=["code", f"name_{lang}", f"unit_{lang}", "start", "expected", "actual", "ratio", "status"])
+            show=["code", f"name_{lang}", f"unit_{lang}", "start", "expected", "actual", "ratio", "status"],
+            static=c.SMALL_TABLE)
 
 # --- one indicator ---------------------------------------------------------------------------
 st.subheader(ui.t("ind.detail"))
@@ -84,5 +85,6 @@ else:
                      Col("batch_id", "dash.col.batch", "int"), Col("file_name", "dash.col.file"),
                      Col("created_at", "dash.col.imported_at")],
             name=f"{code}-values", key="ind_values",
-            show=["fiscal_year", "quarter", "value", "note", "file_name", "created_at"])
+            show=["fiscal_year", "quarter", "value", "note", "file_name", "created_at"],
+            static=c.SMALL_TABLE)
 c.method_link()

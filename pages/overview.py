@@ -88,7 +88,7 @@ if att.empty:
     c.empty_state("dash.attention_none")
 else:
     c.table_model(tables.attention_table(att, lang), name=f"attention-{fy}-Q{q}", key="ov_att",
-                  show=["kind", "code", "name", "measure", "value", "reference", "detail"])
+                  show=["kind", "code", "name", "measure", "value", "reference", "detail"], static=c.SMALL_TABLE)
 
 st.subheader(ui.t("plan.goals"))
 c.table(goals.assign(coverage_text=[fmt.figure("share", (a, d), lang=lang) if d else None
@@ -102,7 +102,8 @@ c.table(goals.assign(coverage_text=[fmt.figure("share", (a, d), lang=lang) if d 
         name=f"goals-{fy}-Q{q}", key="ov_goals",
         show=["goal_no", f"short_{lang}", "score", "coverage_text", "status", "funded", "completed", "allocated",
               "disbursed",
-              "disbursement_rate"])
+              "disbursement_rate"], static=True)
 st.subheader(ui.t(c.level_label("strategy")))
-c.group_table(ui.load(rollup.budget_by, fy, q, "strategy"), "strategy", name=f"strategies-{fy}-Q{q}", key="ov_strat")
+c.group_table(ui.load(rollup.budget_by, fy, q, "strategy"), "strategy", name=f"strategies-{fy}-Q{q}", key="ov_strat",
+              static=True)
 c.method_link()

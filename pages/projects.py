@@ -74,7 +74,8 @@ if not unfunded.empty:
     st.subheader(ui.t("proj.not_funded", n=len(unfunded)))
     st.caption(ui.t("proj.not_funded_help"))
     c.table(unfunded, c.project_columns(lang), name=f"projects-not-funded-{fy}-Q{q}", key="proj_unfunded",
-            show=["project_code", f"name_{lang}", f"department_{lang}", "planned_budget", "disbursed"])
+            show=["project_code", f"name_{lang}", f"department_{lang}", "planned_budget", "disbursed"],
+            static=c.SMALL_TABLE)
 
 # --- completeness ----------------------------------------------------------------------------
 st.subheader(ui.t("proj.completeness"))
@@ -86,5 +87,5 @@ else:
     c.table(missing, [Col("project_code", "col.code"), Col("goal_no", "dash.col.goal", "int"),
                       Col(f"name_{lang}", "dash.col.project", "name"), Col(f"department_{lang}", "dash.col.department"),
                       Col("status", "dash.col.status", "pstatus"), Col("as_of_quarter", "dash.col.quarter", "int")],
-            name=f"missing-reports-{fy}-Q{q}", key="proj_missing")
+            name=f"missing-reports-{fy}-Q{q}", key="proj_missing", static=c.SMALL_TABLE)
 c.method_link()

@@ -4,6 +4,7 @@ key figures visible."""
 import pytest
 
 from tests.dashboard_data import load_small_dataset
+from tests.shown_tables import shown_tables, table_with
 
 PAGES = ["pages/overview.py", "pages/goal.py", "pages/indicators.py", "pages/projects.py", "pages/budget.py",
          "pages/method.py"]
@@ -18,7 +19,7 @@ def texts(at) -> str:
 
 
 def frames(at) -> str:
-    return " ".join(e.value.to_csv() for e in at.dataframe)
+    return " ".join(d.to_csv() for d in shown_tables(at))
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_a_quarter_not_begun_is_labelled_and_shows_no_figures(app, with_data):
     at = app(lang="en", fy=2570, q=2)
     t = texts(at)
     assert "FY2570 Q2: not yet begun (starts 1 Jan 2027)" in t.replace("\\", "")   # markdown escapes
-    assert not at.metric and not at.dataframe and not at.get("plotly_chart")
+    assert not at.metric and not shown_tables(at) and not at.get("plotly_chart")
     quarter = at.sidebar.selectbox[1]
     assert quarter.options[1] == "Q2 (Jan–Mar 2027) · not begun" and quarter.options[0] == "Q1 (Oct–Dec 2026)"
 
@@ -111,16 +112,15 @@ def test_goal_page_opens_the_goal_in_the_url(app, with_data):
 
 def test_tables_show_figures_rounded_as_everywhere_else(app, with_data):
     at = app(lang="en", fy=2569, q=2, page="pages/goal.py", query={"goal": "1"})
-    ind = next(d.value for d in at.dataframe if "Expected by this quarter" in d.value.columns)
-    row = ind.set_index("Code").loc["G1-I02"]
-    assert row["Expected by this quarter"] == 0.68 and row["Achievement ratio"] == 88.9   # 0.675 -> 0.68
+    row = table_with(at, "Expected by this quarter").set_index("Code").loc["G1-I02"]
+    assert row["Expected by this quarter"] == "0.68" and row["Achievement ratio"] == "88.9%"   # 0.675 -> 0.68
 
 
 def test_indicator_detail_lists_values_with_batch(app, with_data):
     at = app(lang="en", fy=2569, q=2, page="pages/indicators.py")
     assert "ผลตัวชี้วัด-2569Q2.csv" in frames(at) and "note G1-I01 Q2" in frames(at)
     th = app(lang="th", fy=2569, q=2, page="pages/indicators.py")
-    imported = next(d.value for d in th.dataframe if "ผลตัวชี้วัด-2569Q2.csv" in d.value.to_csv()).iloc[:, -1]
+    imported = next(d for d in shown_tables(th) if "ผลตัวชี้วัด-2569Q2.csv" in d.to_csv()).iloc[:, -1]
     assert not imported.str.contains(r"\+00:00|T\d\d:").any()             # not UTC ISO text
     assert imported.str.contains(r" 25\d\d ").all(), list(imported)       # Bangkok time, Buddhist Era
 
@@ -152,9 +152,9 @@ def test_budget_page_shows_funding_rate_and_welfare(app, with_data):
     at = app(lang="en", fy=2569, q=2, page="pages/budget.py")
     t = texts(at)
     assert "Plan funding rate" in t and "83.3%" in t
-    assert "8350000" in frames(at) or "8,350,000" in frames(at)
+    assert "8,350,000" in frames(at)         # whole baht, grouped as in every report
 
 
 def test_downloads_are_offered_for_tables(app, with_data):
     at = app(lang="th", fy=2569, q=2, page="pages/overview.py")
-    assert at.dataframe and len(at.get("download_button")) == 2 * len(at.dataframe)    # CSV and Excel each
+    assert shown_tables(at) and len(at.get("download_button")) == 2 * len(shown_tables(at))   # CSV and Excel each

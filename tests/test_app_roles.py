@@ -339,6 +339,13 @@ def test_markup_escapes_every_value_it_is_given():
     assert script.count("<script>") == 1 and script.count("</script>") == 1 and "<img" not in script
     with pytest.raises(ValueError):
         markup.fullscreen_script({"x button, body": ""})
+    table = markup.table([HOSTILE, "งบประมาณ"], [[HOSTILE, (HOSTILE, 50)], ["สิ่งแวดล้อม", ("1,000", float("nan"))]],
+                         [False, True], key="t1", nowrap=[True, False])
+    body = table.split("</style>", 1)[1]
+    assert "<script" not in body and "<img" not in body and body.count("&lt;img") == 3
+    assert body.count("<table") == 1 and body.count("</table>") == 1 and "--p:50%" in body and "--p:0%" in body
+    with pytest.raises(ValueError):
+        markup.table(["a"], [], [False], key='x" onclick="alert(1)')
 
 
 def test_admin_sees_every_setting_read_only(app):

@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 
+from tests.shown_tables import static_tables
 from tracker import store
 
 #: pages checked: every page a council member, an executive, an analyst or an administrator reads
@@ -54,6 +55,8 @@ def shown_texts(at) -> list[str]:
         df = df[[c for c in order if df[c].dtype != bool]]      # a flag is drawn as a tick box, not a word
         out += [" ".join((config.get(str(c)) or {}).get("label") or str(c) for c in df.columns),
                 df.astype(str).to_csv(index=False, header=False)]
+    for df in static_tables(at):                            # a static table shows every column it has
+        out += [" ".join(map(str, df.columns)), df.to_csv(index=False, header=False)]
     for kind in ("button", "selectbox", "multiselect", "radio", "checkbox", "text_input", "number_input",
                  "toggle", "download_button"):
         for e in at.get(kind):

@@ -180,15 +180,32 @@ def _column_config(col: Column, label: str, width: int | None):
     return None
 
 
+#: a table of at most this many rows is drawn static where a larger organisation's data may list many (a goal's
+#: projects, what needs attention: thousands at province size):
+#: beyond it people need the grid's sorting and search
+SMALL_TABLE = 60
+#: a static table longer than this scrolls in its own box (its header stays in view)
+LONG_TABLE = 14
+
+
 def table(df: pd.DataFrame, columns: list[Column], *, name: str, key: str, height: int | str = "auto",
-          show: list[str] | None = None) -> pd.DataFrame:
+          show: list[str] | None = None, static: bool | int = False) -> pd.DataFrame:
     """Show ``df`` as a localized table (see :func:`display_frame`) with CSV/XLSX downloads.
 
     ``show`` lists the keys of the columns drawn on screen (the essential ones, so the table fits the
-    page); the downloads always carry every column. Missing values read “—”."""
+    page); the downloads always carry every column. Missing values read “—”.
+
+    ``static``: draw a plain HTML table (:func:`static_table`) instead of the interactive grid — True
+    always, a number when ``df`` has at most that many rows. A small table needs no sorting or search;
+    the grid costs the browser its own code (about 1.2 MB) and canvas, and its cells cut long Thai
+    names with “…” where a static table wraps them between words."""
     lang = ui.lang()
     shown = display_frame(df, columns)
     visible = [c for c in columns if c.key in df.columns and (show is None or c.key in show)]
+    if static is True or (static is not False and len(df) <= static):
+        static_table(df, sorted(visible, key=lambda c: show.index(c.key)) if show else visible, key=key)
+        downloads(shown, name, key)
+        return shown
     others = sum(WIDTHS.get(c.kind, 110) for c in visible if c.kind != "name")
     name_width = max(200, min(460, NAME_ROOM - others))
     config = {}
@@ -202,6 +219,27 @@ def table(df: pd.DataFrame, columns: list[Column], *, name: str, key: str, heigh
                  column_order=order, placeholder=fmt.DASH)
     downloads(shown, name, key)
     return shown
+
+
+def static_table(df: pd.DataFrame, columns: list[Column], *, key: str) -> None:
+    """``df``'s ``columns`` as a plain HTML table (:func:`tracker.ui.markup.table`): every cell the text of
+    :func:`tracker.fmt.cell` (the same text as slides and documents), numbers right-aligned, progress with
+    its bar, long Thai names wrapped between words; a long table scrolls in its own box."""
+    lang = ui.lang()
+    cols = [c for c in columns if c.key in df.columns]
+    data = [[_per_value(df[c.key], lambda v, k=c.kind: fmt.cell(k, v, lang)).tolist(), df[c.key]] for c in cols]
+    rows = []
+    for i in range(len(df)):
+        row = []
+        for c, (texts, raw) in zip(cols, data):
+            if c.kind == "progress":
+                v = raw.iloc[i]
+                row.append((texts[i], 0.0 if missing(v) else float(fmt.shown_number("progress", v))))
+            else:
+                row.append(texts[i])
+        rows.append(row)
+    st.html(markup.table([c.heading(lang) for c in cols], rows, [c.numeric for c in cols], key=key,
+                         long=len(rows) > LONG_TABLE, nowrap=[c.kind in ("status", "pstatus", "bool") for c in cols]))
 
 
 def indicator_columns(lang: str) -> list[Column]:
@@ -229,10 +267,10 @@ def project_columns(lang: str) -> list[Column]:
 
 
 def table_model(model: Table, *, name: str, key: str, height: int | str = "auto",
-                show: list[str] | None = None) -> pd.DataFrame:
+                show: list[str] | None = None, static: bool | int = False) -> pd.DataFrame:
     """A :class:`tracker.tables.Table` (the model slides and documents draw too) as a page table."""
     df = pd.DataFrame(model.rows, columns=[c.key for c in model.columns] if not model.rows else None)
-    return table(df, model.columns, name=name, key=key, height=height, show=show)
+    return table(df, model.columns, name=name, key=key, height=height, show=show, static=static)
 
 
 def change_delta(change: float) -> dict:
@@ -262,7 +300,7 @@ def level_label(dimension: str) -> str:
             "programme": "level.programme", "goal": "dash.col.goal", "department": "dash.col.department"}[dimension]
 
 
-def group_table(df: pd.DataFrame, dimension: str, *, name: str, key: str) -> None:
+def group_table(df: pd.DataFrame, dimension: str, *, name: str, key: str, static: bool | int = False) -> None:
     """A :func:`tracker.rollup.budget_by` table: the group and its name, projects, the chain of money
     (the book's ordinance amount shown only when the plan book has one)."""
     from tracker.rollup import DIMENSIONS
@@ -280,7 +318,7 @@ def group_table(df: pd.DataFrame, dimension: str, *, name: str, key: str) -> Non
     labels = [c.key for c in cols]
     cols += [Column("projects", "dash.col.projects", "int"), Column("funded", "dash.col.funded", "int"), *CHAIN_COLUMNS]
     money = ["planned", *(["ordinance"] if df["ordinance"].notna().any() else []), "allocated", "disbursed"]
-    table(df, cols, name=name, key=key, show=[*labels, "projects", *money, "disbursement_rate"])
+    table(df, cols, name=name, key=key, show=[*labels, "projects", *money, "disbursement_rate"], static=static)
 
 
 def with_programme_names(projects: pd.DataFrame) -> pd.DataFrame:

@@ -8,6 +8,7 @@ each function hostile text.
 
 from __future__ import annotations
 
+import html
 import json
 
 from tracker import thai
@@ -90,3 +91,53 @@ if (!window.__trackerFullscreen) {
   name();
 }
 </script>""")
+
+
+#: the look of :func:`table` (one literal; the app has one light theme, .streamlit/config.toml): readable
+#: on a projector, numbers right-aligned in tabular digits and never broken, text wrapped between words,
+#: a long table scrolls in its own box under a header that stays in view
+TABLE_CSS = """<style>
+.trk-table{overflow:auto;max-width:100%;border:1px solid rgba(49,51,63,.15);border-radius:.5rem;margin-bottom:.5rem}
+.trk-table.trk-long{max-height:30rem}
+.trk-table table{border-collapse:separate;border-spacing:0;width:100%;font-size:.95rem;line-height:1.45;margin:0;
+ border:none;color:inherit}
+.trk-table th,.trk-table td{padding:.3rem .6rem;border:none;border-bottom:1px solid rgba(49,51,63,.1);
+ vertical-align:top;text-align:left}
+.trk-table th{position:sticky;top:0;z-index:1;background:#f3f6fa;font-weight:600;color:#1b1f24}
+.trk-table tr:last-child td{border-bottom:none}
+.trk-table .trk-n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.trk-table .trk-k{white-space:nowrap}
+.trk-table th.trk-n{white-space:normal}
+.trk-table .trk-bar{display:inline-block;width:3.2rem;height:.45rem;margin-right:.4rem;border-radius:.25rem;
+ vertical-align:middle;background:linear-gradient(90deg,#1f5f99 var(--p),rgba(49,51,63,.15) var(--p))}
+</style>"""
+
+
+def table(headings: list[str], rows: list[list], numeric: list[bool], *, key: str, long: bool = False,
+          nowrap: list[bool] | None = None) -> str:
+    """A static table: ``headings`` and ``rows`` of cell texts (already formatted by :mod:`tracker.fmt`),
+    every one escaped. Text cells break only between words (:func:`words`: Thai from the segmenter, never
+    inside a word); ``numeric`` columns are right-aligned and unbroken. A cell may be ``(text, percent)``:
+    a progress bar (0–100) drawn before the text. ``long``: the table scrolls in its own box.
+    ``nowrap`` columns (a status: icon and word) are not broken either. ``key`` names the table for tests
+    (``data-table``)."""
+    if not key.replace("_", "").replace("-", "").isalnum() or not key.isascii():
+        raise ValueError(key)
+
+    nowrap = nowrap or [False] * len(headings)
+    td = [' class="trk-n"' if num else ' class="trk-k"' if keep else "" for num, keep in zip(numeric, nowrap)]
+
+    def cell(value, attr: str) -> str:
+        bar = ""
+        if isinstance(value, tuple):
+            value, p = value
+            p = min(100.0, max(0.0, float(p))) if p == p else 0.0     # NaN -> empty bar
+            bar = f'<span class="trk-bar" style="--p:{p:.0f}%"></span>'
+        text = words(value) if not attr else html.escape(str(value))    # unbroken: <wbr> would still break
+        return f"<td{attr}>{bar}{text}</td>"
+
+    head = "".join(f'<th class="trk-n">{words(h)}</th>' if num else f"<th>{words(h)}</th>"
+                   for h, num in zip(headings, numeric))
+    body = "".join("<tr>" + "".join(cell(v, a) for v, a in zip(row, td)) + "</tr>" for row in rows)
+    return (f'{TABLE_CSS}<div class="trk-table{" trk-long" if long else ""}">'
+            f'<table data-table="{key}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
