@@ -204,6 +204,26 @@ def test_progress_falling_or_read_100_times_too_small_is_warned(filled):
         "progress_decreased", "progress_decreased"]
 
 
+def test_progress_warnings_name_their_figures_and_format_only_the_rows_they_warn_about(filled, monkeypatch):
+    from tracker import fmt
+
+    many = [f"ZZ-{i:03d},2569,1,โครงการ {i},กองช่าง,1000,1000" for i in range(400)]
+    load(filled, PROJECTS.splitlines()[0] + "\n" + "\n".join(many) + "\n", "more.csv")
+    lines = [f"ZZ-{i:03d},2569,2,อยู่ระหว่างดำเนินการ,{10 + i % 50},0,0" for i in range(400)]
+    lines[123] = 'G1-P01,2569,2,อยู่ระหว่างดำเนินการ,0.4,"1,180,000","295,000"'
+    text = "รหัสโครงการ,ปีงบประมาณ,ไตรมาส,สถานะ,ความก้าวหน้า %,ก่อหนี้ผูกพัน,เบิกจ่ายสะสม\n" + "\n".join(lines) + "\n"
+    calls = []
+    number = fmt.number
+    monkeypatch.setattr(fmt, "number", lambda *a, **k: calls.append(a) or number(*a, **k))
+    pv = ingest.prepare(filled, text.encode("utf-8"), "p.csv", kind="project_progress")
+    small = pv.warnings[pv.warnings["code"] == "percent_too_small"]
+    assert not pv.has_errors and pv.n_rows == 400
+    assert small["row"].tolist() == [125] and small["value"].tolist() == ["0.4"]
+    assert "0.4" in small["message_en"].iloc[0] and "40" in small["message_en"].iloc[0]
+    assert small["message_th"].iloc[0].startswith("แถว 125 คอลัมน์ 'ความก้าวหน้า %'")
+    assert len(calls) < 40, len(calls)     # a handful of warnings, not every row of the file formatted
+
+
 def test_cli_form_writes_the_three_forms_that_import_back(filled, db_file, tmp_path, capsys):
     assert main(["form", "--db", str(db_file), "--fy", "2569", "--quarter", "2", "--format", "xlsx",
                  "--format", "csv", "--out", str(tmp_path)]) == 0

@@ -118,6 +118,8 @@ _DASH_LIKE = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u201
 def bad_character(u: str) -> bool:
     """True when ``u`` holds a control character (other than tab and line breaks), a bidirectional
     control, or another invisible formatting character that is not a harmless word-break hint."""
+    if u.isprintable():      # no Cc/Cf character at all (every one above is one): most cells, at C speed
+        return False
     for ch in u:
         if ch in _BIDI:
             return True
@@ -135,6 +137,8 @@ def _name(u) -> str | None:
     if u is None or u != u:
         return ""
     u = unicodedata.normalize("NFC", str(u))
+    if u.isprintable():      # nothing invisible, no no-break space (all non-printable): only whitespace to collapse
+        return " ".join(u.split())
     if bad_character(u):
         return None
     return " ".join("".join(_HARMLESS_INVISIBLE.get(ch, ch) for ch in u).replace("\u00a0", " ").split())
@@ -151,7 +155,11 @@ def name(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 def _code(u) -> str | None:
     if u is None or u != u:
         return ""
-    t = unicodedata.normalize("NFKC", str(u)).translate(THAI_DIGITS).translate(_DASH_LIKE).replace(" ", "").upper()
+    u = str(u)
+    if u.isascii():     # NFKC, Thai digits and dash look-alikes leave ASCII as it is
+        t = u.replace(" ", "").upper()
+        return t if not t or CODE_RE.match(t) else None
+    t = unicodedata.normalize("NFKC", u).translate(THAI_DIGITS).translate(_DASH_LIKE).replace(" ", "").upper()
     if not t:
         return ""
     return t if CODE_RE.match(t) else None

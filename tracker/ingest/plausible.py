@@ -58,6 +58,13 @@ def _scaled(a: pd.Series, b: pd.Series) -> pd.Series:
     return ok & ((ratio >= SCALE) | (ratio <= 1 / SCALE))
 
 
+def _shown(values: pd.Series, mask: pd.Series) -> pd.Series:
+    """``values`` as the messages write them (:func:`tracker.fmt.number`), formatted only where ``mask`` holds:
+    a warning shows a handful of rows, and formatting every row of a 100,000-row file cost seconds."""
+    mask = mask.fillna(False).astype(bool)
+    return values[mask].map(fmt.number).reindex(values.index)
+
+
 def check(clean: pd.DataFrame, kind: str, mapping: dict, problems, db, plan) -> None:
     """Add the plausibility warnings of ``clean`` (rows of ``kind`` whose key is complete) to ``problems``."""
     if kind == "indicator_results":
@@ -89,19 +96,18 @@ def _results(clean: pd.DataFrame, mapping: dict, P, db, plan) -> None:
     percent = ind.map(lambda i: i.unit.en.strip().casefold() in PERCENT_UNITS or i.unit.th.strip() in PERCENT_UNITS)
     value, before = sub["value"].astype("float64"), prev["value"].astype("float64")
     header, rows = mapping["value"], sub[ROW]
-    written = value.map(fmt.number)
     small = percent & (value > 0) & (value <= 1) & ((target > 1) | (before > 1))
-    P.add("percent_too_small", small, rows, header, written, target=target.map(fmt.number),
-          previous=before.map(fmt.number), times=(value * 100).map(fmt.number))
+    P.add("percent_too_small", small, rows, header, _shown(value, small), target=_shown(target, small),
+          previous=_shown(before, small), times=_shown(value * 100, small))
     scale = ~small & (_scaled(value, before) | _scaled(value, target))
-    P.add("value_scale", scale, rows, header, written, target=target.map(fmt.number),
-          previous=before.map(fmt.number))
+    P.add("value_scale", scale, rows, header, _shown(value, scale), target=_shown(target, scale),
+          previous=_shown(before, scale))
     summed = ind.map(lambda i: i.aggregation == "sum")
     ytd, last = prev.get("ytd", pd.Series(np.nan, index=sub.index)).astype("float64"), before
     cumulative = (summed & ~scale & (sub["quarter"] >= 3) & (ytd > 0) & (value >= ytd * 0.98)
                   & (value <= ytd + 1.5 * last.abs()))
-    P.add("sum_looks_cumulative", cumulative, rows, header, written, ytd=ytd.map(fmt.number),
-          quarter=(value - ytd).map(fmt.number))
+    P.add("sum_looks_cumulative", cumulative, rows, header, _shown(value, cumulative), ytd=_shown(ytd, cumulative),
+          quarter=_shown(value - ytd, cumulative))
 
 
 def _progress(clean: pd.DataFrame, mapping: dict, P, db) -> None:
@@ -113,13 +119,13 @@ def _progress(clean: pd.DataFrame, mapping: dict, P, db) -> None:
     if "progress_pct" in mapping:
         pct, before = sub["progress_pct"].astype("float64"), prev["progress_pct"].astype("float64")
         small = (pct > 0) & (pct <= 1)       # progress runs to 100: 1 % or less is almost always 100× small
-        P.add("percent_too_small", small, rows, mapping["progress_pct"], pct.map(fmt.number),
-              target=fmt.number(100), previous=before.map(fmt.number), times=(pct * 100).map(fmt.number))
+        P.add("percent_too_small", small, rows, mapping["progress_pct"], _shown(pct, small),
+              target=fmt.number(100), previous=_shown(before, small), times=_shown(pct * 100, small))
         fell = ~small & pct.notna() & before.notna() & (pct < before - 1e-9)
-        P.add("progress_decreased", fell, rows, mapping["progress_pct"], pct.map(fmt.number),
-              previous=before.map(fmt.number))
+        P.add("progress_decreased", fell, rows, mapping["progress_pct"], _shown(pct, fell),
+              previous=_shown(before, fell))
     if "committed" in mapping:
         com, before = sub["committed"].astype("float64"), prev["committed"].astype("float64")
         fell = com.notna() & before.notna() & (com < before - 0.005)
-        P.add("progress_decreased", fell, rows, mapping["committed"], com.map(fmt.number),
-              previous=before.map(fmt.number))
+        P.add("progress_decreased", fell, rows, mapping["committed"], _shown(com, fell),
+              previous=_shown(before, fell))

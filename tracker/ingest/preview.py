@@ -241,7 +241,7 @@ def stored_beside(db, kind: Kind, clean: pd.DataFrame) -> pd.DataFrame:
     column names, the stored ones under ``<name>__old`` (``batch_id__old`` too), ``_exists`` telling
     whether a stored row matched; the index is ``clean``'s."""
     table, key = kind.table, list(kind.store_key)
-    years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
+    years = sorted({int(y) for y in clean["fiscal_year"].dropna().unique()})
     old = uploads.existing_rows(db, table, years)
     old = old.rename(columns={c: f"{c}__old" for c in old.columns if c not in key})
     old["_exists"] = True
@@ -266,14 +266,16 @@ def diff(db, kind: Kind, clean: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, 
     merged = stored_beside(db, kind, clean)
     exists = merged["_exists"].fillna(False).astype(bool)
     changed = pd.Series(False, index=clean.index)
-    keytext = join_columns(merged, key)
+    keytext = None      # "G1-P01 / 2569 / 2", built only when a stored row differs (not for a file of new rows)
     parts = []
     for c in cols:
-        if c in key:
+        if c in key or not exists.any():
             continue
         differs = exists & ~_same(merged[c], merged[f"{c}__old"], c in NUMERIC)
         if differs.any():
             changed |= differs
+            if keytext is None:
+                keytext = join_columns(merged, key)
             parts.append(pd.DataFrame({"row": merged.loc[differs, ROW], "key": keytext[differs], "column": c,
                                        "old": merged.loc[differs, f"{c}__old"].map(_display),
                                        "new": merged.loc[differs, c].map(_display)}))

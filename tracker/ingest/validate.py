@@ -269,7 +269,9 @@ def check(raw: pd.DataFrame, kind: Kind, *, plan, db, saved: dict[str, str] | No
         col, header = c.store_name, mapping[c.name]
         s = raw[header].astype(str)
         if c.required:        # an unreadable cell is reported as such, not as missing
-            P.add("required_value", failed(col, "required_value") & n.empty(s), rows, header, s)
+            lacking = failed(col, "required_value")
+            if lacking.any():     # (only then: reading every cell again costs a pass over the column)
+                P.add("required_value", lacking & n.empty(s), rows, header, s)
         for code, bad in unreadable[col]:
             P.add(code, bad, rows, header, s, **params.get(code, {}))
         for code in value_codes(c.type):
@@ -391,7 +393,7 @@ def _check_progress(clean: pd.DataFrame, mapping: dict, P: Problems, db) -> None
     P.add("disbursed_above_allocated", above, clean[ROW], mapping["disbursed"], _fmt(disb, above),
           allocated=_fmt(alloc, above))
     # cumulative disbursement must not fall: compare with the quarter before (this file first, then the store)
-    years = sorted({int(y) for y in clean["fiscal_year"].dropna()})
+    years = sorted({int(y) for y in clean["fiscal_year"].dropna().unique()})
     stored = uploads.progress_disbursed(db, years)
     keyed_q = clean[["project_code", "fiscal_year", "quarter"]].notna().all(axis=1)
     mine = clean.loc[keyed_q, ["project_code", "fiscal_year", "quarter", "disbursed"]]
