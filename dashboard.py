@@ -61,6 +61,6 @@ with period_box:
 PAGES = ui_auth.allowed_pages(PAGES, user["role"] if user else "viewer")
 nav = st.navigation({ui.t(section): pages for section, pages in PAGES.items()}, position="hidden")
 with links_box:     # every page listed below the period boxes (see navigation.links)
-    navigation.links(PAGES)
+    navigation.links(PAGES, nav)
 with ui.one_revision():     # every figure of the page from one data revision (no torn pages)
     nav.run()

@@ -20,8 +20,14 @@ with ui.db() as conn:
 ALL = "__all__"
 c1, c2, c3, c4 = st.columns(4)
 today = datetime.now(ui.BANGKOK).date()
-since = c1.date_input(ui.t("audit.since"), value=today - timedelta(days=90), key="audit_since")
-until = c2.date_input(ui.t("audit.until"), value=today, key="audit_until")
+# Streamlit's picker writes Christian-era dates only (its formats are day/month/year orders, no era):
+# day first as Thai readers write it, and the chosen day in Buddhist Era right under each picker
+since = c1.date_input(ui.t("audit.since"), value=today - timedelta(days=90), key="audit_since", format="DD/MM/YYYY")
+until = c2.date_input(ui.t("audit.until"), value=today, key="audit_until", format="DD/MM/YYYY")
+if ui.lang() == "th":
+    for box, day in ((c1, since), (c2, until)):
+        if day:
+            box.markdown("**" + ui.t("audit.picked_be", date=periods.date_label(day, "th")) + "**")
 
 
 def utc_midnight(day) -> str:

@@ -244,6 +244,10 @@ def test_admin_sees_the_audit_trail_and_exports_it(app, db_file):
     today = datetime.now(ZoneInfo("Asia/Bangkok")).date()
     shown = [c.value for c in at.caption if "ช่วงวันที่" in c.value]
     assert shown and periods.date_label(today, "th") in shown[0] and str(today.year) not in shown[0], shown
+    # ... and each picker's day in Buddhist Era right under it, in bold, the picker itself day first
+    under = [m.value for m in at.markdown if "ตรงกับวันที่" in m.value]
+    assert under[-1] == f"**ตรงกับวันที่ {periods.date_label(today, 'th')}**", under
+    assert len(under) == 2 and at.date_input(key="audit_until").proto.format == "DD/MM/YYYY"
     at.selectbox(key="audit_action").select("import").run()
     # what was done, in the reader's words, not the log's code
     assert set(at.dataframe[0].value["action"]) == {"นำเข้าข้อมูล"}
@@ -376,3 +380,11 @@ def test_the_sidebar_lists_every_page_a_role_may_open_in_thai(app, role):
     shown = [link.label for link in at.sidebar.get("page_link")]
     assert shown == [t(p.title, "th") for p in PAGES if can(role, p.action)]
     assert (t("users.nav", "th") in shown) == (role == "admin")
+    # a viewer's twelve pages are listed open; an administrator's eighteen fold by section (one line
+    # each, named in Thai) so the sidebar fits a 1366×768 screen
+    folds = [e.label for e in at.sidebar.expander]
+    if role == "admin":
+        assert folds == [t(k, "th") for k in ("nav.section.dashboards", "nav.section.meeting", "nav.section.data",
+                                              "nav.section.admin")]
+    elif role == "viewer":
+        assert folds == []

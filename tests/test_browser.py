@@ -64,6 +64,17 @@ def test_every_page_renders_without_exception(server, lang, tmp_path):
         quarter = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").nth(1).bounding_box()
         assert quarter and quarter["y"] + quarter["height"] <= 768, quarter
         assert page.locator(NAV_LINK).first.bounding_box()["y"] > quarter["y"]     # the period first
+        # ... and the whole sidebar fits, the signed-in user and the sign-out button too: no scroll. The
+        # sections other than the page's fold into one line each, named in the chosen language
+        fits = page.evaluate("""() => { const s = document.querySelector("[data-testid='stSidebarContent']");
+            return [s.scrollHeight, s.clientHeight]; }""")
+        assert fits[0] <= fits[1], fits
+        signout = page.locator(".st-key-auth_signout").bounding_box()
+        assert signout["y"] + signout["height"] <= 768, signout
+        folded = page.locator("[data-testid='stSidebar'] details:not([open]) summary").all_inner_texts()
+        assert [t.replace("chevron_right", "").strip() for t in folded] == (
+            ["ประชุมและรายงาน", "ข้อมูล", "ผู้ดูแลระบบ"] if lang == "th" else
+            ["Meetings and reports", "Data", "Administration"]), folded
         page.set_viewport_size({"width": 1280, "height": 900})
         links = nav_links(page)
         assert len(links) >= 14, links   # an admin sees every page

@@ -3,13 +3,14 @@ a sign-out in one tab ends the others; the cookie routes answer only the app's o
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 
 import pytest
 
 from tests import browser_auth
-from tests.browser import app_env, exceptions, launch, new_tab, serve, wait_rendered
+from tests.browser import NAV_LINK, app_env, exceptions, launch, new_tab, serve, wait_rendered
 from tracker.auth import sessions
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,17 @@ def sign_in(page, url: str, path: str) -> None:
     page.goto(url + path)
     browser_auth.sign_in(page, url + path)
     page.wait_for_function("() => document.documentElement.dataset.authSession === '204'")
+
+
+def shows_form_by_itself(tab, within: float = 180) -> bool:
+    """Does ``tab`` show the sign-in form within ``within`` seconds, untouched? Polled from Python with
+    ``evaluate``: Playwright's own waits run on animation frames, which stall in a background tab."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if tab.evaluate("() => !!document.querySelector(\"input[type='password']\")"):
+            return True
+        time.sleep(0.5)     # a polling interval, not a wait for a state: the loop waits for the state
+    return False
 
 
 def cookie(context) -> dict | None:
@@ -79,6 +91,43 @@ def test_signed_in_over_reload_new_tab_and_bookmark_with_the_same_view(server):
             browser.close()
 
 
+#: counts every dialog (Streamlit's "Page not found") that appears in the page, from the first byte on
+WATCH_DIALOG_JS = """new MutationObserver(() => { if (document.querySelector("[role='dialog']"))
+  window.__dialogSeen = (window.__dialogSeen || 0) + 1; }).observe(document, {childList: true, subtree: true});"""
+
+
+def test_overview_link_and_root_open_the_overview_with_their_view_and_no_dialog(server):
+    """``/overview`` (what links and bookmarks say) is the overview's own address, and ``/`` moves there:
+    neither shows Streamlit's English "Page not found" dialog, both keep the year, quarter and language."""
+    from playwright.sync_api import sync_playwright
+
+    url = server
+    with sync_playwright() as pw:
+        browser, page = launch(pw, 1366, 768)
+        try:
+            page.add_init_script(WATCH_DIALOG_JS)
+            sign_in(page, url, "/overview?fy=2568&q=3&lang=en")          # signed out: the form, then the view
+            wait_rendered(page)
+            assert goal_shown(page) == "Plan performance overview"
+            assert "FY2568" in period_shown(page) and "Q3" in period_shown(page)
+            assert all(p in page.url for p in ("/overview?", "fy=2568", "q=3", "lang=en")), page.url
+            for path in ("/overview?fy=2569&q=2&lang=th", "/?fy=2569&q=2&lang=th"):   # signed in: typed, bookmarked
+                page.goto(url + path)
+                page.locator(SIGNED_IN).wait_for(state="attached")
+                wait_rendered(page)
+                page.wait_for_url("**/overview?**")
+                assert goal_shown(page) == "ภาพรวมผลการดำเนินงานตามแผนพัฒนา", path
+                assert "ปีงบประมาณ 2569" in period_shown(page) and "ไตรมาส 2" in period_shown(page), path
+                assert all(p in page.url for p in ("fy=2569", "q=2", "lang=th")), page.url
+                assert page.evaluate("window.__dialogSeen || 0") == 0, path
+            # the sidebar's overview link points at /overview (the root is not listed twice)
+            hrefs = [a.get_attribute("href") for a in page.locator(NAV_LINK).all()]
+            assert hrefs.count("overview") == 1 and "" not in hrefs and "/" not in hrefs, hrefs
+            assert not exceptions(page)
+        finally:
+            browser.close()
+
+
 def test_sign_out_in_one_tab_ends_the_other(server):
     from playwright.sync_api import sync_playwright
 
@@ -97,10 +146,11 @@ def test_sign_out_in_one_tab_ends_the_other(server):
             a.locator(FORM).wait_for(state="visible")
             a.wait_for_function("() => document.documentElement.dataset.authSignout === '204'")
             assert cookie(context) is None                                   # deleted in this browser
-            # the other tab: its next interaction shows the sign-in form, and so does F5
-            b.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").nth(1).click()
-            b.get_by_role("option").nth(1).click()
-            b.locator(FORM).wait_for(state="visible")
+            # the other tab, left alone in the background: its session check (every 30 s) shows the
+            # sign-in form without any click, saying the session has ended; F5 shows it too
+            assert shows_form_by_itself(b)
+            assert "ended" in b.locator("[data-testid='stMain']").inner_text() or \
+                "สิ้นสุด" in b.locator("[data-testid='stMain']").inner_text()
             b.reload()
             b.locator(FORM).wait_for(state="visible")
             # the ended session's cookie, copied into another browser, is no use

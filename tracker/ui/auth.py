@@ -142,8 +142,8 @@ def gate(pages: dict) -> dict | None:
             st.button(ui.t("auth.signin_button"), key="auth_show_signin_btn", icon=":material/login:",
                       on_click=lambda: st.session_state.update({SHOW_SIGNIN_KEY: True}))
         return None
-    st.navigation([p for items in pages.values() for p in items], position="hidden")
-    signin_form()
+    shown = st.navigation([p for items in pages.values() for p in items], position="hidden")
+    signin_form(after=navigation.open_home if navigation.is_home(shown) else st.rerun)
     st.stop()
 
 
@@ -176,15 +176,38 @@ def _sign_out() -> None:
     st.session_state[FLASH_KEY] = "auth.signed_out"
 
 
+#: how often an open tab asks whether its session still lives (signed out in another tab, revoked by an
+#: administrator, account disabled, expired): the tab then shows the sign-in form without a click
+SESSION_CHECK_SECONDS = 30
+
+
+@st.fragment(run_every=SESSION_CHECK_SECONDS)
+def _session_watch() -> None:
+    """Every :data:`SESSION_CHECK_SECONDS`, even in an idle tab: when this tab's session has ended, rerun
+    the app (the gate then draws the sign-in form and says why). Draws nothing; a live session costs
+    one read by primary key (and at most one ``last_seen_at`` write a minute)."""
+    sid = st.session_state.get(SESSION_KEY)
+    if not sid:
+        return
+    with ui.db() as conn:
+        alive = sessions.lookup(conn, session_id=sid) is not None
+    if not alive:
+        st.rerun()
+
+
 def _sidebar_user(found: dict) -> None:
     user = found["user"]
     with st.sidebar:
-        st.divider()
-        # user-supplied text: st.text, never markdown/HTML
-        st.text(ui.t("auth.signed_in_as", name=f"{display_name(user)} ({user['username']})"))
-        st.text(ui.t("auth.role_label", role=ui.t(f"auth.role.{user['role']}")))
-        st.caption(ui.t("auth.session_until", when=ui.when_label(found["expires_at"])))
-        st.button(ui.t("auth.signout"), key="auth_signout", icon=":material/logout:", on_click=_sign_out)
+        _session_watch()
+        # compact, to keep the sidebar within a 1366×768 screen: who (user-supplied text: st.text, never
+        # markdown/HTML), then role and session end in one line, then the sign-out button
+        with st.container(key="auth_user", gap="small"):
+            name = display_name(user)
+            who = name if name == user["username"] else f"{name} ({user['username']})"
+            st.text(who + " · " + ui.t(f"auth.role.{user['role']}"))
+            st.caption(ui.t("auth.session_until", when=ui.when_label(found["expires_at"])))
+            st.button(ui.t("auth.signout"), key="auth_signout", icon=":material/logout:", on_click=_sign_out,
+                      width="stretch")
 
 
 def display_name(user: dict) -> str:
@@ -206,8 +229,11 @@ def client_address() -> str:
     return peer
 
 
-def signin_form() -> None:
-    """The sign-in page: form, messages, and the loud demo-accounts warning in demo mode."""
+def signin_form(after=st.rerun) -> None:
+    """The sign-in page: form, messages, and the loud demo-accounts warning in demo mode.
+
+    ``after`` runs after a good sign-in (a rerun of the page asked for; from the root, straight to the
+    overview, which saves the root's own run)."""
     st.title(ui.t("auth.signin_title"))
     st.caption(ui.t("auth.signin_intro"))
     flash = st.session_state.pop(FLASH_KEY, None)
@@ -244,7 +270,7 @@ def signin_form() -> None:
         st.session_state[HANDOFF_KEY] = started.code
         st.session_state["username"] = result.user["username"]
         st.session_state.pop(SHOW_SIGNIN_KEY, None)
-        st.rerun()
+        after()
     if result.delay:
         time.sleep(result.delay)  # slows guessing down; only this browser session waits
     if result.reason == "throttled":

@@ -46,25 +46,82 @@ PAGES: tuple[PageSpec, ...] = (
 _ACTIONS = {p.url_path: p.action for p in PAGES}
 
 
+HOME_PATH = "home"      #: the hidden default page's own name (its public address is the app's root, ``/``)
+
+
+def _home() -> None:
+    """The app's root (``/``) opens the overview at ``/overview``, with the URL's year, quarter, language.
+
+    Why a page of its own: Streamlit serves its default page at ``/`` only and ignores that page's
+    ``url_path``, so with the overview as the default page a typed or bookmarked ``/overview`` opened an
+    English "Page not found" dialog before the overview. Here the overview is an ordinary page at
+    ``/overview`` and the root moves to it keeping every query parameter."""
+    st.switch_page(PAGES[0].file, query_params=st.query_params.to_dict())
+
+
 def pages() -> dict[str, list]:
-    """``{section key: [st.Page]}`` in the chosen language; the first page is the default."""
+    """``{section key: [st.Page]}`` in the chosen language. The first section starts with the hidden
+    default page (the root, ``/``, which moves to the first page, the overview: :func:`_home`)."""
     out: dict[str, list] = {}
-    for i, p in enumerate(PAGES):
+    for p in PAGES:
         out.setdefault(p.section, []).append(
-            st.Page(p.file, title=ui.t(p.title), icon=p.icon, url_path=p.url_path, default=i == 0))
+            st.Page(p.file, title=ui.t(p.title), icon=p.icon, url_path=p.url_path))
+    out[PAGES[0].section].insert(0, st.Page(_home, title=ui.t(PAGES[0].title), icon=PAGES[0].icon,
+                                            url_path=HOME_PATH, default=True, visibility="hidden"))
     return out
 
 
-def links(pages: dict[str, list]) -> None:
-    """Every page the user may open, listed at once under its section's name, as links in the sidebar
-    after the language and the period (the router hides Streamlit's own menu).
+def is_home(page) -> bool:
+    """Is ``page`` (an ``st.Page``) the root that moves to the overview? (The default page's public
+    ``url_path`` is ``""``.)"""
+    return getattr(page, "visibility", "visible") == "hidden" and getattr(page, "url_path", None) == ""
+
+
+def open_home() -> None:
+    """Go to the page the root opens (the overview), keeping the URL's query parameters."""
+    _home()
+
+
+#: a role with more pages than this (an analyst's 16, an administrator's 18) gets its sections folded
+#: (see :func:`links`); a viewer's 12 are listed open
+OPEN_LIST_MAX = 12
+
+
+def links(pages: dict[str, list], current=None) -> None:
+    """Every page the user may open, under its section's name, as links in the sidebar after the
+    language and the period (the router hides Streamlit's own menu). ``current``: the page shown.
 
     Why not Streamlit's menu: it sits above everything else in the sidebar and shows ten pages, then an
     English-only "View N more" button; expanded, its 17 pages pushed the year and quarter boxes below the
-    fold of a 1366×768 screen. Here the period comes first and every page is listed in Thai."""
-    for section, items in pages.items():
-        st.caption(ui.t(section))
-        with st.container(gap=None):
+    fold of a 1366×768 screen. Here the period comes first and every page is listed in Thai.
+
+    A long list (more than :data:`OPEN_LIST_MAX` pages: an analyst's or an administrator's) would push the
+    signed-in user and the sign-out button below that fold: there each section folds into a one-line
+    toggle with the section's name, open when it holds the page shown (one click opens another)."""
+    # the sidebar made to fit a 1366×768 screen: less empty space above, between and below its boxes
+    # (a style alone takes no room in the page)
+    st.html("""<style>
+[data-testid="stSidebarHeader"] { height: 2.5rem; margin-bottom: 0; }
+[data-testid="stSidebarUserContent"] { padding-bottom: 1rem; }
+[data-testid="stSidebarUserContent"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stSidebarUserContent"] [data-testid="stExpander"] summary { padding-top: 0; padding-bottom: 0; }
+[data-testid="stSidebarUserContent"] [class*="st-key-nav_list_"] { gap: 0; }
+</style>""")
+    listed = {section: [p for p in items if p.visibility != "hidden"]    # the root (/) is the overview
+              for section, items in pages.items()}
+    fold = sum(len(items) for items in listed.values()) > OPEN_LIST_MAX
+    for section, items in listed.items():
+        name = section.rsplit(".", 1)[-1]
+        if fold:
+            holds = any(p is current for p in pages[section])       # the root (/) is in the first
+            # the key follows ``holds``: Streamlit keeps a mounted expander as the user left it and ignores
+            # a new ``expanded``, so on another page the section is drawn anew, open only if it holds it
+            outer = st.expander(ui.t(section), expanded=holds, type="compact",
+                                key=f"nav_{name}_{'open' if holds else 'folded'}")
+        else:
+            st.caption(ui.t(section))
+            outer = st.container()
+        with outer, st.container(gap=None, key="nav_list_" + name):
             for page in items:
                 st.page_link(page, label=page.title, icon=page.icon, width="stretch")
 
