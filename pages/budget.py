@@ -21,7 +21,13 @@ b, p = tot["budget"], tot["projects"]
 if p["in_plan"] == 0:
     c.empty_state("dash.no_data_period")
 
-k1, k2, k3, k4 = st.columns(4)
+# the cards' place first, then the first chart, then the cards: the browser starts on Plotly's code (4.7 MB,
+# fetched when a chart arrives) while it draws the rest
+kpi_row = st.container()
+st.subheader(ui.t("budget.by_goal"))
+c.chart(ui.figure(charts.budget_by_goal, goals, lang), key="bud_goal")
+with kpi_row:
+    k1, k2, k3, k4 = st.columns(4)
 with k1:
     c.money_kpi(ui.t("money.planned"), b["planned"])
 with k2:
@@ -34,14 +40,12 @@ with k4:
           help=ui.t("budget.funding_rate_help"), delta=f"{p['funded']:,} / {p['in_plan']:,}", delta_color="off",
           delta_arrow="off", delta_description=ui.t("dash.col.funded"))
 if b["unfunded_disbursed"] or b["unfunded_committed"]:
-    st.warning(ui.t("dash.unfunded_money", amount=fmt.baht(b["unfunded_disbursed"], lang)), icon=":material/report:")
+    kpi_row.warning(ui.t("dash.unfunded_money", amount=fmt.baht(b["unfunded_disbursed"], lang)), icon=":material/report:")
 
 MONEY = [Col("planned", "dash.col.planned", "money"), Col("allocated", "dash.col.allocated", "money"),
          Col("committed", "dash.col.committed", "money"), Col("disbursed", "dash.col.disbursed", "money"),
          Col("disbursement_rate", "dash.col.disbursement_rate", "pct")]
 
-st.subheader(ui.t("budget.by_goal"))
-c.chart(ui.figure(charts.budget_by_goal, goals, lang), key="bud_goal")
 c.table(goals, [Col("goal_no", "dash.col.goal", "int"), Col(f"short_{lang}", "dash.col.name"),
                 Col("in_plan", "dash.col.in_plan", "int"), Col("funded", "dash.col.funded", "int"),
                 Col("funding_rate", "dash.col.funding_rate", "pct"), *MONEY],

@@ -23,15 +23,26 @@ n = st.selectbox(ui.t("goal.choose"), numbers, index=numbers.index(start),
 st.query_params["goal"] = str(n)
 goal = plan.goals[n]
 
-ui.page_header("goal.title", n=n)
-st.markdown(f"### {ui.words(goal.short.get(lang))}")
-st.markdown(ui.words(goal.text.get(lang)))
-st.caption(ui.words(f"{ui.t('goal.mission')} {goal.mission}: {plan.missions[goal.mission].get(lang)}"))
-
-if not c.period_notice(ui.load(rollup.period_state, fy, q)):
+# the goal's text and cards get their place first, then the first chart, then the text and cards: the browser
+# starts on Plotly's code (4.7 MB, fetched when a chart arrives) while it draws the rest
+state = ui.load(rollup.period_state, fy, q)
+head = st.container()
+if state["state"] != "future":
+    st.subheader(ui.t("goal.indicators"))
+    ind = ui.load(rollup.indicator_table, fy, q)
+    ind = ind[ind["goal_no"] == n]
+    c.chart(ui.figure(charts.indicator_ratios, ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
+with head:
+    ui.page_header("goal.title", n=n)
+    st.markdown(f"### {ui.words(goal.short.get(lang))}")
+    st.markdown(ui.words(goal.text.get(lang)))
+    st.caption(ui.words(f"{ui.t('goal.mission')} {goal.mission}: {plan.missions[goal.mission].get(lang)}"))
+    begun = c.period_notice(state)
+if not begun:
     st.stop()          # a quarter that has not begun has no figures to show
 summary = ui.load(rollup.goal_summary, fy, q).set_index("goal_no").loc[n]
-k1, k2, k3, k4 = st.columns(4)
+with head:
+    k1, k2, k3, k4 = st.columns(4)
 with k1:
     c.kpi(ui.t("dash.score"), fmt.pct(summary["score"]), help=ui.t("dash.score_help"),
           **c.change_delta(summary["score_change"]), delta_description=ui.t("dash.vs_last_year_short"))
@@ -47,11 +58,7 @@ with k4:
     c.kpi(ui.t("dash.total_completed"), f"{int(summary['completed'])} / {int(summary['funded'])}",
           help=ui.t("dash.projects_done"))
 
-# --- indicators -----------------------------------------------------------------------------
-st.subheader(ui.t("goal.indicators"))
-ind = ui.load(rollup.indicator_table, fy, q)
-ind = ind[ind["goal_no"] == n]
-c.chart(ui.figure(charts.indicator_ratios, ind, lang, th, ui.t("dash.col.ratio")), key="goal_ratios")
+# --- indicators (their heading and chart are above) ------------------------------------------
 c.table(ind, c.indicator_columns(lang), name=f"goal{n}-indicators-{fy}-Q{q}", key="goal_ind",
         show=["code", f"name_{lang}", f"unit_{lang}", "start", "expected", "actual", "ratio", "status"], static=True)
 

@@ -37,8 +37,16 @@ st.html("""<style>
 [class*=st-key-goalcard]{gap:.1rem;padding:.35rem .75rem}
 .st-key-late{gap:.1rem}
 </style>""")
+# The layout first, then the money chart, then the rest: the browser fetches and parses Plotly's code (4.7 MB)
+# only when a chart arrives, so it starts on that while the cards and the list are drawn.
+kpi_row, cards_row = st.container(), st.container()
+late, money_col = st.columns([2, 3], gap="medium")
+with money_col:
+    c.chart(ui.figure(charts.budget_by_goal, goals, lang, 270), key="ov_budget")
+
 year_end = bool(goals["status"].isin(S.YEAR_END).any())     # a closed year reads achieved / not achieved
-k1, k2, k3, k4 = st.columns(4)
+with kpi_row:
+    k1, k2, k3, k4 = st.columns(4)
 with k1:
     good = "achieved" if year_end else "on_track"
     c.kpi(ui.t("dash.goals_achieved" if year_end else "dash.goals_on_track"),
@@ -51,15 +59,14 @@ with k4:
     c.money_kpi(ui.t("dash.total_disbursed"), budget["disbursed"], delta=fmt.pct(tot["disbursement_rate"]),
                 delta_color="off", delta_arrow="off", delta_description=ui.t("dash.of_allocated"))
 if budget["unfunded_disbursed"] or budget["unfunded_committed"]:
-    st.warning(ui.t("dash.unfunded_money", amount=fmt.baht(budget["unfunded_disbursed"], lang)),
-               icon=":material/report:")
+    kpi_row.warning(ui.t("dash.unfunded_money", amount=fmt.baht(budget["unfunded_disbursed"], lang)),
+                    icon=":material/report:")
 
-cols = st.columns(len(goals), gap="small") if len(goals) else []
+cols = cards_row.columns(len(goals), gap="small") if len(goals) else []
 for col, (_, g) in zip(cols, goals.iterrows()):
     with col:
         c.goal_card(g, lang, details=False)
 
-late, money_col = st.columns([2, 3], gap="medium")
 with late.container(border=True, key="late"):
     st.markdown(f"**{ui.t('dash.attention')} ({len(att):,})**")
     if att.empty:
@@ -73,8 +80,6 @@ with late.container(border=True, key="late"):
                      help=ui.t(f"attention.kind.{a['kind']}") + " · " + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
     if len(att) > 4:
         st.caption(ui.t("dash.attention_more", n=len(att) - 4))
-with money_col:
-    c.chart(ui.figure(charts.budget_by_goal, goals, lang, 270), key="ov_budget")
 
 # --- below the first screen: scores, project status, history ------------------------------------
 c.chart(ui.figure(charts.goal_scores, goals, lang, th), key="ov_scores")
