@@ -113,7 +113,7 @@ def _goal_row(goal_no: int, ind: pd.DataFrame, proj: pd.DataFrame, th: dict, yea
     row.update(money_rates(b))
     row["completion_rate"] = rate(row["completed"], row["funded"])
     row["funding_rate"] = rate(row["funded"], row["in_plan"])
-    counted = proj[proj["funded"]]
+    counted = proj.loc[proj["funded"], ["is_welfare_transfer", "allocated_budget", "disbursed"]]
     welfare, dev = counted[counted["is_welfare_transfer"]], counted[~counted["is_welfare_transfer"]]
     row["welfare_projects"] = int(proj["is_welfare_transfer"].sum())
     row["welfare_allocated"] = float(welfare["allocated_budget"].sum())
@@ -182,9 +182,10 @@ def group_figures(projects: pd.DataFrame, dimension: str, data: Inputs, *, futur
     in the totals (:data:`NOT_YET`)."""
     key = DIMENSIONS[dimension]
     out = []
+    counted = projects[[key, "funded", "status", "added_by_revision"]]   # a group's slice: only what it counts
     for r in budget_by(projects, dimension, data, all_groups=True).to_dict("records"):
         group = None if S.missing(r[key]) else r[key]     # projects under no strategy/programme: NaN from pandas
-        part = projects[projects[key].isna()] if group is None else projects[projects[key] == group]
+        part = counted[counted[key].isna()] if group is None else counted[counted[key] == group]
         item = {dimension: group, **{k: None if S.missing(r[k]) else r[k] for k in ("name_th", "name_en")}}
         if "goal_no" in r and dimension != "goal":
             item["goal"] = None if S.missing(r["goal_no"]) else int(r["goal_no"])
