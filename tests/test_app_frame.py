@@ -87,3 +87,27 @@ def test_the_opening_quarter_is_worked_out_only_for_a_tab_that_names_no_period(a
     linked = app(query={"fy": "2568", "q": "3"})      # a link naming the period
     assert not linked.exception and calls == [] and linked.session_state["q"] == 3
 
+
+
+def test_a_figure_is_built_once_per_content_of_its_inputs():
+    """ui.figure keys a figure on its inputs' content (not Streamlit's per-cell hashing of frames): equal
+    frames share one figure, a changed value, dtype or index builds a new one."""
+    import pandas as pd
+
+    from tracker.ui import frame
+
+    built = []
+
+    def builder(df, lang):
+        built.append((df.copy(), lang))
+        return object()
+
+    frame._cached_figure.clear()
+    df = pd.DataFrame({"goal_no": [1, 2], "name": ["ก", "ข"], "score": [0.5, 0.75]})
+    first = frame.figure(builder, df, "th")
+    assert frame.figure(builder, df.copy(), "th") is first and len(built) == 1      # same content: kept
+    assert frame.figure(builder, df, "en") is not first                              # another language
+    changed = df.assign(score=[0.5, 0.76])
+    later = [frame.figure(builder, changed, "th"), frame.figure(builder, df.astype({"goal_no": float}), "th"),
+             frame.figure(builder, df.set_axis([5, 6]), "th")]
+    assert len(built) == 5 and len({id(f) for f in later}) == 3
