@@ -50,7 +50,7 @@ def _latest(pr: pd.DataFrame, q: int) -> pd.DataFrame:
 def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
     latest, before = _latest(pr, q), _latest(pr, q - 1)
     reported = set(pr.loc[pr["quarter"] == q, "project_code"])
-    out = p.copy()
+    out = p.copy(deep=False)      # copy-on-write: the new and changed columns are this table's own
     code = out["project_code"]
     out["planned_budget"] = out["planned_budget"].astype(float)
     out["allocated_budget"] = out["allocated_budget"].astype(float)
@@ -81,7 +81,7 @@ def with_plan(p: pd.DataFrame, data: Inputs, fiscal_year: int) -> pd.DataFrame:
     its goal when there is exactly one, tactic and programme unknown), ``ordinance`` (the book's
     ordinance amount for the year; NaN when the book has none) and ``added_by_revision`` from the
     revision records (the project's first revision is an addition) for every project the book lists."""
-    out = p.copy()
+    out = p.copy(deep=False)      # copy-on-write: the year's rows are not changed
     pp = data.plan_projects
     if len(pp):
         pp = pp[pp["coordination"] == 0].set_index("code")
