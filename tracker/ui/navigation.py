@@ -106,6 +106,8 @@ def links(pages: dict[str, list], current=None) -> None:
 [data-testid="stSidebarUserContent"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 [data-testid="stSidebarUserContent"] [data-testid="stExpander"] summary { padding-top: 0; padding-bottom: 0; }
 [data-testid="stSidebarUserContent"] [class*="st-key-nav_list_"] { gap: 0; }
+.st-key-auth_user [data-testid="stText"] { font-size: 0.875rem; line-height: 1.4; }
+.st-key-auth_signout button { min-height: 2rem; padding-top: 0.125rem; padding-bottom: 0.125rem; }
 </style>""")
     listed = {section: [p for p in items if p.visibility != "hidden"]    # the root (/) is the overview
               for section, items in pages.items()}
