@@ -93,3 +93,33 @@ def test_every_page_renders_without_exception(server, lang, tmp_path):
             assert " ".join(g.text.th.split()) in " ".join(body.split()), g.number
         browser.close()
     assert len(seen) == len(links)
+
+
+@pytest.mark.parametrize("username", ["demo-viewer", "demo-analyst", "demo-admin"])
+def test_the_sidebar_fits_a_laptop_screen_for_every_role_with_a_long_name(server, username):
+    """At 1366×768 every role's sidebar (the demo accounts' names take two lines) needs no scroll: the
+    year, the quarter, the page list and the sign-out button are all in view."""
+    from playwright.sync_api import sync_playwright
+
+    from tests import browser_auth
+    from tracker.auth import DEMO_ACCOUNTS
+
+    url, _ = server
+    password = next(a["password"] for a in DEMO_ACCOUNTS if a["username"] == username)
+    with sync_playwright() as pw:
+        browser, page = launch(pw, 1366, 768)
+        try:
+            page.goto(url + "/overview")
+            browser_auth.sign_in(page, url + "/overview", username, password)
+            for lang in ("th", "en"):
+                page.goto(url + f"/overview?lang={lang}")
+                page.locator(".st-key-auth_signout").wait_for(state="attached")
+                wait_rendered(page)
+                fits = page.evaluate("""() => { const s = document.querySelector("[data-testid='stSidebarContent']");
+                    return [s.scrollHeight, s.clientHeight]; }""")
+                assert fits[0] <= fits[1], (username, lang, fits)
+                signout = page.locator(".st-key-auth_signout").bounding_box()
+                assert signout["y"] + signout["height"] <= 768, (username, lang, signout)
+                assert page.locator(NAV_LINK).count() >= 12
+        finally:
+            browser.close()
