@@ -201,15 +201,14 @@ def _styled_book(percent_format: str | None) -> bytes:
     return buf.getvalue()
 
 
-def test_a_book_reads_the_same_with_calamine_as_with_openpyxl(monkeypatch):
+def test_a_book_reads_the_same_with_calamine_as_with_openpyxl():
     from tracker.ingest import read
 
     data = _styled_book(None)
     assert not read.percent_cells(data)
     assert read._calamine_rows(data, None)[0] == "Sheet"        # calamine reads it (no fallback)
     fast, sheet = read.read_xlsx(data)
-    monkeypatch.setattr(read, "percent_cells", lambda _: True)       # the openpyxl path, as before calamine
-    slow, slow_sheet = read.read_xlsx(data)
+    slow, slow_sheet = read._openpyxl_frame(data, None)      # the openpyxl path, as before calamine
     assert sheet == slow_sheet
     assert fast.equals(slow) and fast.attrs == slow.attrs, (fast, slow)
     assert fast["fiscal_year"].tolist() == ["2569", "2569", ""] and fast["value"].tolist() == ["0.6", "12.5", ""]
@@ -237,3 +236,90 @@ def test_a_percent_style_no_cell_uses_does_not_count():
     buf = io.BytesIO()
     wb.save(buf)
     assert read.read_xlsx(buf.getvalue())[0]["value"].tolist()[0] == "0.6"
+
+
+def _rewritten(data: bytes, member: str, change) -> bytes:
+    """The book with one zip member's bytes passed through ``change``."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            dst.writestr(item, change(body) if item.filename == member else body)
+    return out.getvalue()
+
+
+def _percent_book() -> bytes:
+    """Percent cells here and there on the sheet read (numbers, text, a bool, an empty cell, two formats),
+    and on another sheet at other places."""
+    import datetime
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "ข้อมูล & ผล"
+    ws["A1"] = "แบบรายงาน"
+    ws.append(["indicator_code", "fiscal_year", "quarter", "value", "note", "when"])
+    ws.append(["G1-I01", 2569, 2, 0.6, "ร้อยละ", datetime.date(2026, 1, 5)])
+    ws.append(["G1-I02", 2569, 2, 0.125, True, 0.5])
+    ws.append(["G1-I03", 2569, 2, 1, "0.3", 3])
+    ws.append(["G1-I04", 2569, 2, 12.5, None, 0.07])
+    for ref, f in [("D3", "0%"), ("D4", "0.00%"), ("D5", "0%"), ("E3", "0%"), ("E4", "0%"), ("E5", "0%"),
+                   ("E6", "0%"), ("F4", "0.0%"), ("C10", "0%")]:
+        ws[ref].number_format = f
+    other = wb.create_sheet("อื่น")
+    other["A1"], other["B2"] = 0.5, 0.25
+    other["A1"].number_format = other["B2"].number_format = "0%"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_percent_cells_are_read_with_calamine_as_openpyxl_reads_them(monkeypatch):
+    from tracker.ingest import read
+
+    data = _percent_book()
+    slow, slow_sheet = read._openpyxl_frame(data, None)
+    assert read.percent_positions(data, "ข้อมูล & ผล") == {(2, 3), (3, 3), (4, 3), (2, 4), (3, 4), (4, 4), (5, 4),
+                                                           (3, 5), (9, 2)}
+    assert read.percent_positions(data, "อื่น") == {(0, 0), (1, 1)}
+    monkeypatch.setattr(read, "_openpyxl_frame", None)     # calamine's path only: openpyxl would fail here
+    fast, sheet = read.read_xlsx(data)
+    assert sheet == slow_sheet == "ข้อมูล & ผล"
+    assert fast.equals(slow) and fast.attrs == slow.attrs, (fast, slow)
+    assert fast["value"].tolist() == ["60%", "12.5%", "100%", "12.5"]
+    assert fast["note"].tolist() == ["ร้อยละ", "True", "0.3", ""]
+    assert fast["when"].tolist() == ["2026-01-05T00:00:00", "50%", "3", "0.07"]
+
+
+def test_a_percent_cell_without_its_reference_sends_the_book_to_openpyxl(monkeypatch):
+    import re
+
+    from tracker.ingest import read
+
+    data = _rewritten(_percent_book(), "xl/worksheets/sheet1.xml",
+                      lambda xml: re.sub(rb'<c r="D3"', b"<c", xml))
+    assert read.percent_positions(data, "ข้อมูล & ผล") is None
+    calls = []
+    openpyxl_frame = read._openpyxl_frame
+    monkeypatch.setattr(read, "_openpyxl_frame", lambda *a: calls.append(a) or openpyxl_frame(*a))
+    assert read.read_xlsx(data)[0]["value"].tolist()[:2] == ["60%", "12.5%"] and calls
+
+
+def test_a_book_format_that_redefines_a_built_in_percent_id_is_not_a_percentage():
+    import re
+    import zipfile
+
+    from tracker.ingest import read
+
+    def redefine(xml: bytes) -> bytes:     # numFmtId 9 is "0%" unless the book says otherwise
+        return re.sub(rb'<numFmts count="(\d+)">', lambda m: b'<numFmts count="%d"><numFmt numFmtId="9" '
+                      b'formatCode="0.0"/>' % (int(m.group(1)) + 1), xml)
+
+    # the book's cells keep numFmtId 9 (openpyxl writes "0%" as the built-in id)
+    assert b'numFmtId="9"' in zipfile.ZipFile(io.BytesIO(_styled_book("0%"))).read("xl/styles.xml")
+
+    data = _rewritten(_styled_book("0%"), "xl/styles.xml", redefine)
+    assert read._openpyxl_frame(data, None)[0]["value"].tolist()[0] == "0.6"
+    assert not read.percent_cells(data)
+    assert read.read_xlsx(data)[0]["value"].tolist()[0] == "0.6"

@@ -149,16 +149,23 @@ def _pick_sheet(sheets: list[str], kind: str | None) -> str:
 def read_xlsx(data: bytes, kind: str | None = None) -> tuple[pd.DataFrame, str]:
     """First sheet, or the sheet named after the kind (``projects`` or ``โครงการและงบประมาณ``).
 
-    Read with python-calamine (values only, several times faster than openpyxl) unless a cell of the
-    workbook is formatted as a percentage (Excel shows 0.6 as 60 %: only openpyxl sees the format, see
-    :func:`percent_cells`) or calamine cannot open the file; then with openpyxl, as before."""
-    if not percent_cells(data):
-        try:
-            sheet, rows = _calamine_rows(data, kind)
-        except Exception:  # noqa: BLE001 - calamine refuses what openpyxl may still read: let openpyxl judge
-            pass
-        else:
-            return _frame(rows, sheet)
+    Read with python-calamine (values only, several times faster than openpyxl). Calamine does not see
+    number formats, so the cells of the sheet formatted as a percentage (Excel shows 0.6 as 60 %) are
+    found in the sheet's XML (:func:`percent_positions`) and marked as openpyxl marks them
+    (:class:`Percent`). When that can't be told for sure, or calamine cannot open the file, the book is
+    read with openpyxl, as before."""
+    try:
+        sheet, rows = _calamine_rows(data, kind)
+        marked = percent_positions(data, sheet) if percent_cells(data) else set()
+    except Exception:  # noqa: BLE001 - calamine refuses what openpyxl may still read: let openpyxl judge
+        marked = None
+    if marked is not None:
+        return _frame(_mark_percent(rows, marked) if marked else rows, sheet)
+    return _openpyxl_frame(data, kind)
+
+
+def _openpyxl_frame(data: bytes, kind: str | None) -> tuple[pd.DataFrame, str]:
+    """The sheet read with openpyxl, which sees every cell's number format."""
     import openpyxl
 
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -167,6 +174,18 @@ def read_xlsx(data: bytes, kind: str | None = None) -> tuple[pd.DataFrame, str]:
         return _frame((tuple(_value(c) for c in r) for r in wb[sheet].iter_rows()), sheet)
     finally:
         wb.close()
+
+
+def _mark_percent(rows: list[tuple], marked: set[tuple[int, int]]) -> list[tuple]:
+    """Calamine's rows with the numbers of the ``(row, column)`` cells (from 0) made :class:`Percent`, as
+    :func:`_value` makes them from openpyxl's cells: numbers only (not text, a bool or an empty cell)."""
+    rows = list(rows)
+    for i, j in marked:
+        if i < len(rows) and j < len(rows[i]):
+            v = rows[i][j]
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                rows[i] = rows[i][:j] + (Percent(v),) + rows[i][j + 1:]
+    return rows
 
 
 def _calamine_rows(data: bytes, kind: str | None):
@@ -234,8 +253,13 @@ def _percent_styles(z: zipfile.ZipFile) -> set[int]:
     percent = set(_BUILTIN_PERCENT)
     for tag in _NUM_FMT.findall(styles):
         attrs = dict(_ATTR.findall(tag))
-        if b"numFmtId" in attrs and _percent_format(html.unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))):
+        if b"numFmtId" not in attrs:
+            continue
+        # a format the book defines wins over the built-in one of the same id (as openpyxl reads it)
+        if _percent_format(html.unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))):
             percent.add(int(attrs[b"numFmtId"]))
+        else:
+            percent.discard(int(attrs[b"numFmtId"]))
     xfs = _CELL_XFS.search(styles)
     return {i for i, tag in enumerate(_XF.findall(xfs.group(0)) if xfs else [])
             if int(dict(_ATTR.findall(tag)).get(b"numFmtId", b"0") or 0) in percent}
@@ -255,6 +279,61 @@ def percent_cells(data: bytes) -> bool:
                    if name.startswith("xl/worksheets/") and name.endswith(".xml"))
     except Exception:  # noqa: BLE001 - a damaged part: the openpyxl path reports it as before
         return True
+
+
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_NAME = re.compile(rb'\sname="([^"]*)"')
+_SHEET_RID = re.compile(rb'\s(?:\w+:)?id="([^"]*)"')
+_REL_ID = re.compile(rb'\sId="([^"]*)"')
+_TARGET = re.compile(rb'\sTarget="([^"]*)"')
+_REF = re.compile(rb'\sr="([A-Z]+)([0-9]+)"')
+
+
+def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip member holding the worksheet named ``sheet`` (``xl/worksheets/sheet1.xml``), from
+    ``xl/workbook.xml`` and its relationships; None when it is not found there."""
+    import html
+    import posixpath
+
+    targets = {}
+    for tag in _REL.findall(z.read("xl/_rels/workbook.xml.rels")):
+        rid, target = _REL_ID.search(tag), _TARGET.search(tag)
+        if rid and target:
+            targets[rid.group(1)] = html.unescape(target.group(1).decode("utf-8"))
+    for tag in _SHEET.findall(z.read("xl/workbook.xml")):
+        name, rid = _NAME.search(tag), _SHEET_RID.search(tag)
+        if name and rid and html.unescape(name.group(1).decode("utf-8")) == sheet and rid.group(1) in targets:
+            target = targets[rid.group(1)]
+            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+    return None
+
+
+def percent_positions(data: bytes, sheet: str) -> set[tuple[int, int]] | None:
+    """``(row, column)`` (from 0, as calamine's rows count from A1) of every cell of ``sheet`` whose style
+    shows a percentage (the styles of :func:`_percent_styles`, the rule openpyxl's cells are read by).
+    None when that can't be told for sure: the sheet's part not found, the default style (0, which a cell
+    without ``s`` has) a percentage, or such a cell written without its reference (``r``)."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        styles = _percent_styles(z)
+        if not styles:
+            return set()
+        part = _sheet_part(z, sheet)
+        if 0 in styles or part is None:
+            return None
+        xml = z.read(part)
+    except Exception:  # noqa: BLE001 - a damaged part: openpyxl reads (and judges) the book
+        return None
+    cells = re.compile(rb"<(?:\w+:)?c\b[^>]*\ss=\"(?:" + b"|".join(str(i).encode() for i in sorted(styles))
+                       + rb')"[^>]*>')
+    out = set()
+    for tag in cells.findall(xml):
+        ref = _REF.search(tag)
+        if ref is None:
+            return None
+        out.add((int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1))
+    return out
 
 
 def _numbered_repeats(names: list[str]) -> list[str]:
