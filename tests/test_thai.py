@@ -382,3 +382,25 @@ def test_browser_check_reads_plotly_lines_from_the_svg(page):
     svg = [p.lines for p in rendered(page, ".main-svg") if p.svg and len(p.lines) > 1]
     assert ["ทรัพยากรและ", "สิ่งแวดล้อม"] in svg and ["ทรัพยากรและสิ่ง", "แวดล้อม"] in svg
     assert [str(b) for _, b in mid_word_breaks_in(page, ".main-svg")] == ["สิ่ง|แวดล้อม"]
+
+
+def test_cells_counts_every_character_as_the_character_by_character_rule_does():
+    """The fast path for Thai and ASCII text gives the width the rule gives for every code point, and for
+    mixed text of marks, joiners, zero-width spaces, combining and wide characters."""
+    import random
+    import unicodedata
+
+    from tracker import thai
+
+    def by_character(text: str) -> int:
+        return sum(0 if ch in thai.THAI_MARKS or ch == thai.ZWSP or ch in thai._JOINERS or unicodedata.combining(ch)
+                   else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert [thai.cells(ch) for ch in chars] == [by_character(ch) for ch in chars]
+    rng = random.Random(16)
+    pool = [chr(c) for c in [*range(0x20, 0x7F), *range(0xE00, 0xE80), 0x200B, 0x2060, 0xAD, 0x200D, 0xFEFF, 0x300,
+                             0x4E00, 0xFF21, 0xA0]]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    texts += ["โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3", "ข้อบัญญัติ\u200bงบประมาณ", "FY2569 Q1"]
+    assert [thai.cells(t) for t in texts] == [by_character(t) for t in texts]
