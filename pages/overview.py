@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tracker import charts, fmt, rollup, store, tables
+from tracker import charts, fmt, rollup, store, tables, thai
 from tracker import status as S
 from tracker.status import missing
 from tracker.tables import Column as Col
@@ -40,6 +40,9 @@ st.html("""<style>
 # The layout first, then the money chart, then the rest: the browser fetches and parses Plotly's code (4.7 MB)
 # only when a chart arrives, so it starts on that while the cards and the list are drawn.
 kpi_row, cards_row = st.container(), st.container()
+#: an item of "what is late" is one line of the box (about 300 px at 1280 wide): its name is cut between words
+#: with "…" (the whole name in its tooltip and in the table below), never inside a word as the link would
+LATE_CELLS = 34
 late, money_col = st.columns([2, 3], gap="medium")
 with money_col:
     c.chart(ui.figure(charts.budget_by_goal, goals, lang, 270), key="ov_budget")
@@ -76,8 +79,9 @@ with late.container(border=True, key="late"):
     for _, a in rollup.worst_first(att).head(4).iterrows():
         value = "" if missing(a["value"]) else f" · {fmt.pct(a['value'])}"
         st.page_link("pages/goal.py", query_params={"goal": str(int(a["goal_no"]))}, icon=icons[a["kind"]],
-                     label=ui.plain(f"{a['code']}{value} · {a['name_' + lang]}"),
-                     help=ui.t(f"attention.kind.{a['kind']}") + " · " + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
+                     label=ui.plain(thai.clip(f"{a['code']}{value} · {a['name_' + lang]}", LATE_CELLS)),
+                     help=ui.plain(a["name_" + lang]) + "\n\n" + ui.t(f"attention.kind.{a['kind']}") + " · "
+                     + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
     if len(att) > 4:
         st.caption(ui.t("dash.attention_more", n=len(att) - 4))
 

@@ -36,6 +36,10 @@ def test_the_first_viewport_names_the_goals_and_what_is_late(server, lang, late)
             assert late in box.inner_text()
             assert box.locator("[data-testid=stPageLink]").count() == 4        # the four most serious, linked
             assert "goal=" in box.locator("[data-testid=stPageLink] a").first.get_attribute("href")
+            # each item's text is whole on its line (cut between words with "…" in the app, not by the box)
+            clipped = page.evaluate("""() => [...document.querySelectorAll('.st-key-late [data-testid=stPageLink] p')]
+                .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent)""")
+            assert not clipped, clipped
             for selector in (".st-key-late", ".st-key-goalcard5", "[data-testid=stMetric]"):
                 bottom = page.evaluate(BOTTOM_JS, selector)
                 assert bottom is not None and bottom <= HEIGHT, (selector, bottom)

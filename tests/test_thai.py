@@ -404,3 +404,29 @@ def test_cells_counts_every_character_as_the_character_by_character_rule_does():
     texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     texts += ["โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3", "ข้อบัญญัติ\u200bงบประมาณ", "FY2569 Q1"]
     assert [thai.cells(t) for t in texts] == [by_character(t) for t in texts]
+
+
+# ---------------------------------------------------------------- clip (one line with "…")
+
+@pytest.mark.parametrize("text, width, expected", [
+    ("G3-I04 · 0.0% · จำนวนผู้สูงอายุที่ผ่านหลักสูตรโรงเรียนผู้สูงอายุ", 34, "G3-I04 · 0.0% · จำนวนผู้สูงอายุที่ผ่าน…"),
+    ("G1-I01 · 87.6% · Share of roads in good repair", 34, "G1-I01 · 87.6% · Share of roads…"),
+    ("สิ่งแวดล้อม", 34, "สิ่งแวดล้อม"),              # fits: whole, no "…"
+    ("สิ่งแวดล้อมและพื้นที่", 10, "สิ่งแวดล้อม…"),     # never "สิ่ง…" or "สิ่งแวดล้…"
+])
+def test_clip_cuts_between_words_and_says_so(text, width, expected):
+    assert thai.clip(text, width) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET.replace("\n", ""), max_size=60), st.integers(6, 40))
+def test_clip_fits_and_cuts_only_at_a_word_boundary(text, width):
+    flat = " ".join(text.split())
+    out = thai.clip(text, width)
+    assert thai.cells(out) <= width
+    if out != flat:
+        head = thai._rstrip(out.removesuffix(thai.ELLIPSIS))
+        assert out.endswith(thai.ELLIPSIS) and flat.startswith(head)
+        first = thai.pieces(flat)[0] if flat else ""
+        if thai.cells(first) <= width - 1:          # the first word fits: the cut is between words
+            assert len(head) in {0, *thai.breaks(flat)} or thai._is_space(flat[len(head)])

@@ -603,3 +603,19 @@ def warm(texts: Iterable[str] = ()) -> None:
     _trie()
     for s in texts:
         _breaks(str(s))
+
+
+#: what :func:`clip` puts where it cut
+ELLIPSIS = "…"
+
+
+def clip(text: str, width: float, *, measure: Callable[[str], float] = cells) -> str:
+    """``text`` on one line no wider than ``width``: whole as it is when it fits, else cut at the last word
+    boundary (:func:`breaks`) that leaves room for “…”, never inside a Thai word. A first word wider than
+    the line is cut between character clusters (never between a consonant and its marks)."""
+    text = " ".join(str(text).split())
+    if measure(text) <= width:
+        return text
+    room = width - measure(ELLIPSIS)
+    head = wrap(text, room, measure=measure, hard=True)[0] if room > 0 else ""
+    return _rstrip(head) + ELLIPSIS
