@@ -343,6 +343,13 @@ def test_markup_escapes_every_value_it_is_given():
     assert script.count("<script>") == 1 and script.count("</script>") == 1 and "<img" not in script
     with pytest.raises(ValueError):
         markup.fullscreen_script({"x button, body": ""})
+    names = {part: HOSTILE + "{name}" for part in ("input", "add", "remove", "cancel", "retry")}
+    script = markup.uploader_names_script("upload_file", names)
+    assert script.count("<script>") == 1 and script.count("</script>") == 1 and "<img" not in script
+    with pytest.raises(ValueError):
+        markup.uploader_names_script("x] body {", names)
+    with pytest.raises(ValueError):
+        markup.uploader_names_script("upload_file", {"input": ""})
     table = markup.table([HOSTILE, "งบประมาณ"], [[HOSTILE, (HOSTILE, 50)], ["สิ่งแวดล้อม", ("1,000", float("nan"))]],
                          [False, True], key="t1", nowrap=[True, False])
     body = table.split("</style>", 1)[1]

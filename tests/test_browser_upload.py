@@ -107,7 +107,7 @@ def test_the_file_boxes_speak_thai_with_the_products_limit(server):
             seen = box.evaluate(_DROPZONE_TEXT_JS)
             assert not re.search(r"[A-Za-z]{3,}", seen["text"]), (path, seen)     # no English left visible
             assert seen["drawn"] == f"เลือกไฟล์ | ไฟล์ {types} ขนาดไม่เกิน 20 MB", (path, seen)
-            assert box.get_by_role("button", name="เลือกไฟล์").count() == 1      # what a screen reader says
+            assert box.get_by_role("button", name="เลือกไฟล์", exact=True).count() == 1   # what a screen reader says
             # while a file is dragged over it, the box says so in Thai
             drag = page.evaluate_handle("() => { const d = new DataTransfer();"
                                         " d.items.add(new File(['x'], 'a.csv', {type: 'text/csv'})); return d; }")
@@ -127,4 +127,23 @@ def test_the_file_boxes_speak_thai_with_the_products_limit(server):
         # the import read it (its preview: no data rows, one error, listed in the problems table)
         page.locator("[data-testid=stMain]").get_by_text("แถวข้อมูล: 0").first.wait_for(timeout=60_000)
         assert "not allowed" not in page.locator("[data-testid=stMain]").inner_text()
+        # the names Streamlit gives the box's parts in English (screen readers, tooltips) are Thai too
+        page.wait_for_function(_BOX_NAMES_THAI_JS, arg="ผลไตรมาส.pdf")
+        names = page.evaluate(_BOX_NAMES_JS)
+        assert names["input"] == ["เลือกไฟล์ที่จะนำเข้า"] and names["remove"] == ["เอาไฟล์ ผลไตรมาส.pdf ออก"], names
+        assert not [n for n in names["all"] if re.search(r"[A-Za-z]{3,}", n.replace("ผลไตรมาส.pdf", ""))], names
         browser.close()
+
+
+#: the accessible names and tooltips inside the upload page's file box
+_BOX_NAMES_JS = """() => {
+  const box = document.querySelector('[data-testid=stFileUploader]');
+  const attrs = sel => [...box.querySelectorAll(sel)].map(e => e.getAttribute('aria-label'));
+  return {input: attrs('input[type=file]'), remove: attrs('[data-testid=stFileChipDeleteBtn] button'),
+          all: [...box.querySelectorAll('[aria-label], [title]')].flatMap(
+                e => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)};
+}"""
+_BOX_NAMES_THAI_JS = """file => {
+  const b = document.querySelector('[data-testid=stFileUploader] [data-testid=stFileChipDeleteBtn] button');
+  return b && b.getAttribute('aria-label') === 'เอาไฟล์ ' + file + ' ออก';
+}"""

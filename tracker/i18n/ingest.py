@@ -186,6 +186,12 @@ MESSAGES = {
     "upload.box.button": ("เลือกไฟล์", "Browse files"),
     "upload.box.limit": ("ไฟล์ {types} ขนาดไม่เกิน {mb} MB", "{types} files up to {mb} MB"),
     "upload.box.drop": ("วางไฟล์ที่นี่", "Drop the file here"),
+    # ...and the names Streamlit gives its parts in English (screen readers, tooltips): markup.uploader_names_script
+    "upload.box.input": ("เลือกไฟล์ที่จะนำเข้า", "Choose a file to import"),
+    "upload.box.add": ("เพิ่มไฟล์", "Add files"),
+    "upload.box.remove": ("เอาไฟล์ {name} ออก", "Remove {name}"),
+    "upload.box.cancel": ("ยกเลิกการส่งไฟล์ {name}", "Cancel upload of {name}"),
+    "upload.box.retry": ("คลิกเพื่อส่งไฟล์อีกครั้ง", "Click to retry upload"),
     "upload.waiting": ("เลือกไฟล์เพื่อเริ่มตรวจ", "Choose a file to start checking"),
     "upload.sep.comma": ("จุลภาค (,)", "comma (,)"),
     "upload.sep.semicolon": ("อัฒภาค (;)", "semicolon (;)"),

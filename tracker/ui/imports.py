@@ -31,6 +31,9 @@ def file_box(label: str, *, key: str, shown_types: str):
     mb = settings.get("max_upload_mb")
     st.html(markup.uploader_css(key, button=ui.t("upload.box.button"), drop=ui.t("upload.box.drop"),
                                 instructions=ui.t("upload.box.limit", mb=mb, types=shown_types)))
+    st.html(markup.uploader_names_script(key, {part: ui.t(f"upload.box.{part}", name="{name}")
+                                               for part in ("input", "add", "remove", "cancel", "retry")}),
+            unsafe_allow_javascript=True)
     return st.file_uploader(label, key=key, max_upload_size=2 * mb)
 
 

@@ -141,3 +141,46 @@ def table(headings: list[str], rows: list[list], numeric: list[bool], *, key: st
     body = "".join("<tr>" + "".join(cell(v, a) for v, a in zip(row, td)) + "</tr>" for row in rows)
     return (f'{TABLE_CSS}<div class="trk-table{" trk-long" if long else ""}">'
             f'<table data-table="{key}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+
+
+def uploader_names_script(key: str, names: dict[str, str]) -> str:
+    """A script that gives the file box of widget ``key`` the reader's words where Streamlit 1.67 writes
+    English into attributes no style can reach: the hidden file input's name ("file upload"), the
+    "Add files" button, each chosen file's remove button ("Remove a.csv" / "Cancel upload of a.csv") and
+    the retry hint ("Click to retry upload"). ``names`` has the keys ``input``, ``add``, ``remove``,
+    ``cancel`` and ``retry``; ``{name}`` in ``remove``/``cancel`` becomes the file's name (set with
+    ``setAttribute``, never read as HTML). Kept as Streamlit redraws the box; the words follow the language
+    of each run."""
+    if not key.replace("_", "").replace("-", "").isalnum() or not key.isascii():
+        raise ValueError(key)
+    if set(names) != {"input", "add", "remove", "cancel", "retry"}:
+        raise ValueError(sorted(names))
+    return ("<script>\nwindow.__trackerUploaderNames = window.__trackerUploaderNames || {};\n"
+            "window.__trackerUploaderNames[" + _js(key) + "] = " + _js(names) + """;
+if (!window.__trackerUploaderWatch) {
+  window.__trackerUploaderWatch = true;
+  const set = (el, attr, value) => { if (el && el.getAttribute(attr) !== null && el.getAttribute(attr) !== value) el.setAttribute(attr, value); };
+  const name = () => {
+    for (const [key, n] of Object.entries(window.__trackerUploaderNames)) {
+      const box = document.querySelector(".st-key-" + key);
+      if (!box) continue;
+      box.querySelectorAll("input[type=file]").forEach(i => set(i, "aria-label", n.input));
+      box.querySelectorAll("button[aria-label='Add files'], button[data-trk-add]").forEach(b => {
+        b.dataset.trkAdd = ""; set(b, "aria-label", n.add); });
+      box.querySelectorAll("[data-testid=stFileChip]").forEach(chip => {
+        const file = (chip.querySelector("[data-testid=stFileChipName]") || {}).title || "";
+        const b = chip.querySelector("[data-testid=stFileChipDeleteBtn] button");
+        if (b) {
+          const label = b.getAttribute("aria-label") || "";
+          const cancel = label.startsWith("Cancel upload of ") || label === n.cancel.replace("{name}", () => file);
+          set(b, "aria-label", (cancel ? n.cancel : n.remove).replace("{name}", () => file));
+        }
+        set(chip, "title", n.retry);
+      });
+    }
+  };
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true, attributes: true,
+                                                     attributeFilter: ["aria-label", "title"]});
+  name();
+}
+</script>""")
