@@ -36,13 +36,15 @@ st.html("""<style>
 [class*=st-key-goalcard] [data-testid=stCaptionContainer] p{font-size:.75rem;line-height:1.3;white-space:nowrap}
 [class*=st-key-goalcard]{gap:.1rem;padding:.35rem .75rem}
 .st-key-late{gap:.1rem}
+.st-key-late [data-testid=stPageLink] p{white-space:normal;overflow:visible;text-overflow:clip}
 </style>""")
 # The layout first, then the money chart, then the rest: the browser fetches and parses Plotly's code (4.7 MB)
 # only when a chart arrives, so it starts on that while the cards and the list are drawn.
 kpi_row, cards_row = st.container(), st.container()
-#: an item of "what is late" is one line of the box (about 300 px at 1280 wide): its name is cut between words
-#: with "…" (the whole name in its tooltip and in the table below), never inside a word as the link would
-LATE_CELLS = 34
+#: an item of "what is late" is one line of the box at 1366 wide: its name is cut between words with "…" (the
+#: whole name in its tooltip and in the table below), never inside a word as the link would; in display cells
+#: (Thai letters are wider than Latin ones). On a narrower screen the item wraps, between words.
+LATE_CELLS = {"th": 34, "en": 40}
 late, money_col = st.columns([2, 3], gap="medium")
 with money_col:
     c.chart(ui.figure(charts.budget_by_goal, goals, lang, 270), key="ov_budget")
@@ -79,7 +81,7 @@ with late.container(border=True, key="late"):
     for _, a in rollup.worst_first(att).head(4).iterrows():
         value = "" if missing(a["value"]) else f" · {fmt.pct(a['value'])}"
         st.page_link("pages/goal.py", query_params={"goal": str(int(a["goal_no"]))}, icon=icons[a["kind"]],
-                     label=ui.plain(thai.clip(f"{a['code']}{value} · {a['name_' + lang]}", LATE_CELLS)),
+                     label=ui.words(thai.clip(f"{a['code']}{value} · {a['name_' + lang]}", LATE_CELLS[lang])),
                      help=ui.plain(a["name_" + lang]) + "\n\n" + ui.t(f"attention.kind.{a['kind']}") + " · "
                      + ui.t("dash.open_goal_n", n=int(a["goal_no"])))
     if len(att) > 4:
