@@ -228,12 +228,15 @@ def _projects_table(proj: pd.DataFrame, lang: str, depts: dict) -> Table:
     return Table("projects", t("report.projects.title", lang), cols, _project_rows(proj, lang, depts), lang)
 
 
-def _top_projects(proj: pd.DataFrame, lang: str, depts: dict, n: int) -> Table:
-    """The ``n`` funded projects with the largest allocated budget (never one without a budget)."""
+def _top_projects(ranked: pd.DataFrame, lang: str, depts: dict, n: int) -> Table:
+    """The ``n`` funded projects with the largest allocated budget (never one without a budget), of
+    ``ranked``: funded projects in :func:`~tracker.rollup.projects.top_by_budget`'s order. Its order is
+    total (ties broken down to the project code), so a goal's rows of the year's ranking, ranked once,
+    are that goal's own ranking."""
     cols = [Column("name", "report.col.project", "text", 4), *_money(("allocated", "disbursed"), 1.6),
             Column("status", "report.col.pstatus", "pstatus", 1.9)]
     return Table("top_projects", t("report.top_projects", lang, n=n), cols,
-                 _project_rows(top_by_budget(proj, n), lang, depts), lang)
+                 _project_rows(ranked.head(n), lang, depts), lang)
 
 
 def _strategy_tables(strategies: list[dict], totals: dict, lang: str, level: str) -> tuple[Table, Table] | None:
@@ -333,6 +336,7 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
     totals = summary["totals"]
     state = summary["period"]
 
+    ranked = top_by_budget(proj, len(proj))       # every funded project, the largest budget first
     sections = []
     for r, texts in zip(gs.itertuples(), (g["text"][lang] for g in summary["goals"])):
         g = int(r.goal_no)
@@ -345,7 +349,7 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
             counts={k: getattr(r, k) for k in rollup.PROJECT_COUNTS},
             budget=budget, disbursement_rate=_none(r.disbursement_rate),
             indicators=_indicator_table(ind[ind["goal_no"] == g], lang, t("plan.indicators", lang), with_goal=False),
-            projects=_top_projects(proj[proj["goal_no"] == g], lang, depts, TOP_PROJECTS),
+            projects=_top_projects(ranked[ranked["goal_no"] == g], lang, depts, TOP_PROJECTS),
             budget_chart=_goal_budget_chart(budget, lang)))
 
     start, end = periods.Period(fy, 1).start, periods.Period(fy, q).end

@@ -9,6 +9,9 @@ Tables are HTML (``st.table``) so their type scales too; the one chart stretches
 
 from __future__ import annotations
 
+import functools
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,17 +33,19 @@ SLIDE_ROW_BUDGET = 14.5
 WRAP_CELLS = {"name": 52, "measure": 40, "kind": 20, "goal": 24}
 
 
-def row_cost(row: dict) -> float:
-    """Height of a table row in single-line rows: 1, and 0.75 for each extra line its longest text needs."""
-    lines = max([1, *(-(-thai.cells(str(row.get(k) or "")) // n) for k, n in WRAP_CELLS.items())])
+def row_cost(row: dict, cells: Callable[[str], int] = thai.cells) -> float:
+    """Height of a table row in single-line rows: 1, and 0.75 for each extra line its longest text needs
+    (``cells``: a text's width in display cells)."""
+    lines = max([1, *(-(-cells(str(row.get(k) or "")) // n) for k, n in WRAP_CELLS.items())])
     return 1 + 0.75 * (lines - 1)
 
 
 def spans(rows: list[dict], budget: float = SLIDE_ROW_BUDGET) -> list[tuple[int, int]]:
     """(start, end) of the rows each slide shows: as many as fit ``budget`` (:func:`row_cost`), at least one."""
     out, start, used = [], 0, 0.0
+    cells = functools.cache(thai.cells)     # a list repeats its kinds and measures: each text measured once
     for i, row in enumerate(rows):
-        cost = row_cost(row)
+        cost = row_cost(row, cells)
         if i > start and used + cost > budget:
             out.append((start, i))
             start, used = i, 0.0
@@ -72,9 +77,24 @@ def _paged_table(report: content.Report, slide: content.Slide) -> Table | None:
     return None
 
 
+#: each shared report model's screens (:func:`deck`), kept as long as the model is (id -> screens)
+_DECKS: dict[int, list[Page]] = {}
+
+
 def deck(report: content.Report) -> list[Page]:
     """The meeting's screens: the report's slides, a long list spread over as many as it needs (each
-    filled to the slide's height, :func:`spans`)."""
+    filled to the slide's height, :func:`spans`). Worked out once per model: every session shares the
+    cached model (:func:`tracker.ui.frame.load`), and measuring a province's list of what needs attention
+    (thousands of rows) on every rerun cost more than drawing the slide."""
+    key = id(report)
+    pages = _DECKS.get(key)
+    if pages is None:
+        pages = _DECKS[key] = _deck(report)
+        weakref.finalize(report, _DECKS.pop, key, None)     # forgotten with the model (a new revision's)
+    return list(pages)
+
+
+def _deck(report: content.Report) -> list[Page]:
     out = []
     for slide in report.slides:
         t = _paged_table(report, slide)
