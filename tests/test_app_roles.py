@@ -357,6 +357,12 @@ def test_markup_escapes_every_value_it_is_given():
     assert body.count("<table") == 1 and body.count("</table>") == 1 and "--p:50%" in body and "--p:0%" in body
     with pytest.raises(ValueError):
         markup.table(["a"], [], [False], key='x" onclick="alert(1)')
+    # a table keeps its words whole by one style rule, not a style attribute per word; text that looks like
+    # that markup stays text
+    looks = '<span style="white-space:nowrap">x</span>'
+    body = markup.table(["ชื่อ"], [["สิ่งแวดล้อมและหมู่ที่ 5 " + looks]], [False], key="t2").split("</style>", 1)[1]
+    assert 'style="white-space:nowrap"' not in body and "style=&quot;white-space:nowrap&quot;&gt;x" in body
+    assert body.count("<span>") >= 3 and "<wbr>" in body
 
 
 def test_admin_sees_every_setting_read_only(app):

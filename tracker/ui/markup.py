@@ -36,6 +36,17 @@ def words(text: str) -> str:
     return thai.nowrap_html(str(text))
 
 
+#: how :func:`tracker.thai.nowrap_html` keeps a word whole (the text inside is escaped, so it never holds this)
+_NOWRAP = '<span style="white-space:nowrap">'
+
+
+def _table_words(text: str) -> str:
+    """:func:`words` for a cell of :func:`table`: each word a bare ``<span>``, kept whole by the table's one
+    style rule instead of a style attribute per word (a long table has thousands: the browser sanitises and
+    styles each one on every load)."""
+    return words(text).replace(_NOWRAP, "<span>")
+
+
 def _css_string(text: str) -> str:
     """``text`` as a CSS string literal: every character but ASCII letters and digits is a six-digit
     escape (spaces too: CSS takes a space after an escape as part of it), so no text can end the
@@ -105,6 +116,7 @@ TABLE_CSS = """<style>
  vertical-align:top;text-align:left}
 .trk-table th{position:sticky;top:0;z-index:1;background:#f3f6fa;font-weight:600;color:#1b1f24}
 .trk-table tr:last-child td{border-bottom:none}
+.trk-table span{white-space:nowrap}
 .trk-table .trk-n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .trk-table .trk-k{white-space:nowrap}
 .trk-table th.trk-n{white-space:normal}
@@ -133,10 +145,10 @@ def table(headings: list[str], rows: list[list], numeric: list[bool], *, key: st
             value, p = value
             p = min(100.0, max(0.0, float(p))) if p == p else 0.0     # NaN -> empty bar
             bar = f'<span class="trk-bar" style="--p:{p:.0f}%"></span>'
-        text = words(value) if not attr else html.escape(str(value))    # unbroken: <wbr> would still break
+        text = _table_words(value) if not attr else html.escape(str(value))    # unbroken: <wbr> would still break
         return f"<td{attr}>{bar}{text}</td>"
 
-    head = "".join(f'<th class="trk-n">{words(h)}</th>' if num else f"<th>{words(h)}</th>"
+    head = "".join(f'<th class="trk-n">{_table_words(h)}</th>' if num else f"<th>{_table_words(h)}</th>"
                    for h, num in zip(headings, numeric))
     body = "".join("<tr>" + "".join(cell(v, a) for v, a in zip(row, td)) + "</tr>" for row in rows)
     return (f'{TABLE_CSS}<div class="trk-table{" trk-long" if long else ""}">'
