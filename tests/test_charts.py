@@ -173,3 +173,37 @@ def test_the_shared_look_given_unvalidated_is_what_plotly_validates(title):
     fast.update_layout(legend_font_size=30, title_font_color="#000000")
     assert other.to_dict() == charts._layout(bars(), title, 300, "en").to_dict()
     assert other.layout.legend.font.size == 13
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_builder_gives_plotly_exactly_what_its_validation_would_make(data, lang):
+    """The builders skip Plotly's validation (charts._figure): each property must already be in the form
+    Plotly stores it. Validating each figure again (from its dict) changes nothing: no value, type or None;
+    a figure changed afterwards still validates as usual, and figures share no property dicts."""
+    import json
+
+    import plotly.graph_objects as go
+
+    gs, ind = rollup.goal_summary(data, 2569, 2), rollup.indicator_table(data, 2569, 2)
+    dep, hist = rollup.budget_by_department(data, 2569, 2), rollup.indicator_history(data)
+    figures = [charts.goal_scores(gs, lang, TH), charts.budget_by_goal(gs, lang), charts.budget_by_goal(gs, lang, 270),
+               charts.project_status(gs, lang), charts.score_history(rollup.goal_score_history(data), gs, lang, TH),
+               charts.disbursement_pace(rollup.disbursement_by_quarter(data, 2569), lang),
+               charts.budget_bars(dep, list(dep[f"name_{lang}"]), lang, "x"),
+               charts.indicator_ratios(ind[ind["goal_no"] == 3], lang, TH, "t"),
+               *(charts.indicator_trend(hist[hist["code"] == c], lang, "", "%") for c in ("G1-I02", "G3-I02"))]
+    def shown(d):    # as Plotly.js reads it: an empty dict (the trend's x axis title, as before) says nothing
+        if isinstance(d, dict):
+            return {k: shown(v) for k, v in d.items() if v != {}}
+        return [shown(v) for v in d] if isinstance(d, list) else d
+
+    for fig in figures:
+        d = fig.to_dict()
+        assert json.dumps(shown(go.Figure(d).to_dict()), sort_keys=True) == json.dumps(shown(d), sort_keys=True)
+    first, second = figures[0], charts.goal_scores(gs, lang, TH)
+    first.layout.shapes[0].line.color = "#000000"
+    first.layout.template.layout.font.color = "#000000"
+    assert second.to_dict() == charts.goal_scores(gs, lang, TH).to_dict()
+    assert second.layout.shapes[0].line.color != "#000000" and second.layout.template.layout.font.color != "#000000"
+    with pytest.raises(ValueError):     # a figure changed after building is validated as usual
+        second.update_layout(barmode="sideways")

@@ -15,6 +15,7 @@ plan period are labelled once per fiscal year.
 from __future__ import annotations
 
 import copy
+import pickle
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -42,6 +43,8 @@ GOAL_MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cros
 
 #: Every chart's template (Plotly's plotly_white), read once.
 TEMPLATE = pio.templates["plotly_white"]
+#: :data:`TEMPLATE` as Plotly stores it in a figure, pickled: a figure's own copy in 1 ms (deepcopy: 5–10 ms)
+_TEMPLATE = pickle.dumps(TEMPLATE.to_plotly_json(), protocol=5)
 
 
 def _use_template(fig: go.Figure) -> None:
@@ -49,11 +52,11 @@ def _use_template(fig: go.Figure) -> None:
     validating it again. ``update_layout(template=...)`` validates and deep-copies the whole template,
     20 ms a figure (a goal page has eight); the template was validated when Plotly built it."""
     layout = fig.layout
-    layout._validate = False
+    validate, layout._validate = layout._validate, False
     try:
         layout.template = TEMPLATE
     finally:
-        layout._validate = True
+        layout._validate = validate
 
 
 def _look(title: str, height: int, lang: str) -> dict:
@@ -81,21 +84,54 @@ def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figu
     The look's properties are given as Plotly validated them once (:data:`_LOOK`), without validating
     them again per figure (as :func:`_use_template`): 10–30 ms a figure, and a goal page has eight.
     A test checks the result equals ``update_layout(**_look(...))``. ``kw`` is validated as usual."""
-    _use_template(fig)
+    if fig._validate:          # a :func:`_figure` has it from the start
+        _use_template(fig)
     look = copy.deepcopy(_LOOK)            # Plotly edits a figure's property dicts in place: each its own
     if title:
         look["title"]["text"] = str(title)
     look.update(height=int(height), margin=dict(l=8, r=24, t=12 if not title else 8, b=8), meta={"lang": lang})
     layout = fig.layout
-    layout._validate = False
+    validate, layout._validate = layout._validate, False
     try:
         for key, value in look.items():
             layout[key] = value
     finally:
-        layout._validate = True
+        layout._validate = validate
     if kw:
         fig.update_layout(**kw)
+    if not fig._validate:      # a _figure, built: whoever changes it from here on is validated as usual
+        fig._validate = fig.layout._validate = True
+        for trace in fig.data:
+            trace._validate = True
     return fig
+
+
+def _figure(traces: list) -> go.Figure:
+    """A figure of ``traces`` (built by :func:`_bar` / :func:`_scatter`) that takes its properties as the
+    builders give them, without Plotly validating each one: validation cost 30–60 ms a figure (a goal page
+    draws eight), and the builders give only valid properties in the form Plotly stores them (a title as
+    ``dict(text=...)``, nested dicts in Plotly's own key order, no None). A test checks every builder's
+    figure equals what Plotly's validation makes of it; :func:`_layout` turns validation on again for
+    whoever changes the figure afterwards."""
+    fig = go.Figure(traces, layout={"template": {}}, _validate=False)   # {}: not Plotly's default template
+    fig.layout["template"] = pickle.loads(_TEMPLATE)                     # the figure's own copy, copied once
+    return fig
+
+
+def _bar(**props) -> go.Bar:
+    """A bar trace for :func:`_figure` (not validated)."""
+    return go.Bar(_validate=False, **props)
+
+
+def _scatter(**props) -> go.Scatter:
+    """A line trace for :func:`_figure` (not validated)."""
+    return go.Scatter(_validate=False, **props)
+
+
+def _axis(fig: go.Figure, axis: str, **props) -> None:
+    """Give a :func:`_figure`'s x or y axis its properties (the axis is new: each builder sets an axis
+    once), in the order given, as Plotly's validated ``update_xaxes`` stores them."""
+    fig.layout[axis + "axis"] = props
 
 
 def empty(title: str, lang: str, message: str | None = None, height: int = 300) -> go.Figure:
@@ -119,27 +155,34 @@ def goal_label(row, lang: str, width: int | None = None) -> str:
     return f"{int(row['goal_no'])} · {wrap(name, width) if width else name}"
 
 
-def _legend_line(fig: go.Figure, name: str, colour: str, dash: str) -> None:
+def _legend_line(name: str, colour: str, dash: str) -> go.Scatter:
     """A legend-only entry naming a reference line drawn as a shape."""
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, hoverinfo="skip",
-                             line=dict(color=colour, dash=dash, width=2), showlegend=True))
+    return _scatter(x=[None], y=[None], mode="lines", name=name, hoverinfo="skip",
+                    line=dict(color=colour, dash=dash, width=2), showlegend=True)
 
 
-def _thresholds(fig: go.Figure, thresholds: dict, lang: str, axis: str) -> None:
+def _thresholds(thresholds: dict, lang: str, axis: str) -> tuple[list[dict], list[go.Scatter]]:
     """The on-track and at-risk lines (vertical for horizontal bars, horizontal for lines over
-    time), each named with its value in the legend, so their labels never collide."""
+    time) as layout shapes, each named with its value by a legend entry (the second list), so their
+    labels never collide. The shapes are what ``add_vline`` / ``add_hline`` make, across the plot."""
+    shapes, legend = [], []
     for key, name in (("on_track", "dash.threshold_on"), ("at_risk", "dash.threshold_risk")):
         v = thresholds[key] * 100
+        line = {"color": S.COLOURS[key], "dash": "dash", "width": 2}
         if axis == "x":
-            fig.add_vline(x=v, line_dash="dash", line_color=S.COLOURS[key], line_width=2, layer="below")
+            shapes.append({"layer": "below", "line": line, "type": "line", "x0": v, "x1": v, "xref": "x",
+                           "y0": 0, "y1": 1, "yref": "y domain"})
         else:
-            fig.add_hline(y=v, line_dash="dash", line_color=S.COLOURS[key], line_width=2, layer="below")
-        _legend_line(fig, t(name, lang, v=f"{v:.0f}%"), S.COLOURS[key], "dash")
+            shapes.append({"layer": "below", "line": line, "type": "line", "x0": 0, "x1": 1, "xref": "x domain",
+                           "y0": v, "y1": v, "yref": "y"})
+        legend.append(_legend_line(t(name, lang, v=f"{v:.0f}%"), S.COLOURS[key], "dash"))
+    return shapes, legend
 
 
-def _plan_quarters(fig: go.Figure, periods: list[str], lang: str) -> None:
+def _plan_quarters(fig: go.Figure, periods: list[str], lang: str, title: bool = True) -> None:
     """A category axis of quarters ``2566-Q1``… labelled once per fiscal year (at its first quarter
-    shown), with a grid line at each year's start; hover keeps the exact quarter."""
+    shown), with a grid line at each year's start; hover keeps the exact quarter. ``title``: the axis
+    is named (fiscal year)."""
     firsts, seen = [], set()
     for p in periods:
         fy = str(p).split("-")[0]
@@ -147,16 +190,16 @@ def _plan_quarters(fig: go.Figure, periods: list[str], lang: str) -> None:
             seen.add(fy)
             firsts.append(p)
     text = [("FY" if lang == "en" else "") + str(p).split("-")[0] for p in firsts]
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, tickmode="array",
-                     tickvals=firsts, ticktext=text, tickangle=0, showgrid=True, gridcolor="#D0D7DE",
-                     title=t("dash.chart.fiscal_year_axis", lang))
+    axis = dict(type="category", categoryorder="array", categoryarray=periods, tickmode="array",
+                tickvals=firsts, ticktext=text, tickangle=0, showgrid=True, gridcolor="#D0D7DE")
+    axis["title"] = dict(text=t("dash.chart.fiscal_year_axis", lang)) if title else {}
+    _axis(fig, "x", **axis)
 
 
 def _pct_axis(fig: go.Figure, axis: str, top: float, room: float, title: str) -> None:
     """A percentage axis with ticks up to ``top`` and a little more range for the bar texts."""
     ticks = [v for v in range(0, int(top) + 1, 25 if top > 100 else 20)]
-    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
-    update(range=[0, room], tickvals=ticks, ticktext=[f"{v}%" for v in ticks], title=title)
+    _axis(fig, axis, range=[0, room], tickvals=ticks, ticktext=[f"{v}%" for v in ticks], title=dict(text=title))
 
 
 def _ratio_bars(ratios, statuses, lang: str, coverage=None) -> tuple[list[float], list[str]]:
@@ -184,35 +227,40 @@ def goal_scores(goals: pd.DataFrame, lang: str, thresholds: dict) -> go.Figure:
     g = goals.iloc[::-1]   # goal 1 at the top
     labels = [goal_label(r, lang, 18) for _, r in g.iterrows()]
     scores, texts = _ratio_bars(g["score"], g["status"], lang, list(zip(g["assessed"], g["due"])))
-    fig = go.Figure(go.Bar(
+    bar = _bar(
         x=scores, y=labels, orientation="h", marker_color=_bar_colours(g["status"]),
-        text=texts, textposition="outside", cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO),
+        text=texts, textposition="outside", cliponaxis=False, textfont=dict(color=INK, shadow=HALO, size=14),
         customdata=texts, name=t("dash.score", lang), showlegend=False,
-        hovertemplate="%{y}<br>" + t("dash.score", lang) + ": %{customdata}<extra></extra>"))
-    _thresholds(fig, thresholds, lang, "x")
+        hovertemplate="%{y}<br>" + t("dash.score", lang) + ": %{customdata}<extra></extra>")
+    shapes, legend = _thresholds(thresholds, lang, "x")
+    fig = _figure([bar, *legend])
+    fig.layout.shapes = shapes
     _pct_axis(fig, "x", 100, 160, t("dash.chart.score_axis", lang))
     return _layout(fig, title, 130 + 58 * len(g), lang, bargap=0.3)
 
 
-def _money_bars(fig: go.Figure, df: pd.DataFrame, labels: list[str], lang: str) -> None:
+def _money_bars(df: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     """The four money measures of each row as overlaid bars, narrower in turn, in ล้านบาท / M THB (the
     axis and the title say so), rounded as the formatter writes them; the allocated amount is written at
     the end of its bar and the disbursed one inside it, in that one unit, so a sliver still has its number."""
     labelled = {"allocated": "outside", "disbursed": "inside"}
+    traces = []
     for key in ("planned", "allocated", "committed", "disbursed"):
         name = t(MONEY_KEYS[key], lang)
         millions = [fmt.shown_number("money_million", v) or 0.0 for v in df[key]]
         text = [fmt.figure("money_million", v, lang=lang) if m else "" for v, m in zip(df[key], millions)] \
             if key in labelled else None
-        fig.add_trace(go.Bar(y=labels, x=millions, name=name, orientation="h",
-                             width=MONEY_WIDTHS[key], marker_color=MONEY_COLOURS[key],
-                             text=text, textposition=labelled.get(key), cliponaxis=False,
-                             insidetextanchor="start" if key == "disbursed" else None,
-                             textfont=dict(size=12, color="#FFFFFF" if key == "disbursed" else INK),
-                             customdata=[fmt.baht(v, lang) for v in df[key]],
-                             hovertemplate=name + ": %{customdata}<extra></extra>"))
-    fig.update_xaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.1f", rangemode="tozero")
-    fig.update_yaxes(autorange="reversed")
+        traces.append(_bar(y=labels, x=millions, name=name, orientation="h",
+                           width=MONEY_WIDTHS[key], marker_color=MONEY_COLOURS[key],
+                           text=text, textposition=labelled.get(key), cliponaxis=False,
+                           insidetextanchor="start" if key == "disbursed" else None,
+                           textfont=dict(color="#FFFFFF" if key == "disbursed" else INK, size=12),
+                           customdata=[fmt.baht(v, lang) for v in df[key]],
+                           hovertemplate=name + ": %{customdata}<extra></extra>"))
+    fig = _figure(traces)
+    _axis(fig, "x", title=dict(text=t("dash.chart.baht_axis", lang)), tickformat=",.1f", rangemode="tozero")
+    _axis(fig, "y", autorange="reversed")
+    return fig
 
 
 def _in_millions(title: str, lang: str) -> str:
@@ -227,8 +275,7 @@ def budget_by_goal(goals: pd.DataFrame, lang: str, height: int | None = None) ->
     if goals.empty or goals[["planned", "allocated"]].to_numpy().sum() == 0:
         return empty(title, lang, height=height or 300)
     labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
-    fig = go.Figure()
-    _money_bars(fig, goals, labels, lang)
+    fig = _money_bars(goals, labels, lang)
     return _layout(fig, title, height or 170 + 58 * len(goals), lang, barmode="overlay", hovermode="y unified")
 
 
@@ -239,16 +286,20 @@ def project_status(goals: pd.DataFrame, lang: str) -> go.Figure:
     if goals.empty or goals["funded"].sum() == 0:
         return empty(title, lang)
     labels = [goal_label(r, lang, 18) for _, r in goals.iterrows()]
-    fig = go.Figure()
+    traces = []
     for s in S.PROJECT_BUCKETS:
         name = fmt.project_status(s, lang)
-        fig.add_trace(go.Bar(y=labels, x=goals[s].astype(int).tolist(), name=name, orientation="h",
-                             marker_color=S.PROJECT_COLOURS[s],
-                             text=[str(int(v)) if v else "" for v in goals[s]], textposition="inside",
-                             insidetextanchor="middle", textfont=dict(color="#FFFFFF" if s == "in_progress" else INK),
-                             hovertemplate="%{y}<br>" + name + ": %{x}<extra></extra>"))
-    fig.update_xaxes(title=t("dash.chart.projects_axis", lang), dtick=1 if goals["funded"].max() <= 10 else None)
-    fig.update_yaxes(autorange="reversed")
+        traces.append(_bar(y=labels, x=goals[s].astype(int).tolist(), name=name, orientation="h",
+                           marker_color=S.PROJECT_COLOURS[s],
+                           text=[str(int(v)) if v else "" for v in goals[s]], textposition="inside",
+                           insidetextanchor="middle", textfont=dict(color="#FFFFFF" if s == "in_progress" else INK),
+                           hovertemplate="%{y}<br>" + name + ": %{x}<extra></extra>"))
+    fig = _figure(traces)
+    axis = dict(title=dict(text=t("dash.chart.projects_axis", lang)))
+    if goals["funded"].max() <= 10:
+        axis["dtick"] = 1
+    _axis(fig, "x", **axis)
+    _axis(fig, "y", autorange="reversed")
     return _layout(fig, title, 170 + 58 * len(goals), lang, barmode="stack", bargap=0.3,
                    legend_traceorder="normal")
 
@@ -261,18 +312,20 @@ def score_history(history: pd.DataFrame, goals: pd.DataFrame, lang: str, thresho
         return empty(title, lang)
     names = {int(r["goal_no"]): goal_label(r, lang) for _, r in goals.iterrows()}
     periods = sorted(set(history["period"]))
-    fig = go.Figure()
+    traces = []
     for i, (g, part) in enumerate(history.groupby("goal_no", sort=True)):
         part = part.set_index("period").reindex(periods)
         words = [fmt.status(s, lang) if isinstance(s, str) else "" for s in part["status"]]
-        fig.add_trace(go.Scatter(
+        traces.append(_scatter(
             x=periods, y=(part["score"] * 100).tolist(), mode="lines+markers",
             name=t("plan.goal_n", lang, n=int(g)), connectgaps=False,
             line=dict(color=GOAL_COLOURS[i % len(GOAL_COLOURS)], width=2),
-            marker=dict(symbol=GOAL_MARKERS[i % len(GOAL_MARKERS)], size=7),
+            marker=dict(size=7, symbol=GOAL_MARKERS[i % len(GOAL_MARKERS)]),
             customdata=[[fmt.pct(s), w, names.get(int(g), str(g))] for s, w in zip(part["score"], words)],
             hovertemplate="%{customdata[2]}<br>%{x}: %{customdata[0]} %{customdata[1]}<extra></extra>"))
-    _thresholds(fig, thresholds, lang, "y")
+    shapes, legend = _thresholds(thresholds, lang, "y")
+    fig = _figure([*traces, *legend])
+    fig.layout.shapes = shapes
     _pct_axis(fig, "y", 100, 105, t("dash.chart.score_axis", lang))
     _plan_quarters(fig, periods, lang)
     return _layout(fig, title, 440, lang, hovermode="closest")
@@ -284,21 +337,21 @@ def indicator_trend(history: pd.DataFrame, lang: str, title: str, unit: str) -> 
     if h.empty or h["actual"].isna().all():
         return empty(title, lang, t("goal.no_history", lang), height=280)
     x = list(h["period"])
-    fig = go.Figure()
+    traces = []
     series = (("actual", "dash.chart.actual", "#0072B2", "lines+markers", "solid"),
               ("expected", "dash.chart.expected", "#E69F00", "lines", "dot"),
               ("target", "dash.col.target_line", "#D55E00", "lines", "dash"))
     for col, key, colour, mode, dash in series:
         name = t(key, lang)
-        fig.add_trace(go.Scatter(
+        traces.append(_scatter(
             x=x, y=h[col].astype(float).tolist(), name=name, mode=mode,
-            line=dict(color=colour, dash=dash, width=3 if col == "actual" else 2,
-                      shape="hv" if col == "target" else "linear"),
+            line=dict(color=colour, dash=dash, shape="hv" if col == "target" else "linear",
+                      width=3 if col == "actual" else 2),
             customdata=[fmt.number(v) for v in h[col]],
             hovertemplate="%{x}<br>" + name + ": %{customdata} " + unit + "<extra></extra>"))
-    _plan_quarters(fig, x, lang)
-    fig.update_xaxes(title=None)
-    fig.update_yaxes(title=unit or t("dash.chart.value_axis", lang), rangemode="tozero")
+    fig = _figure(traces)
+    _plan_quarters(fig, x, lang, title=False)
+    _axis(fig, "y", title=dict(text=unit or t("dash.chart.value_axis", lang)), rangemode="tozero")
     return _layout(fig, title, 340, lang)
 
 
@@ -309,27 +362,28 @@ def disbursement_pace(by_quarter: pd.DataFrame, lang: str) -> go.Figure:
     if by_quarter.empty or by_quarter["allocated"].max() == 0:
         return empty(title, lang)
     x = [f"Q{q}" if lang == "en" else f"ไตรมาส {q}" for q in by_quarter["quarter"]]
-    fig = go.Figure()
+    traces = []
     for key in ("committed", "disbursed"):
         name = t(MONEY_KEYS[key], lang)
         values = [fmt.shown_number("money_million", v) for v in by_quarter[key]]
-        fig.add_trace(go.Bar(x=x, y=values, name=name, marker_color=MONEY_COLOURS[key],
-                             text=[fmt.figure("money_million", v, lang=lang) if not missing(v) else ""
-                                   for v in by_quarter[key]],
-                             textposition="outside", cliponaxis=False, textfont=dict(color=INK),
-                             customdata=[fmt.baht(v, lang) for v in by_quarter[key]],
-                             hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
+        traces.append(_bar(x=x, y=values, name=name, marker_color=MONEY_COLOURS[key],
+                           text=[fmt.figure("money_million", v, lang=lang) if not missing(v) else ""
+                                 for v in by_quarter[key]],
+                           textposition="outside", cliponaxis=False, textfont=dict(color=INK),
+                           customdata=[fmt.baht(v, lang) for v in by_quarter[key]],
+                           hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
     name = t("dash.col.even_pace", lang)
     pace = [fmt.shown_number("money_million", v) for v in by_quarter["even_pace"]]
-    fig.add_trace(go.Scatter(x=x, y=pace, name=name, mode="lines+markers+text",
-                             line=dict(color="#000000", dash="dash", width=2), marker=dict(size=8),
-                             text=[fmt.figure("money_million", v, lang=lang) for v in by_quarter["even_pace"]],
-                             textposition="middle right",
-                             textfont=dict(color="#000000", size=13, shadow=HALO), cliponaxis=False,
-                             customdata=[fmt.baht(v, lang) for v in by_quarter["even_pace"]],
-                             hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
+    traces.append(_scatter(x=x, y=pace, name=name, mode="lines+markers+text",
+                           line=dict(color="#000000", dash="dash", width=2), marker=dict(size=8),
+                           text=[fmt.figure("money_million", v, lang=lang) for v in by_quarter["even_pace"]],
+                           textposition="middle right",
+                           textfont=dict(color="#000000", shadow=HALO, size=13), cliponaxis=False,
+                           customdata=[fmt.baht(v, lang) for v in by_quarter["even_pace"]],
+                           hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>"))
+    fig = _figure(traces)
     top = max(by_quarter[["committed", "disbursed", "even_pace"]].max(skipna=True).max() / fmt.MILLION, 0.01)
-    fig.update_yaxes(title=t("dash.chart.baht_axis", lang), tickformat=",.1f", range=[0, top * 1.15])
+    _axis(fig, "y", title=dict(text=t("dash.chart.baht_axis", lang)), tickformat=",.1f", range=[0, top * 1.15])
     return _layout(fig, title, 420, lang, barmode="group", bargap=0.35)
 
 
@@ -338,8 +392,7 @@ def budget_bars(df: pd.DataFrame, labels: list[str], lang: str, title: str) -> g
     title = _in_millions(title, lang)
     if df.empty:
         return empty(title, lang)
-    fig = go.Figure()
-    _money_bars(fig, df, [wrap(x, 22) for x in labels], lang)
+    fig = _money_bars(df, [wrap(x, 22) for x in labels], lang)
     return _layout(fig, title, 150 + 44 * len(df), lang, barmode="overlay", hovermode="y unified")
 
 
@@ -349,12 +402,14 @@ def indicator_ratios(indicators: pd.DataFrame, lang: str, thresholds: dict, titl
         return empty(title, lang)
     d = indicators.iloc[::-1]
     ratios, texts = _ratio_bars(d["ratio"], d["status"], lang)
-    fig = go.Figure(go.Bar(x=ratios, y=list(d["code"]), orientation="h", text=texts, textposition="outside",
-                           cliponaxis=False, textfont=dict(size=14, color=INK, shadow=HALO), showlegend=False,
-                           marker_color=_bar_colours(d["status"]), customdata=list(d["name_" + lang]),
-                           hovertext=texts,
-                           hovertemplate="%{y} %{customdata}<br>%{hovertext}<extra></extra>"))
-    _thresholds(fig, thresholds, lang, "x")
+    bar = _bar(x=ratios, y=list(d["code"]), orientation="h", text=texts, textposition="outside",
+               cliponaxis=False, textfont=dict(color=INK, shadow=HALO, size=14), showlegend=False,
+               marker_color=_bar_colours(d["status"]), customdata=list(d["name_" + lang]),
+               hovertext=texts,
+               hovertemplate="%{y} %{customdata}<br>%{hovertext}<extra></extra>")
+    shapes, legend = _thresholds(thresholds, lang, "x")
+    fig = _figure([bar, *legend])
+    fig.layout.shapes = shapes
     _pct_axis(fig, "x", 150, 200, t("dash.col.ratio", lang) + " (%)")
     return _layout(fig, title, 130 + 44 * len(d), lang, bargap=0.3)
 
