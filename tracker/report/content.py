@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from tracker import fmt, periods, rollup, store
@@ -20,7 +19,7 @@ from tracker.plan import Plan, default_plan
 from tracker.report import snapshot
 from tracker.rollup.projects import top_by_budget
 from tracker.status import missing
-from tracker.tables import Column, Table, attention_table
+from tracker.tables import Column, Table, attention_table, value_rows
 
 TOP_PROJECTS = 5          # largest projects by allocated budget shown per goal
 TOP_PROJECTS_SLIDE = 4    # ... on a slide (must fit at 1280×720)
@@ -187,20 +186,9 @@ def _indicator_table(ind: pd.DataFrame, lang: str, title: str, *, with_goal: boo
     rows = [{"code": code, "goal_no": int(goal_no), "name": name, "unit": unit, "start": start, "target": target,
              "expected": expected, "actual": actual, "ratio": ratio, "status": status}
             for code, goal_no, name, unit, start, target, expected, actual, ratio, status
-            in _values(ind, "code", "goal_no", f"name_{lang}", f"unit_{lang}", "start", "target", "expected",
-                       "actual", "ratio", "status")]
+            in value_rows(ind, "code", "goal_no", f"name_{lang}", f"unit_{lang}", "start", "target", "expected",
+                          "actual", "ratio", "status")]
     return Table("indicators", title, cols, rows, lang)
-
-
-def _values(df: pd.DataFrame, *columns: str) -> zip:
-    """The rows of ``columns`` of ``df`` as tuples of Python values, as ``itertuples`` gives them (a text
-    column's missing cell NaN) but taken a column at a time: row iteration boxed every cell of every
-    column (the project list at 50× data: 2,600 rows of ~35 columns, a tenth of the meeting's model)."""
-    def column(s: pd.Series) -> list:
-        if isinstance(s.dtype, (np.dtype, pd.StringDtype)):   # numbers as Python scalars; text as str / NaN
-            return s.to_numpy().tolist()
-        return list(s.array)                                # any other extension type: its own scalars
-    return zip(*(column(df[c]) for c in columns))
 
 
 #: the project-table columns the report's project rows show (:func:`_project_rows`) and rank by (top_by_budget)
@@ -212,7 +200,7 @@ PROJECT_COLUMNS = ("project_code", "goal_no", "name_th", "name_en", "department"
 def _project_rows(proj: pd.DataFrame, lang: str, depts: dict) -> list[dict]:
     out = []
     for (code, goal_no, name_th, name_en, dept, planned, allocated, committed, disbursed, rate, status,
-         progress) in _values(proj, *PROJECT_COLUMNS[:-1]):
+         progress) in value_rows(proj, *PROJECT_COLUMNS[:-1]):
         name = name_th if lang == "th" or missing(name_en) or not name_en else name_en
         out.append({"code": code, "goal_no": int(goal_no), "name": name, "department": depts.get(dept, dept),
                     "planned": planned, "allocated": allocated, "committed": committed, "disbursed": disbursed,

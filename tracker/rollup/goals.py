@@ -21,6 +21,7 @@ from tracker.rollup.indicators import as_float, indicator_history, indicator_tab
 from tracker.rollup.inputs import Inputs
 from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, UNFUNDED_MONEY, budget_by, budget_sums,
                                      completeness, money_rates, project_counts, project_table, rate, top_by_budget)
+from tracker.tables import value_rows
 
 #: Figures of a future quarter that would only repeat an earlier quarter's data: shown as undefined.
 NOT_YET = (*S.PROJECT_BUCKETS, "committed", "disbursed", *UNFUNDED_MONEY, "disbursement_rate", "commitment_rate",
@@ -257,6 +258,11 @@ def attention_items(data: Inputs, fiscal_year: int, quarter: int, th: dict, toda
 
     Nothing in a quarter that has not begun. Columns: :data:`ATTENTION_COLUMNS`.
     """
+    return shared.of(data, ("attention_items", fiscal_year, quarter, shared.settings_key(th), today),
+                     lambda: _attention_items(data, fiscal_year, quarter, th, today))
+
+
+def _attention_items(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date) -> pd.DataFrame:
     if not periods.quarter_begun(fiscal_year, quarter, today):
         return _attention_frame([])
     ind = indicator_table(data, fiscal_year, quarter, th, today)
@@ -396,15 +402,20 @@ def summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date)
         "settings": th, "goals": goals, "indicators": indicators, "totals": tot,
         "strategies": group_figures(proj, "strategy", data, future=future),
         "programmes": group_figures(proj, "programme", data, future=future),
-        "not_funded": [{"code": r.project_code, "goal": int(r.goal_no), "planned": _none(float(r.planned_budget)),
-                        "reported_status": None if S.missing(r.reported_status) else r.reported_status,
-                        "committed": _none(float(r.committed)), "disbursed": _none(float(r.disbursed))}
-                       for r in unfunded.itertuples()],
+        "not_funded": [{"code": code, "goal": int(goal), "planned": _none(float(planned)),
+                        "reported_status": None if S.missing(reported) else reported,
+                        "committed": _none(float(committed)), "disbursed": _none(float(disbursed))}
+                       for code, goal, planned, reported, committed, disbursed
+                       in value_rows(unfunded, "project_code", "goal_no", "planned_budget", "reported_status",
+                                     "committed", "disbursed")],
         "not_reported": [] if future else sorted(proj.loc[proj["status"] == "not_reported", "project_code"]),
         "missing_reports": [] if future else sorted(proj.loc[proj["expected_to_report"]
                                                              & ~proj["reported_this_quarter"], "project_code"]),
         "top_by_budget": list(top_by_budget(proj, 5)["project_code"]),
-        "attention": [{"kind": r.kind, "goal": int(r.goal_no), "code": r.code, "status": r.status,
-                       "measure": r.measure, "value": _none(r.value), "reference": _none(r.reference),
-                       "actual": _none(r.actual), "expected": _none(r.expected)} for r in att.itertuples()],
+        "attention": [{"kind": kind, "goal": int(goal), "code": code, "status": status, "measure": measure,
+                       "value": _none(value), "reference": _none(reference), "actual": _none(actual),
+                       "expected": _none(expected)}
+                      for kind, goal, code, status, measure, value, reference, actual, expected
+                      in value_rows(att, "kind", "goal_no", "code", "status", "measure", "value", "reference",
+                                    "actual", "expected")],
     }
