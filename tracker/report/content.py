@@ -132,10 +132,11 @@ def _rate(width: float) -> Column:
     return Column("disbursement_rate", "report.col.disbursement_rate", "pct", width)
 
 
-def _per_goal(gs: pd.DataFrame, lang: str, keys) -> list[dict]:
-    """A row per goal: its number, ``"1. <short name>"`` and the figures ``keys`` of :func:`rollup.goal_summary`."""
+def _per_goal(goals: list[dict], lang: str, keys) -> list[dict]:
+    """A row per goal: its number, ``"1. <short name>"`` and the figures ``keys`` of :func:`rollup.goal_summary`
+    (``goals``: its rows as records, taken once per model)."""
     return [{"goal_no": int(r["goal_no"]), "goal": f"{int(r['goal_no'])}. {r[f'short_{lang}']}",
-             **{k: r[k] for k in keys}} for r in gs.to_dict("records")]
+             **{k: r[k] for k in keys}} for r in goals]
 
 
 def _form2_columns() -> list[Column]:
@@ -145,13 +146,13 @@ def _form2_columns() -> list[Column]:
             Column("added", "report.col.added", "int", 0.9), *_money(("planned", "allocated", "disbursed"), 1.7)]
 
 
-def _form2_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
+def _form2_table(goals: list[dict], totals: dict, lang: str) -> Table:
     """แบบที่ 2: projects in the plan, without a budget, funded, and the five buckets of the funded ones
     (completed, in progress, not started, cancelled, not reported: they add up to funded), added by
     revision, and money in whole baht."""
     total = {"goal": t("report.total", lang), **totals["projects"], **totals["budget"]}
     return Table("form2", t("report.form2.title", lang), _form2_columns(),
-                 _per_goal(gs, lang, (*rollup.PROJECT_COUNTS, *rollup.BUDGET)), lang, total)
+                 _per_goal(goals, lang, (*rollup.PROJECT_COUNTS, *rollup.BUDGET)), lang, total)
 
 
 #: indicator statuses counted per goal, in groups that add up to the goal's indicators
@@ -159,17 +160,17 @@ STATUS_GROUPS = (("on_track", "achieved"), ("at_risk", "nearly_achieved"), ("off
                  ("no_data",), ("not_due",), ("no_target",), ("future",))
 
 
-def _goal_table(gs: pd.DataFrame, lang: str, year_end: bool) -> Table:
+def _goal_table(goals: list[dict], lang: str, year_end: bool) -> Table:
     """Per goal: score, how many indicators it stands on, status, and the indicators by status (the
     counts add up to the goal's indicators), completion and disbursement rates."""
-    groups = [g for g in STATUS_GROUPS if any(gs[f"n_{s}"].sum() for s in g) or len(g) > 1]
+    groups = [g for g in STATUS_GROUPS if any(sum(r[f"n_{s}"] for r in goals) for s in g) or len(g) > 1]
     cols = [Column("goal", "report.col.goal", "text", 3), Column("score", "report.col.score", "score", 1),
             Column("coverage", "report.col.coverage", "text", 1.1), Column("status", "report.col.status", "status", 1.6),
             *[Column(f"n_{g[0]}", f"status.{g[-1] if year_end else g[0]}", "int", 1) for g in groups],
             Column("n_indicators", "report.col.n_indicators", "int", 1),
             Column("completion_rate", "report.col.completion_rate", "pct", 1.2), _rate(1.2)]
-    rows = _per_goal(gs, lang, ("score", "status", "n_indicators", "completion_rate", "disbursement_rate"))
-    for row, r in zip(rows, gs.to_dict("records")):
+    rows = _per_goal(goals, lang, ("score", "status", "n_indicators", "completion_rate", "disbursement_rate"))
+    for row, r in zip(rows, goals):
         row["coverage"] = fmt.figure("share", (r["assessed"], r["due"]), lang=lang) if r["due"] else fmt.DASH
         for g in groups:
             row[f"n_{g[0]}"] = sum(int(r[f"n_{s}"]) for s in g)
@@ -251,18 +252,18 @@ def _strategy_tables(strategies: list[dict], totals: dict, lang: str, level: str
     return form2, budget
 
 
-def _budget_table(gs: pd.DataFrame, totals: dict, lang: str) -> Table:
+def _budget_table(goals: list[dict], totals: dict, lang: str) -> Table:
     cols = [Column("goal", "report.col.goal", "text", 3), *_money(rollup.BUDGET, 1.6), _rate(1.2)]
     b = totals["budget"]
     total = {"goal": t("report.total", lang), **b, "disbursement_rate": totals["disbursement_rate"]}
     return Table("budget", t("report.budget.title", lang), cols,
-                 _per_goal(gs, lang, (*rollup.BUDGET, "disbursement_rate")), lang, total)
+                 _per_goal(goals, lang, (*rollup.BUDGET, "disbursement_rate")), lang, total)
 
 
 # ---------------------------------------------------------------- charts
 
-def _charts(gs: pd.DataFrame, lang: str) -> list[Chart]:
-    cats = [f"{int(r.goal_no)}. {getattr(r, f'short_{lang}')}" for r in gs.itertuples()]
+def _charts(gs: pd.DataFrame, goals: list[dict], lang: str) -> list[Chart]:
+    cats = [f"{int(r['goal_no'])}. {r[f'short_{lang}']}" for r in goals]
     budget = Chart("budget_by_goal", t("report.chart.budget", lang), cats, [
         (t("money.allocated", lang), [float(x) for x in gs["allocated"]], "#0072B2"),
         (t("money.committed", lang), [float(x) for x in gs["committed"].fillna(0)], "#56B4E9"),
@@ -325,17 +326,18 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
     state = summary["period"]
 
     ranked = top_by_budget(proj, len(proj))       # every funded project, the largest budget first
+    goals = gs.to_dict("records")       # the goals' rows, taken once for every table of the model
     sections = []
-    for r, texts in zip(gs.itertuples(), (g["text"][lang] for g in summary["goals"])):
-        g = int(r.goal_no)
-        short = getattr(r, f"short_{lang}")
-        budget = {k: _none(getattr(r, k)) for k in rollup.BUDGET}
+    for r, texts in zip(goals, (g["text"][lang] for g in summary["goals"])):
+        g = int(r["goal_no"])
+        short = r[f"short_{lang}"]
+        budget = {k: _none(r[k]) for k in rollup.BUDGET}
         sections.append(GoalSection(
             number=g, title=f"{t('plan.goal_n', lang, n=g)} · {short}", short=short,
-            text=goals_df.loc[g, f"text_{lang}"], score=_none(r.score), status=r.status,
+            text=goals_df.loc[g, f"text_{lang}"], score=_none(r["score"]), status=r["status"],
             status_label=texts["status"], coverage=texts["coverage"], score_text=texts["score"],
-            counts={k: getattr(r, k) for k in rollup.PROJECT_COUNTS},
-            budget=budget, disbursement_rate=_none(r.disbursement_rate),
+            counts={k: r[k] for k in rollup.PROJECT_COUNTS},
+            budget=budget, disbursement_rate=_none(r["disbursement_rate"]),
             indicators=_indicator_table(ind[ind["goal_no"] == g], lang, t("plan.indicators", lang), with_goal=False),
             projects=_top_projects(ranked[ranked["goal_no"] == g], lang, depts, TOP_PROJECTS),
             budget_chart=_goal_budget_chart(budget, lang)))
@@ -350,11 +352,11 @@ def build(db, fiscal_year: int, quarter: int, lang: str = "th", *, plan: Plan | 
         covered=f"{periods.date_label(start, lang)} – {periods.date_label(end, lang)}",
         period_state=state, period_text=state["text"][lang],
         as_of=as_of, pinned=pinned, stamp=stamp_text(lang, as_of, pinned), vision=plan.vision.get(lang),
-        missions=missions, goals=sections, form2=_form2_table(gs, totals, lang),
-        goal_table=_goal_table(gs, lang, state["year_end"]),
+        missions=missions, goals=sections, form2=_form2_table(goals, totals, lang),
+        goal_table=_goal_table(goals, lang, state["year_end"]),
         indicators=_indicator_table(ind, lang, t("report.indicators.title", lang)),
-        projects=_projects_table(proj, lang, depts), budget=_budget_table(gs, totals, lang),
-        attention=attention_table(att, lang), charts=_charts(gs, lang), method=method_texts(lang, th),
+        projects=_projects_table(proj, lang, depts), budget=_budget_table(goals, totals, lang),
+        attention=attention_table(att, lang), charts=_charts(gs, goals, lang), method=method_texts(lang, th),
         proposed_note=plan.proposed_note.get(lang) if plan.proposed and plan.proposed_note else None,
         summary=summary, demo=demo)
     by_strategy = _strategy_tables(summary["strategies"], totals, lang, plan.levels.get("strategy", "strategy"))
