@@ -19,8 +19,9 @@ from tracker import status as S
 from tracker.rollup import shared
 from tracker.rollup.indicators import as_float, indicator_history, indicator_table
 from tracker.rollup.inputs import Inputs
-from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, PROJECT_COUNTS, UNFUNDED_MONEY, budget_by, budget_sums,
-                                     completeness, money_rates, project_counts, project_table, rate, top_by_budget)
+from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, FIGURE_COLUMNS, PROJECT_COUNTS, UNFUNDED_MONEY, add_up,
+                                     budget_by, budget_sums, columns_of, completeness, counts_of, money_rates,
+                                     project_counts, project_table, rate, sums_of, top_by_budget)
 from tracker.tables import value_rows
 
 #: Figures of a future quarter that would only repeat an earlier quarter's data: shown as undefined.
@@ -98,49 +99,49 @@ def opening_period(data: Inputs, th: dict, today: date, fiscal_year: int | None 
 
 # ---------------------------------------------------------------- goals
 
-def _goal_row(goal_no: int, ind: pd.DataFrame, proj: pd.DataFrame, th: dict, year_end: bool,
-              future: bool) -> dict:
-    scored = [{"status": st, "score": sc} for st, sc in zip(ind["status"], ind["score"])]
+def _goal_row(goal_no: int, status: np.ndarray, score: np.ndarray, proj: dict[str, np.ndarray], th: dict,
+              year_end: bool, future: bool) -> dict:
+    """A goal's row from its indicators' ``status`` and ``score`` and its projects' columns (arrays:
+    :func:`tracker.rollup.projects.columns_of` with ``is_welfare_transfer``)."""
+    scored = [{"status": st, "score": sc} for st, sc in zip(status, score)]
     g = S.evaluate_goal(scored, thresholds=th, min_coverage=th["min_coverage"],
                         year_end=th["year_end"], closed=year_end)
     row = {"goal_no": goal_no, "score": as_float(g["score"]), "percent": as_float(g["percent"]),
            "status": g["status"], "assessed": g["assessed"], "due": g["due"], "coverage": as_float(g["coverage"])}
     for s in S.STATUSES:
-        row[f"n_{s}"] = int((ind["status"] == s).sum())
-    row["n_indicators"] = len(ind)
-    row.update(project_counts(proj))
-    b = budget_sums(proj)
+        row[f"n_{s}"] = int((status == s).sum())
+    row["n_indicators"] = len(status)
+    row.update(counts_of(proj))
+    b = sums_of(proj)
     row.update(b)
     row.update(money_rates(b))
     row["completion_rate"] = rate(row["completed"], row["funded"])
     row["funding_rate"] = rate(row["funded"], row["in_plan"])
-    counted = proj.loc[proj["funded"], ["is_welfare_transfer", "allocated_budget", "disbursed"]]
-    welfare, dev = counted[counted["is_welfare_transfer"]], counted[~counted["is_welfare_transfer"]]
-    row["welfare_projects"] = int(proj["is_welfare_transfer"].sum())
-    row["welfare_allocated"] = float(welfare["allocated_budget"].sum())
-    row["welfare_disbursed"] = float(welfare["disbursed"].sum())
-    row["dev_allocated"] = float(dev["allocated_budget"].sum())
-    row["dev_disbursed"] = float(dev["disbursed"].sum())
+    welfare, funded = proj["is_welfare_transfer"], proj["funded"]
+    row["welfare_projects"] = int(welfare.sum())
+    row["welfare_allocated"] = add_up(proj["allocated_budget"][funded & welfare])
+    row["welfare_disbursed"] = add_up(proj["disbursed"][funded & welfare])
+    row["dev_allocated"] = add_up(proj["allocated_budget"][funded & ~welfare])
+    row["dev_disbursed"] = add_up(proj["disbursed"][funded & ~welfare])
     if future:
         row.update({k: math.nan for k in NOT_YET})
         row.update(welfare_disbursed=math.nan, dev_disbursed=math.nan)
     return row
 
 
-#: the project-table columns a goal's row is computed from (:func:`_goal_row`, project_counts, budget_sums)
-_GOAL_ROW_COLUMNS = ("goal_no", "funded", "status", "added_by_revision", "planned_budget", "allocated_budget",
-                     "committed", "disbursed", "ordinance", "is_welfare_transfer")
-
-
 def _goal_rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
-    ind = indicator_table(data, fy, q, th, today)[["goal_no", "status", "score"]]
+    ind = indicator_table(data, fy, q, th, today)
+    ind_goal, status = ind["goal_no"].to_numpy(), ind["status"].to_numpy(dtype=object)
+    score = ind["score"].to_numpy(dtype=object)
     proj = project_table(data, fy, q)
-    proj = proj[[c for c in _GOAL_ROW_COLUMNS if c in proj]]     # a goal's rows taken five times: only these
+    cols = columns_of(proj, (*FIGURE_COLUMNS, "is_welfare_transfer"))     # plain arrays: a goal's part is a mask
+    proj_goal = proj["goal_no"].to_numpy()
     year_end = periods.year_closed(fy, today) and q == 4
     future = not periods.quarter_begun(fy, q, today)
     rows = []
     for g in data.goals.itertuples(index=False):
-        row = _goal_row(int(g.goal_no), ind[ind["goal_no"] == g.goal_no], proj[proj["goal_no"] == g.goal_no], th,
+        mine, part = ind_goal == g.goal_no, proj_goal == g.goal_no
+        row = _goal_row(int(g.goal_no), status[mine], score[mine], {c: v[part] for c, v in cols.items()}, th,
                         year_end, future)
         rows.append({"short_th": g.short_th, "short_en": g.short_en, **row})
     return pd.DataFrame(rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from tracker import status as S
@@ -133,17 +134,57 @@ def _table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
     return out
 
 
+#: the project-table columns :func:`project_counts` and :func:`budget_sums` read
+FIGURE_COLUMNS = ("funded", "status", "added_by_revision", "planned_budget", "allocated_budget", "committed",
+                  "disbursed", "ordinance")
+
+
+_KINDS = {"funded": bool, "status": object, "added_by_revision": bool, "is_welfare_transfer": bool}
+
+
+def columns_of(projects: pd.DataFrame, names=FIGURE_COLUMNS) -> dict[str, np.ndarray]:
+    """Columns ``names`` (default :data:`FIGURE_COLUMNS`) of a :func:`project_table` (or a slice) as plain
+    arrays, for :func:`counts_of` / :func:`sums_of` on parts of it (``{column: array[mask]}``) without
+    copying a frame per part; a column the frame lacks (``ordinance``) is left out."""
+    return {c: projects[c].to_numpy(dtype=_KINDS.get(c, float)) for c in names if c in projects}
+
+
+def add_up(values: np.ndarray) -> float:
+    """``Series.sum()`` of float values exactly as pandas adds them (missing values as 0, numpy's sum)."""
+    return float(np.where(np.isnan(values), 0.0, values).sum())
+
+
+def counts_of(cols: dict[str, np.ndarray]) -> dict[str, int]:
+    """:func:`project_counts` of :func:`columns_of` arrays."""
+    funded = cols["funded"]
+    status = cols["status"][funded]
+    n, n_funded = len(funded), int(funded.sum())
+    counts = {"in_plan": n, "funded": n_funded, "not_funded": n - n_funded}
+    for s in S.PROJECT_BUCKETS:
+        counts[s] = int((status == s).sum())
+    counts["added"] = int(cols["added_by_revision"].sum())
+    return counts
+
+
+def sums_of(cols: dict[str, np.ndarray]) -> dict[str, float]:
+    """:func:`budget_sums` of :func:`columns_of` arrays."""
+    funded = cols["funded"]
+    ordinance = cols.get("ordinance")
+    if ordinance is None or not (~np.isnan(ordinance)).any():      # as pandas' sum(min_count=1)
+        ordinance = math.nan
+    else:
+        ordinance = add_up(ordinance)
+    committed, disbursed = cols["committed"], cols["disbursed"]
+    return {"planned": add_up(cols["planned_budget"]), "allocated": add_up(cols["allocated_budget"]),
+            "committed": add_up(committed[funded]), "disbursed": add_up(disbursed[funded]),
+            "unfunded_committed": add_up(committed[~funded]), "unfunded_disbursed": add_up(disbursed[~funded]),
+            "ordinance": ordinance}
+
+
 def project_counts(projects: pd.DataFrame) -> dict[str, int]:
     """``in_plan, funded, not_funded``, the five buckets of funded projects (completed, in progress, not
     started, cancelled, not reported: they add up to funded) and ``added`` of a :func:`project_table` slice."""
-    funded = projects["funded"].to_numpy(dtype=bool)
-    status = projects["status"].to_numpy(dtype=object)[funded]     # plain arrays: no frame copied per slice
-    n_funded = int(funded.sum())
-    counts = {"in_plan": len(projects), "funded": n_funded, "not_funded": len(projects) - n_funded}
-    for s in S.PROJECT_BUCKETS:
-        counts[s] = int((status == s).sum())
-    counts["added"] = int(projects["added_by_revision"].sum())
-    return counts
+    return counts_of(columns_of(projects, ("funded", "status", "added_by_revision")))
 
 
 def budget_sums(projects: pd.DataFrame) -> dict[str, float]:
@@ -151,14 +192,7 @@ def budget_sums(projects: pd.DataFrame) -> dict[str, float]:
     none of the projects has one), ``committed, disbursed`` (funded projects) and ``unfunded_committed,
     unfunded_disbursed`` (money reported against projects without a budget: an anomaly kept apart) of a
     :func:`project_table` slice, in baht."""
-    funded = projects["funded"]
-    ordinance = projects["ordinance"].sum(min_count=1) if "ordinance" in projects else math.nan
-    return {"planned": float(projects["planned_budget"].sum()), "allocated": float(projects["allocated_budget"].sum()),
-            "committed": float(projects.loc[funded, "committed"].sum()),
-            "disbursed": float(projects.loc[funded, "disbursed"].sum()),
-            "unfunded_committed": float(projects.loc[~funded, "committed"].sum()),
-            "unfunded_disbursed": float(projects.loc[~funded, "disbursed"].sum()),
-            "ordinance": float(ordinance)}
+    return sums_of(columns_of(projects, FIGURE_COLUMNS[:1] + FIGURE_COLUMNS[3:]))
 
 
 def money_rates(b: dict) -> dict[str, float]:
@@ -248,16 +282,19 @@ def _budget_frame(proj: pd.DataFrame, key: str) -> pd.DataFrame:
     """Group a (possibly weighted) project frame by ``key``: counts and budget sums (committed and
     disbursed of funded projects, as :func:`budget_sums`; ``ordinance`` NaN for a group none of whose
     projects has a book ordinance amount)."""
-    w = proj["weight"] if "weight" in proj else 1.0
-    funded = proj["funded"].astype(float)
-    ordinance = proj["ordinance"] * w if "ordinance" in proj else math.nan
-    p = proj.assign(planned=proj["planned_budget"] * w, allocated=proj["allocated_budget"] * w,
-                    committed=proj["committed"] * w * funded, disbursed=proj["disbursed"] * w * funded, n=1,
-                    n_funded=proj["funded"].astype(int), ordinance=ordinance)
+    def col(name):
+        return proj[name].to_numpy(dtype=float)
+
+    w = col("weight") if "weight" in proj else 1.0
+    funded = proj["funded"].to_numpy(dtype=bool)
+    ordinance = col("ordinance") * w if "ordinance" in proj else np.full(len(proj), np.nan)
+    # a new frame of only what is summed (a copy of the project columns would take every one)
+    p = pd.DataFrame({key: proj[key].array, "projects": np.ones(len(proj), dtype="int64"),
+                      "funded": funded.astype("int64"), "planned": col("planned_budget") * w,
+                      "allocated": col("allocated_budget") * w, "committed": col("committed") * w * funded.astype(float),
+                      "disbursed": col("disbursed") * w * funded.astype(float), "ordinance": ordinance})
     g = p.groupby(key, sort=True)
-    out = g.agg(projects=("n", "sum"), funded=("n_funded", "sum"), planned=("planned", "sum"),
-                allocated=("allocated", "sum"), committed=("committed", "sum"),
-                disbursed=("disbursed", "sum")).reset_index()
+    out = g[["projects", "funded", "planned", "allocated", "committed", "disbursed"]].sum().reset_index()
     out["ordinance"] = g["ordinance"].sum(min_count=1).astype(float).to_numpy()
     out["disbursement_rate"] = (out["disbursed"] / out["allocated"].where(out["allocated"] > 0)).astype(float)
     return out
@@ -334,7 +371,8 @@ def budget_by_village(projects: pd.DataFrame) -> pd.DataFrame:
     budget columns. A project that names n villages adds 1/n of its money to each (split equally), so
     the village totals add up to the overall totals; a project naming none goes to ``village_no`` 0
     (ทั้งตำบล, the whole subdistrict)."""
-    proj = projects.copy()
+    proj = projects[["villages", "funded", *(c for c in ("ordinance", "planned_budget", "allocated_budget",
+                                                          "committed", "disbursed") if c in projects)]].copy()
     proj["village_no"] = proj["villages"].map(lambda v: parse_villages(v) or [WHOLE_SUBDISTRICT])
     proj["weight"] = 1.0 / proj["village_no"].map(len).astype(float)
     proj = proj.explode("village_no")
