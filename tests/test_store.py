@@ -87,3 +87,55 @@ def test_reads_take_one_or_several_fiscal_years(db):
     assert set(store.results(db, 2569)["fiscal_year"]) == {2569}
     assert set(store.results(db, [2568, 2569])["fiscal_year"]) == {2568, 2569}
     assert len(store.results(db)) == len(store.results(db, [2568, 2569]))
+
+
+_CELLS = [None, 0, 7, 2**40, 2.5, -1e300, "", "x", "ไทย ข้อบัญญัติ", b"\x00"]
+
+
+def _read_both(cells_per_column, chunk, monkeypatch):
+    import pandas as pd
+
+    from tracker.store import db as store_db
+
+    conn = store.connect(":memory:")
+    ncols = len(cells_per_column)
+    conn.execute(f"CREATE TABLE t ({', '.join(f'c{i}' for i in range(ncols))})")
+    conn.conn.executemany(f"INSERT INTO t VALUES ({', '.join('?' * ncols)})", list(zip(*cells_per_column)))
+    monkeypatch.setattr(store_db, "CHUNK_ROWS", chunk)
+    return pd.read_sql_query("SELECT * FROM t", conn.conn), store_db.frame(conn, "SELECT * FROM t")
+
+
+def test_a_read_in_chunks_gives_the_frame_pandas_reads_at_once(monkeypatch):
+    """The store reads big results a chunk of rows at a time (no tuple per row of a province's 230,000
+    progress rows held at once): every column's values and dtype are those of the whole result, whatever
+    the chunks hold (numbers in one, NULLs only in another, text, mixed types)."""
+    import random
+
+    import pandas as pd
+
+    rng = random.Random(16)
+    for _ in range(150):
+        rows = rng.randint(0, 9)
+        columns = []
+        for _ in range(4):
+            pool = rng.sample(_CELLS, rng.randint(1, 3))
+            columns.append([rng.choice(pool) if rng.random() < 0.8 else None for _ in range(rows)])
+        if not rows:
+            columns = [[] for _ in columns]
+        for chunk in (1, 2, 3, 100):
+            whole, chunked = _read_both(columns or [[]], chunk, monkeypatch)
+            pd.testing.assert_frame_equal(chunked, whole, check_exact=True)
+            assert list(chunked.dtypes) == list(whole.dtypes)
+
+
+def test_a_read_of_a_project_year_in_chunks_is_the_same_frame(db, monkeypatch):
+    import pandas as pd
+
+    from tests.dashboard_data import load_small_dataset
+    from tracker.store import db as store_db
+
+    load_small_dataset(db)
+    whole = store.projects(db), store.progress(db), store.results(db)
+    monkeypatch.setattr(store_db, "CHUNK_ROWS", 2)
+    for before, after in zip(whole, (store.projects(db), store.progress(db), store.results(db))):
+        pd.testing.assert_frame_equal(after, before, check_exact=True)

@@ -136,9 +136,50 @@ def reading(db: Database) -> Iterator[Database]:
             db.conn.execute("ROLLBACK")
 
 
+#: rows turned into Python objects at a time by :func:`frame`
+CHUNK_ROWS = 8192
+
+
 def frame(db: Database, sql: str, params: list | tuple = ()) -> pd.DataFrame:
-    """Run a SELECT and return a DataFrame (for the store's own read functions)."""
-    return pd.read_sql_query(sql, db.conn, params=list(params))
+    """Run a SELECT and return a DataFrame (for the store's own read functions): the frame
+    ``pandas.read_sql_query`` returns, the same values and dtypes, read :data:`CHUNK_ROWS` rows at a time.
+
+    Reading every row at once holds a tuple and a Python object per cell of the whole result until the
+    frame is built: at province size (230,000 progress rows) that is about 130 MB more than the frames
+    themselves, and the allocator keeps most of it for the life of the server. In chunks, each chunk's
+    objects are freed before the next one is read and their memory is used again. A column's dtype is
+    what the whole result would get (:func:`_joined`)."""
+    parts = list(pd.read_sql_query(sql, db.conn, params=list(params), chunksize=CHUNK_ROWS))
+    if len(parts) == 1:
+        return parts[0]
+    whole = _joined(parts)
+    return pd.read_sql_query(sql, db.conn, params=list(params)) if whole is None else whole
+
+
+def _all_missing(part: pd.Series) -> bool:
+    return part.dtype == object and bool(part.isna().all())
+
+
+def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame | None:
+    """The chunks of one result as one frame, each column of the dtype pandas infers for the whole column:
+    the chunks' own when they agree; numbers (int64, float64) and chunks of NULLs only -> float64 (NULL as
+    NaN); text and chunks of NULLs only -> text. None for any other mix (the caller reads the whole)."""
+    columns = []
+    for i in range(parts[0].shape[1]):
+        pieces = [p.iloc[:, i] for p in parts]
+        kinds = {str(p.dtype) for p in pieces if not _all_missing(p)}
+        if len(kinds) == 1 and all(p.dtype == pieces[0].dtype for p in pieces):
+            pass
+        elif kinds <= {"int64", "float64"} and kinds:
+            pieces = [p.astype("float64") for p in pieces]
+        elif kinds == {"str"}:
+            pieces = [p.astype("str") for p in pieces]
+        elif kinds:
+            return None
+        columns.append(pd.concat(pieces, ignore_index=True))
+    out = pd.concat(columns, axis=1, ignore_index=True)
+    out.columns = parts[0].columns
+    return out
 
 
 def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
