@@ -111,3 +111,54 @@ def test_a_figure_is_built_once_per_content_of_its_inputs():
     later = [frame.figure(builder, changed, "th"), frame.figure(builder, df.astype({"goal_no": float}), "th"),
              frame.figure(builder, df.set_axis([5, 6]), "th")]
     assert len(built) == 5 and len({id(f) for f in later}) == 3
+
+
+def test_after_a_page_run_text_buffers_come_from_the_system_allocator(app):
+    """The frames of a cache miss are built and dropped by the megabyte: once a page has run, pandas' text
+    buffers (Arrow) come from the system allocator, not a pool that keeps what was freed."""
+    import pyarrow as pa
+
+    assert not app().exception
+    assert pa.default_memory_pool().backend_name == "system"
+
+
+_UNMAPS = """
+import ctypes, logging, platform, sys
+logging.disable(logging.WARNING)
+import numpy as np
+libc = ctypes.CDLL(None)
+if platform.libc_ver()[0] != "glibc" or not hasattr(libc, "mallinfo2"):
+    print("not glibc"); sys.exit(0)
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+                                               "uordblks", "fordblks", "keepcost")]
+libc.mallinfo2.restype = MallInfo2
+if sys.argv[1] == "app":
+    from tracker.ui import frame
+    frame._allocators()
+big = np.ones(8 << 20, dtype=np.uint8)   # glibc's own rule: freeing it raises the threshold to 8 MiB
+del big
+before = libc.mallinfo2().hblkhd
+array = np.ones(1 << 20, dtype=np.uint8)
+print("mapped" if libc.mallinfo2().hblkhd >= before + (1 << 20) else "heap")
+"""
+
+
+def test_the_server_maps_every_large_array_on_its_own_so_freeing_it_gives_it_back():
+    """glibc raises its mmap threshold after a large free, so later arrays come from the heap, which keeps
+    what was freed in its middle; the server (:func:`tracker.ui.frame._allocators`, run before the first
+    read) keeps the threshold at 128 KiB: an array of 1 MiB after one of 8 MiB was freed is a mapping of its own."""
+    import subprocess
+    import sys
+
+    from tracker import settings
+
+    def run(mode: str) -> str:
+        return subprocess.run([sys.executable, "-c", _UNMAPS, mode], cwd=settings.ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip().splitlines()[-1]
+
+    app = run("app")
+    if app == "not glibc":
+        return
+    assert app == "mapped"
+    assert run("plain") == "heap"           # the test can tell: without it, glibc's rule puts it in the heap
