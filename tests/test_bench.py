@@ -23,8 +23,10 @@ def test_benchmark_runs_every_part_and_prints_ratios_to_its_floor(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     rows = json.loads(out.read_text(encoding="utf-8"))
     parts = {r["part"] for r in rows}
-    assert {"upload", "page miss 1×", "page warm 1×", "render first 1×", "render warm 1×", "report 1×", "memory 1×",
-            "sign-in 1×", "cold start 1×"} <= parts, parts
+    assert {"upload", "page miss 1×", "page warm 1×", "render first 1×", "render second 1×", "render warm 1×",
+            "report 1×", "memory 1×", "sign-in 1×", "cold start 1×"} <= parts, parts
+    warm = next(r for r in rows if r["part"] == "render warm 1×" and r["what"] == "method")
+    assert len(warm["samples"]) == 3, warm        # loads 3-5 of the page's profile, each a sample
     assert all(r["floor_median"] > 0 and r["ratio"] > 0 for r in rows), rows
     assert not any("exception" in r["what"] for r in rows), [r["what"] for r in rows]
     assert "| page warm 1× | overview |" in run.stdout and "| render warm 1× | method |" in run.stdout
