@@ -444,3 +444,27 @@ def test_worst_attention_items_come_first_by_kind_then_furthest_below():
                           "value": [0.10, 0.60, 0.20, math.nan, 0.02], "reference": [0.3] * 5})
     assert list(rollup.worst_first(items)["code"]) == ["I3", "I2", "P4", "P5", "P1"]
     assert rollup.worst_first(items.iloc[:0]).empty
+
+
+def test_a_years_rows_are_those_of_the_year_and_share_the_loaded_frames_memory(data):
+    """Inputs.of_year: the store reads projects and progress by year first, so a year's rows are taken as a
+    slice of the loaded frame (no copy of a province's 13 MB year for every project table); rows in any other
+    order are still found by their year."""
+    import numpy as np
+
+    loaded = rollup.load(data)
+    fields = {f: getattr(loaded, f) for f in loaded.__dataclass_fields__}
+    for table in ("projects", "progress"):
+        one = fields[table]
+        fields[table] = pd.concat([one.assign(fiscal_year=2568), one, one.assign(fiscal_year=2570)], ignore_index=True)
+    inputs = rollup.Inputs(**fields)
+    for table in ("projects", "progress", "results"):
+        whole = getattr(inputs, table)
+        for fy in (2567, 2568, 2569, 2570):
+            pd.testing.assert_frame_equal(inputs.of_year(table, fy), whole[whole["fiscal_year"] == fy])
+    year = inputs.of_year("projects", 2569)
+    assert len(year) and np.shares_memory(year["allocated_budget"].to_numpy(),
+                                          inputs.projects["allocated_budget"].to_numpy())
+    shuffled = rollup.Inputs(**{**fields, "projects": inputs.projects.sample(frac=1, random_state=16)})
+    got = shuffled.of_year("projects", 2569)
+    assert sorted(got.index) == year.index.tolist() and (got["fiscal_year"] == 2569).all()
