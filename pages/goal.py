@@ -76,8 +76,7 @@ for i, (_, row) in enumerate(rows):
 
 # --- projects and budget --------------------------------------------------------------------
 st.subheader(ui.t("goal.projects"))
-proj = ui.load(rollup.project_table, fy, q)
-proj = rollup.filter_projects(proj, goals=[n])
+proj = ui.load(rollup.goal_projects, fy, q, n)
 if proj.empty:
     c.empty_state("goal.no_projects")
 else:

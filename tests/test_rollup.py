@@ -468,3 +468,10 @@ def test_a_years_rows_are_those_of_the_year_and_share_the_loaded_frames_memory(d
     shuffled = rollup.Inputs(**{**fields, "projects": inputs.projects.sample(frac=1, random_state=16)})
     got = shuffled.of_year("projects", 2569)
     assert sorted(got.index) == year.index.tolist() and (got["fiscal_year"] == 2569).all()
+
+
+def test_a_goals_projects_are_the_rows_of_the_year_table_filtered_to_that_goal(data):
+    table = rollup.project_table(data, 2569, 2)
+    for goal in (1, 2, 3, 4, 5):
+        pd.testing.assert_frame_equal(rollup.goal_projects(data, 2569, 2, goal),
+                                      rollup.filter_projects(table, goals=[goal]))
