@@ -134,9 +134,12 @@ def _table(data: Inputs, fiscal_year: int, quarter: int) -> pd.DataFrame:
     return out
 
 
-#: the project-table columns :func:`project_counts` and :func:`budget_sums` read
-FIGURE_COLUMNS = ("funded", "status", "added_by_revision", "planned_budget", "allocated_budget", "committed",
-                  "disbursed", "ordinance")
+#: the project-table columns :func:`counts_of` (:func:`project_counts`) reads
+COUNT_COLUMNS = ("funded", "status", "added_by_revision")
+#: the project-table columns :func:`sums_of` (:func:`budget_sums`) reads
+SUM_COLUMNS = ("funded", "planned_budget", "allocated_budget", "committed", "disbursed", "ordinance")
+#: both: what a goal's counts and sums are computed from
+FIGURE_COLUMNS = (*COUNT_COLUMNS, *SUM_COLUMNS[1:])
 
 
 _KINDS = {"funded": bool, "status": object, "added_by_revision": bool, "is_welfare_transfer": bool}
@@ -184,7 +187,7 @@ def sums_of(cols: dict[str, np.ndarray]) -> dict[str, float]:
 def project_counts(projects: pd.DataFrame) -> dict[str, int]:
     """``in_plan, funded, not_funded``, the five buckets of funded projects (completed, in progress, not
     started, cancelled, not reported: they add up to funded) and ``added`` of a :func:`project_table` slice."""
-    return counts_of(columns_of(projects, ("funded", "status", "added_by_revision")))
+    return counts_of(columns_of(projects, COUNT_COLUMNS))
 
 
 def budget_sums(projects: pd.DataFrame) -> dict[str, float]:
@@ -192,7 +195,7 @@ def budget_sums(projects: pd.DataFrame) -> dict[str, float]:
     none of the projects has one), ``committed, disbursed`` (funded projects) and ``unfunded_committed,
     unfunded_disbursed`` (money reported against projects without a budget: an anomaly kept apart) of a
     :func:`project_table` slice, in baht."""
-    return sums_of(columns_of(projects, FIGURE_COLUMNS[:1] + FIGURE_COLUMNS[3:]))
+    return sums_of(columns_of(projects, SUM_COLUMNS))
 
 
 def money_rates(b: dict) -> dict[str, float]:
