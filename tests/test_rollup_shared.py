@@ -59,6 +59,39 @@ def test_a_view_builds_each_project_table_once_for_every_section(data, monkeypat
     assert afresh > 2 and sorted(calls) == [2, 2]
 
 
+def test_a_view_reads_only_the_years_its_figures_ask_for_once_each(data, monkeypatch):
+    """A view's projects and progress are read a year at a time when first needed (a page shows a year and
+    the one before: at 50x data reading all five years was half of the overview's cache miss); each year's
+    rows are what the store reads for that year, and no year is read twice, by any view of the state."""
+    reads = []
+    real = store.projects
+    monkeypatch.setattr(store, "projects", lambda db, years=None: reads.append(years) or real(db, years))
+    state = ("test", store.revision(data))
+    with shared.view(state, data):
+        rollup.goal_summary(data, 2569, 2)
+        rollup.totals(data, 2569, 2)
+        inputs = shared.inputs(data, None)
+    assert sorted(reads) == [[2568], [2569]]
+    for year in (2568, 2569):
+        pd.testing.assert_frame_equal(inputs.of_year("projects", year), real(data, [year]), check_exact=True)
+        pd.testing.assert_frame_equal(inputs.of_year("progress", year), store.progress(data, [year]),
+                                      check_exact=True)
+    with shared.view(state, data):           # the next run of the same state: nothing read again
+        rollup.project_table(data, 2568, 4)
+    assert sorted(reads) == [[2568], [2569]]
+
+
+def test_a_views_inputs_read_no_year_outside_a_view_of_their_state(data):
+    with shared.view(("test", store.revision(data)), data):
+        rollup.project_table(data, 2569, 2)
+        inputs = shared.inputs(data, None)
+    assert len(inputs.of_year("projects", 2569))           # a year read before is kept
+    with pytest.raises(RuntimeError):
+        inputs.of_year("projects", 2568)
+    with shared.view(("another state", 0), data), pytest.raises(RuntimeError):
+        inputs.of_year("progress", 2568)
+
+
 def test_a_frame_from_a_view_can_be_changed_without_changing_the_view(data):
     with shared.view(("test", store.revision(data)), data):
         first = rollup.project_table(data, 2569, 2)

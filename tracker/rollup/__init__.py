@@ -40,9 +40,10 @@ def _today(today: date | None) -> date:
 
 def _data(db, fiscal_years: list[int] | None = None) -> Inputs:
     """The tables of ``fiscal_years`` (None: every year); inside a view (:func:`tracker.rollup.shared.view`)
-    every year, read once for the view and shared (figures of a year only ever read that year's rows)."""
+    every year, read once for the view and shared (figures of a year only ever read that year's rows);
+    its projects and progress a year at a time, when a figure first asks for that year."""
     if shared.active(db):
-        return shared.inputs(db, lambda: load(db))
+        return shared.inputs(db, lambda: load(db, read_year=shared.on_view(inputs.year_rows)))
     return load(db, fiscal_years)
 
 

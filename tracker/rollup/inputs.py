@@ -6,6 +6,7 @@ package is a pure function of an :class:`Inputs` (so a view can load once and co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -21,6 +22,11 @@ class Inputs:
     ``results``, ``projects`` and ``progress`` hold the loaded fiscal years only (see :func:`load`); ``results``
     holds the satisfaction survey's overall share as the satisfaction indicator's result
     (:func:`tracker.rollup.satisfaction.with_survey`).
+
+    With ``read_year`` (a view's inputs, :func:`load` with ``read_year``), projects and progress are read a
+    year at a time, when a figure first asks for that year (:meth:`of_year`); ``projects`` then holds only
+    the ``fiscal_year`` of every year with projects and ``progress`` only the ``fiscal_year, quarter`` of
+    every quarter with progress rows (what :attr:`periods` and the opening quarter's candidates need).
     """
 
     goals: pd.DataFrame
@@ -37,13 +43,26 @@ class Inputs:
     programmes: pd.DataFrame = field(default_factory=pd.DataFrame)
     plan_projects: pd.DataFrame = field(default_factory=pd.DataFrame)
     ordinance: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: ``read_year(table, fiscal_year)``: one year's rows of projects or progress, read when first asked for
+    read_year: Callable[[str, int], pd.DataFrame] | None = field(default=None, compare=False, repr=False)
+    #: the years read so far, (table, fiscal_year) -> rows (shared by copies made with dataclasses.replace)
+    years_read: dict = field(default_factory=dict, compare=False, repr=False)
 
     def of_year(self, table: str, fiscal_year: int) -> pd.DataFrame:
         """The rows of ``table`` (results, projects or progress) of one fiscal year, in stored order.
 
         The store reads projects and progress by year first, so a year's rows are one run of them: they
         are then taken as a slice, which shares the loaded frame's memory (a province's year is 13 MB of
-        projects and progress that every project table computed from it would otherwise copy)."""
+        projects and progress that every project table computed from it would otherwise copy).
+        With ``read_year``, projects and progress are read once per year, when first asked for: a page
+        at 50x data needs two of five years (the year and the one before), and reading every year was
+        about half of its cache miss."""
+        if self.read_year is not None and table in ("projects", "progress"):
+            key = (table, int(fiscal_year))
+            rows = self.years_read.get(key)
+            if rows is None:        # two sessions reading at once: the first one kept
+                rows = self.years_read.setdefault(key, self.read_year(table, int(fiscal_year)))
+            return rows.copy(deep=False)    # the caller's own frame (copy-on-write: nothing copied)
         df = getattr(self, table)
         years = df["fiscal_year"]
         if years.is_monotonic_increasing:
@@ -59,16 +78,31 @@ class Inputs:
         return sorted((int(y), int(q)) for y, q in zip(both["fiscal_year"], both["quarter"]))
 
 
-def load(db, fiscal_years: list[int] | None = None) -> Inputs:
-    """Read the tables, the figures only of ``fiscal_years`` (None: every year)."""
-    years = None if fiscal_years is None else [int(y) for y in fiscal_years]
+def load(db, fiscal_years: list[int] | None = None, *,
+         read_year: Callable[[str, int], pd.DataFrame] | None = None) -> Inputs:
+    """Read the tables, the figures only of ``fiscal_years`` (None: every year).
+
+    With ``read_year`` (a view's inputs: :func:`tracker.rollup.shared.inputs`), every year's indicator
+    results are read now, projects and progress a year at a time when first asked for
+    (:meth:`Inputs.of_year`, through :func:`year_rows`); ``fiscal_years`` is then ignored."""
+    years = None if fiscal_years is None or read_year is not None else [int(y) for y in fiscal_years]
     amounts = store.planbook.amounts(db)
     indicators = store.indicators(db)
+    if read_year is None:
+        proj, prog = store.projects(db, years), store.progress(db, years)
+    else:
+        proj, prog = store.project_years(db), store.progress_periods(db)
     return Inputs(goals=store.goals(db), departments=store.departments(db), indicators=indicators,
-                  targets=store.targets(db), results=results(db, indicators, years), projects=store.projects(db, years),
-                  progress=store.progress(db, years), strategies=store.planbook.strategies(db),
+                  targets=store.targets(db), results=results(db, indicators, years), projects=proj,
+                  progress=prog, strategies=store.planbook.strategies(db),
                   tactics=store.planbook.tactics(db), programmes=store.planbook.programmes(db),
-                  plan_projects=store.planbook.projects(db), ordinance=amounts[amounts["kind"] == "ordinance"])
+                  plan_projects=store.planbook.projects(db), ordinance=amounts[amounts["kind"] == "ordinance"],
+                  read_year=read_year)
+
+
+def year_rows(db, table: str, fiscal_year: int) -> pd.DataFrame:
+    """One year's rows of ``projects`` or ``progress``: what :func:`load` reads for ``[fiscal_year]``."""
+    return (store.projects if table == "projects" else store.progress)(db, [int(fiscal_year)])
 
 
 def results(db, indicators: pd.DataFrame, fiscal_years: list[int] | None = None) -> pd.DataFrame:

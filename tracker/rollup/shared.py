@@ -98,6 +98,21 @@ def inputs(db, compute: Callable[[], object]):
     return once("inputs", compute) if active(db) else compute()
 
 
+def on_view(read: Callable) -> Callable:
+    """``read(db, *args)`` as a function of ``*args`` that reads through the connection of the view of this
+    state running when it is called (a view's inputs read a year when a figure first needs it, perhaps in
+    another session's run: every view of one state sees the same database state). Called outside a view of
+    this state it raises ``RuntimeError`` (a view's inputs never leave their views)."""
+    memo = _memo()
+
+    def call(*args):
+        current = _ACTIVE.get()
+        if memo is None or current is None or current[0] is not memo:
+            raise RuntimeError("the view's inputs were read outside a view of their database state")
+        return read(current[1], *args)
+    return call
+
+
 def settings_key(th: dict) -> str:
     """A hashable form of the method's settings (a nested dict) for keys."""
     return json.dumps(th, sort_keys=True, default=str)

@@ -35,7 +35,7 @@ from tracker.store.meta import bump_revision, get_meta, revision, set_meta
 from tracker.store.plan import load_plan
 from tracker.store.reads import (batches, data_as_of, departments, goals, has_any_data, has_demo_data,
                                  has_real_data, implausible_values, indicators, last_batch_id, missions, periods_with_data,
-                                 progress, projects, results, targets)
+                                 progress, progress_periods, project_years, projects, results, targets)
 from tracker.store.schema import migrate, migrations, open_db
 
 __all__ = [
@@ -45,5 +45,6 @@ __all__ = [
     "migrate", "migrations", "open_db", "load_plan",
     "get_meta", "set_meta", "revision", "bump_revision", "audit", "audit_log", "audit_users_and_actions",
     "goals", "missions", "departments", "indicators", "targets", "projects", "progress", "results", "batches",
+    "project_years", "progress_periods",
     "has_demo_data", "has_real_data", "has_any_data", "implausible_values", "data_as_of", "last_batch_id", "periods_with_data",
 ]

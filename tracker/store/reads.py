@@ -89,6 +89,16 @@ def progress(db: Database, fiscal_year: int | list[int] | None = None) -> pd.Dat
                         params), "project_progress")
 
 
+def project_years(db: Database) -> pd.DataFrame:
+    """``fiscal_year`` of every year with projects, ascending (one row per year)."""
+    return frame(db, "SELECT DISTINCT fiscal_year FROM projects ORDER BY fiscal_year")
+
+
+def progress_periods(db: Database) -> pd.DataFrame:
+    """``fiscal_year, quarter`` of every quarter with progress rows, ascending (one row per quarter)."""
+    return frame(db, "SELECT DISTINCT fiscal_year, quarter FROM project_progress ORDER BY fiscal_year, quarter")
+
+
 def results(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
     """Indicator values: ``indicator_code, fiscal_year, quarter, value, note, batch_id``."""
     where, params = _of_year(fiscal_year)
