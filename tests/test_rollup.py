@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.dashboard_data import load_small_dataset
-from tracker import rollup
+from tracker import rollup, store
 
 
 @pytest.fixture
@@ -170,6 +170,15 @@ def test_project_status_as_of_quarter(data):
     assert p.loc["P5", "disbursed"] == 0 and pd.isna(p.loc["P5", "as_of_quarter"])
     q1 = by(rollup.project_table(data, 2569, 1), "project_code")
     assert (q1.loc["P1", "disbursed"], q1.loc["P1", "progress_pct"]) == (100_000, 20)
+
+
+def test_reported_this_quarter_is_having_a_progress_row_for_that_quarter(data):
+    progress = store.progress(data, 2569)
+    for q in (1, 2, 3, 4):
+        table = rollup.project_table(data, 2569, q)
+        rows = set(progress.loc[progress["quarter"] == q, "project_code"])
+        assert table["reported_this_quarter"].tolist() == [c in rows for c in table["project_code"]]
+        assert table["reported_this_quarter"].dtype == bool
 
 
 @pytest.mark.parametrize("progress", ["as_stored", "none_yet"])

@@ -50,7 +50,6 @@ def _latest(pr: pd.DataFrame, q: int) -> pd.DataFrame:
 
 def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
     latest, before = _latest(pr, q), _latest(pr, q - 1)
-    reported = set(pr.loc[pr["quarter"] == q, "project_code"])
     out = p.copy(deep=False)      # copy-on-write: the new and changed columns are this table's own
     code = out["project_code"]
     out["planned_budget"] = out["planned_budget"].astype(float)
@@ -64,10 +63,13 @@ def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
     out["progress_pct"] = code.map(latest["progress_pct"]).astype(float)
     out["committed"] = code.map(latest["committed"]).astype(float).fillna(0.0)
     out["disbursed"] = code.map(latest["disbursed"]).astype(float).fillna(0.0)
-    out["as_of_quarter"] = code.map(latest["quarter"]).astype("Int64")
+    as_of = code.map(latest["quarter"])
+    out["as_of_quarter"] = as_of.astype("Int64")
     out["progress_note"] = code.map(latest["note"])
     out["progress_batch_id"] = code.map(latest["batch_id"]).astype("Int64")
-    out["reported_this_quarter"] = code.isin(reported)
+    # a row for quarter q itself is the latest row up to q (one row per project and quarter): no set of
+    # codes to box and look up (a text column's isin took a third of this function)
+    out["reported_this_quarter"] = (as_of == q).to_numpy(dtype=bool)
     done_before = code.map(before["status"]).isin(["completed", "cancelled"])
     out["expected_to_report"] = out["funded"] & ~done_before
     alloc = out["allocated_budget"]
