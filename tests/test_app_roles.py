@@ -350,6 +350,11 @@ def test_markup_escapes_every_value_it_is_given():
         markup.uploader_names_script("x] body {", names)
     with pytest.raises(ValueError):
         markup.uploader_names_script("upload_file", {"input": ""})
+    script = markup.chunk_preload_script("PlotlyChart.D9Z0_fxz.js")
+    assert script.count("<script>") == 1 and script.count("</script>") == 1 and '"PlotlyChart.D9Z0_fxz.js"' in script
+    for bad in (HOSTILE + ".js", "../x.js", "https://example.org/x.js", "x.js?y", "PlotlyChart.js\"); alert(1); (\""):
+        with pytest.raises(ValueError):
+            markup.chunk_preload_script(bad)
     table = markup.table([HOSTILE, "งบประมาณ"], [[HOSTILE, (HOSTILE, 50)], ["สิ่งแวดล้อม", ("1,000", float("nan"))]],
                          [False, True], key="t1", nowrap=[True, False])
     body = table.split("</style>", 1)[1]

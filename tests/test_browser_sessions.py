@@ -91,6 +91,36 @@ def test_signed_in_over_reload_new_tab_and_bookmark_with_the_same_view(server):
             browser.close()
 
 
+#: Streamlit's chart code (Plotly) as the browser fetched it: one entry per request
+CHART_CODE_JS = "() => performance.getEntriesByType('resource').filter(e => /\\/PlotlyChart\\.[^/]*\\.js$/.test(e.name)).length"
+
+
+def test_the_sign_in_form_loads_the_chart_code_once_and_the_overview_after_it_draws_every_chart(server):
+    """While the user types, the browser already loads the charts' code (Streamlit would fetch and run it
+    only when the overview's first chart arrives); after the sign-in the overview uses that same code (not
+    fetched again) and draws every chart with its toolbar's PNG download."""
+    from playwright.sync_api import sync_playwright
+
+    url = server
+    with sync_playwright() as pw:
+        browser, page = launch(pw)
+        try:
+            page.goto(url + "/")
+            page.locator(FORM).wait_for(state="visible")
+            page.wait_for_function(CHART_CODE_JS)                              # asked for before any chart
+            assert page.locator("[data-testid='stPlotlyChart']").count() == 0
+            browser_auth.sign_in(page, url + "/")
+            charts = page.locator("[data-testid='stPlotlyChart']")
+            assert charts.count() >= 4
+            for i in range(charts.count()):
+                assert charts.nth(i).locator(".main-svg").count() >= 1
+                assert charts.nth(i).locator(".modebar-btn[data-title*='png' i]").count() == 1
+            assert page.evaluate(CHART_CODE_JS) == 1                           # loaded once, not again
+            assert not exceptions(page)
+        finally:
+            browser.close()
+
+
 #: counts every dialog (Streamlit's "Page not found") that appears in the page, from the first byte on
 WATCH_DIALOG_JS = """new MutationObserver(() => { if (document.querySelector("[role='dialog']"))
   window.__dialogSeen = (window.__dialogSeen || 0) + 1; }).observe(document, {childList: true, subtree: true});"""

@@ -20,7 +20,7 @@ import streamlit as st
 from tracker import auth, settings
 from tracker.auth import sessions
 from tracker.ui import frame as ui
-from tracker.ui import markup, navigation, server
+from tracker.ui import components, markup, navigation, server
 
 SESSION_KEY = "auth"
 FLASH_KEY = "auth_flash"
@@ -259,6 +259,7 @@ def signin_form(after=st.rerun) -> None:
         st.button(ui.t("auth.back_to_public"), key="auth_back_public",
                   on_click=lambda: st.session_state.pop(SHOW_SIGNIN_KEY, None))
     if not submitted:
+        components.preload_charts()    # the overview comes next: its chart code loads while the user types
         return
     with ui.db() as conn:
         result = auth.authenticate(conn, username, password, client=client_address())

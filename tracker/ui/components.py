@@ -6,6 +6,9 @@ Status is always icon + word + colour (Streamlit's ``:color-badge[...]`` markdow
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -100,6 +103,22 @@ def goal_card(g, lang: str, *, details: bool = True) -> None:
 def chart(fig, key: str | None = None) -> None:
     """Draw a Plotly figure with the PNG download button in its toolbar; our colours kept (theme=None)."""
     st.plotly_chart(fig, config=CHART_CONFIG, theme=None, key=key)
+
+
+@functools.cache
+def _chart_chunk() -> str | None:
+    """The file name of the installed Streamlit's chart code (``PlotlyChart.<hash>.js``), None if not one."""
+    found = sorted((Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+    return found[0].name if len(found) == 1 else None
+
+
+def preload_charts() -> None:
+    """Have the browser load its chart code (Plotly, 4.7 MB) now, on a page without charts that comes before
+    one with them (the sign-in form, while the user types): Streamlit loads it only when the first chart
+    arrives, and compiling and running it then delays that page's charts. Draws nothing."""
+    chunk = _chart_chunk()
+    if chunk:
+        st.html(markup.chunk_preload_script(chunk), unsafe_allow_javascript=True)
 
 
 def empty_state(key: str, **values) -> None:

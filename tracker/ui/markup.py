@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from tracker import thai
 
@@ -28,6 +29,16 @@ def post_script(url: str, marker: str, body: dict[str, str] | None = None) -> st
     return (f"<script>fetch({_js(url)}, {{method: \"POST\", credentials: \"same-origin\", "
             f"body: new URLSearchParams({_js(body or {})})}})"
             f".then(r => {{ document.documentElement.dataset.{marker} = r.status; }});</script>")
+
+
+def chunk_preload_script(chunk: str) -> str:
+    """A script that loads one of Streamlit's own code chunks (``chunk``: its file name, such as
+    ``PlotlyChart.<hash>.js``) now, from the folder of Streamlit's entry script: the same address as
+    Streamlit's own lazy import of it, so the browser loads and runs the module once, whichever asks first."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.js", chunk):
+        raise ValueError(chunk)
+    return ("<script>(() => { const entry = document.querySelector('script[type=module][src*=\"/static/js/index.\"]'); "
+            f"if (entry) import(new URL({_js(chunk)}, entry.src).href).catch(() => {{}}); }})();</script>")
 
 
 def words(text: str) -> str:
