@@ -172,6 +172,26 @@ def test_project_status_as_of_quarter(data):
     assert (q1.loc["P1", "disbursed"], q1.loc["P1", "progress_pct"]) == (100_000, 20)
 
 
+@pytest.mark.parametrize("fy", [2568, 2569, 2570])
+def test_last_years_goal_figures_are_those_of_its_whole_goal_rows(data, fy):
+    """The change on last year reads only last year's money columns (goals._previous_rows): each goal's score,
+    status and disbursement rate equal those of last year's full goal rows, quarter by quarter."""
+    from datetime import date
+
+    from tracker.rollup import goals, inputs
+
+    loaded, th = rollup.load(data), rollup.thresholds_of()
+    for q in (1, 2, 3, 4):
+        for today in (date(2026, 12, 2), date(2024, 1, 1)):          # also quarters that have not begun
+            whole = goals._goal_rows(loaded, fy, q, th, today)[["goal_no", "score", "status", "disbursement_rate"]]
+            pd.testing.assert_frame_equal(goals._previous_rows(loaded, fy, q, th, today), whole, check_exact=True)
+    year = loaded.of_year("projects", 2569, ("project_code", "allocated_budget"))
+    pd.testing.assert_frame_equal(year, loaded.of_year("projects", 2569)[["project_code", "allocated_budget"]])
+    assert list(store.projects(data, 2569, ("goal_no",)).columns) == ["goal_no"]
+    assert inputs.year_rows(data, "progress", 2569, ("quarter",))["quarter"].tolist() == \
+        store.progress(data, 2569)["quarter"].tolist()
+
+
 def test_reported_this_quarter_is_having_a_progress_row_for_that_quarter(data):
     progress = store.progress(data, 2569)
     for q in (1, 2, 3, 4):

@@ -20,8 +20,8 @@ from tracker.rollup import shared
 from tracker.rollup.indicators import as_float, indicator_history, indicator_table
 from tracker.rollup.inputs import Inputs
 from tracker.rollup.projects import (BUDGET, CHAIN, DIMENSIONS, FIGURE_COLUMNS, PROJECT_COUNTS, UNFUNDED_MONEY, add_up,
-                                     budget_by, budget_sums, columns_of, completeness, counts_of, money_rates,
-                                     project_counts, project_table, rate, sums_of, top_by_budget)
+                                     budget_by, budget_sums, columns_of, completeness, counts_of, latest_rows,
+                                     money_rates, project_counts, project_table, rate, sums_of, top_by_budget)
 from tracker.tables import value_rows
 
 #: Figures of a future quarter that would only repeat an earlier quarter's data: shown as undefined.
@@ -99,13 +99,17 @@ def opening_period(data: Inputs, th: dict, today: date, fiscal_year: int | None 
 
 # ---------------------------------------------------------------- goals
 
+def _evaluated(status: np.ndarray, score: np.ndarray, th: dict, year_end: bool) -> dict:
+    scored = [{"status": st, "score": sc} for st, sc in zip(status, score)]
+    return S.evaluate_goal(scored, thresholds=th, min_coverage=th["min_coverage"], year_end=th["year_end"],
+                           closed=year_end)
+
+
 def _goal_row(goal_no: int, status: np.ndarray, score: np.ndarray, proj: dict[str, np.ndarray], th: dict,
               year_end: bool, future: bool) -> dict:
     """A goal's row from its indicators' ``status`` and ``score`` and its projects' columns (arrays:
     :func:`tracker.rollup.projects.columns_of` with ``is_welfare_transfer``)."""
-    scored = [{"status": st, "score": sc} for st, sc in zip(status, score)]
-    g = S.evaluate_goal(scored, thresholds=th, min_coverage=th["min_coverage"],
-                        year_end=th["year_end"], closed=year_end)
+    g = _evaluated(status, score, th, year_end)
     row = {"goal_no": goal_no, "score": as_float(g["score"]), "percent": as_float(g["percent"]),
            "status": g["status"], "assessed": g["assessed"], "due": g["due"], "coverage": as_float(g["coverage"])}
     for s in S.STATUSES:
@@ -129,10 +133,13 @@ def _goal_row(goal_no: int, status: np.ndarray, score: np.ndarray, proj: dict[st
     return row
 
 
-def _goal_rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
+def _indicator_columns(data: Inputs, fy: int, q: int, th: dict, today: date) -> tuple[np.ndarray, ...]:
     ind = indicator_table(data, fy, q, th, today)
-    ind_goal, status = ind["goal_no"].to_numpy(), ind["status"].to_numpy(dtype=object)
-    score = ind["score"].to_numpy(dtype=object)
+    return ind["goal_no"].to_numpy(), ind["status"].to_numpy(dtype=object), ind["score"].to_numpy(dtype=object)
+
+
+def _goal_rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
+    ind_goal, status, score = _indicator_columns(data, fy, q, th, today)
     proj = project_table(data, fy, q)
     cols = columns_of(proj, (*FIGURE_COLUMNS, "is_welfare_transfer"))     # plain arrays: a goal's part is a mask
     proj_goal = proj["goal_no"].to_numpy()
@@ -165,9 +172,38 @@ def goal_summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: 
                      lambda: _goal_summary(data, fiscal_year, quarter, th, today))
 
 
+#: what the change on last year reads of last year's projects and progress (not their whole project table)
+_PREVIOUS_PROJECTS = ("project_code", "goal_no", "allocated_budget")
+_PREVIOUS_PROGRESS = ("project_code", "quarter", "disbursed")
+
+
+def _previous_rows(data: Inputs, fy: int, q: int, th: dict, today: date) -> pd.DataFrame:
+    """``goal_no, score, status, disbursement_rate`` of :func:`_goal_rows` for (fy, q), computed the same way
+    from the indicator table and only the project columns those figures need: no page shows last year's
+    project table, and building it (its text columns read, placed in the plan) cost as much as this year's."""
+    ind_goal, status, score = _indicator_columns(data, fy, q, th, today)
+    p = data.of_year("projects", fy, _PREVIOUS_PROJECTS)
+    latest = latest_rows(data.of_year("progress", fy, _PREVIOUS_PROGRESS), q)
+    allocated = p["allocated_budget"].astype(float)
+    funded = (allocated > 0).to_numpy(dtype=bool)
+    disbursed = p["project_code"].map(latest["disbursed"]).astype(float).fillna(0.0).to_numpy(dtype=float)
+    allocated, proj_goal = allocated.to_numpy(dtype=float), p["goal_no"].to_numpy()
+    year_end = periods.year_closed(fy, today) and q == 4
+    future = not periods.quarter_begun(fy, q, today)
+    rows = []
+    for goal_no in data.goals["goal_no"]:
+        mine, part = ind_goal == goal_no, proj_goal == goal_no
+        g = _evaluated(status[mine], score[mine], th, year_end)
+        # as _goal_row: the funded projects' money over every project's allocation (sums_of, money_rates)
+        spent = rate(add_up(disbursed[part][funded[part]]), add_up(allocated[part]))
+        rows.append({"goal_no": int(goal_no), "score": as_float(g["score"]), "status": g["status"],
+                     "disbursement_rate": math.nan if future else spent})
+    return pd.DataFrame(rows)
+
+
 def _goal_summary(data: Inputs, fiscal_year: int, quarter: int, th: dict, today: date) -> pd.DataFrame:
     out = _goal_rows(data, fiscal_year, quarter, th, today)
-    prev = _goal_rows(data, fiscal_year - 1, quarter, th, today).set_index("goal_no")
+    prev = _previous_rows(data, fiscal_year - 1, quarter, th, today).set_index("goal_no")
     out["prev_score"] = out["goal_no"].map(prev["score"]).astype(float)
     out["prev_status"] = out["goal_no"].map(prev["status"])
     judged = out["status"].isin(S.JUDGED) & out["prev_status"].isin(S.JUDGED)

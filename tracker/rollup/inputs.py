@@ -48,8 +48,10 @@ class Inputs:
     #: the years read so far, (table, fiscal_year) -> rows (shared by copies made with dataclasses.replace)
     years_read: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def of_year(self, table: str, fiscal_year: int) -> pd.DataFrame:
-        """The rows of ``table`` (results, projects or progress) of one fiscal year, in stored order.
+    def of_year(self, table: str, fiscal_year: int, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+        """The rows of ``table`` (results, projects or progress) of one fiscal year, in stored order; only
+        ``columns`` when given (the same values: last year's money for the change on last year needs 3 of
+        the projects' 15 columns, and their text was most of reading them).
 
         The store reads projects and progress by year first, so a year's rows are one run of them: they
         are then taken as a slice, which shares the loaded frame's memory (a province's year is 13 MB of
@@ -58,18 +60,23 @@ class Inputs:
         at 50x data needs two of five years (the year and the one before), and reading every year was
         about half of its cache miss."""
         if self.read_year is not None and table in ("projects", "progress"):
-            key = (table, int(fiscal_year))
+            whole = self.years_read.get((table, int(fiscal_year), None))
+            if columns is not None and whole is not None:
+                return whole[list(columns)]
+            key = (table, int(fiscal_year), columns)
             rows = self.years_read.get(key)
             if rows is None:        # two sessions reading at once: the first one kept
-                rows = self.years_read.setdefault(key, self.read_year(table, int(fiscal_year)))
+                rows = self.years_read.setdefault(key, self.read_year(table, int(fiscal_year), columns))
             return rows.copy(deep=False)    # the caller's own frame (copy-on-write: nothing copied)
         df = getattr(self, table)
         years = df["fiscal_year"]
         if years.is_monotonic_increasing:
             values = years.to_numpy()
             start, stop = values.searchsorted(fiscal_year, "left"), values.searchsorted(fiscal_year, "right")
-            return df.iloc[start:stop]
-        return df[years == fiscal_year]
+            rows = df.iloc[start:stop]
+        else:
+            rows = df[years == fiscal_year]
+        return rows if columns is None else rows[list(columns)]
 
     @property
     def periods(self) -> list[tuple[int, int]]:
@@ -100,9 +107,10 @@ def load(db, fiscal_years: list[int] | None = None, *,
                   read_year=read_year)
 
 
-def year_rows(db, table: str, fiscal_year: int) -> pd.DataFrame:
-    """One year's rows of ``projects`` or ``progress``: what :func:`load` reads for ``[fiscal_year]``."""
-    return (store.projects if table == "projects" else store.progress)(db, [int(fiscal_year)])
+def year_rows(db, table: str, fiscal_year: int, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """One year's rows of ``projects`` or ``progress`` (only ``columns`` when given): what :func:`load`
+    reads for ``[fiscal_year]``."""
+    return (store.projects if table == "projects" else store.progress)(db, [int(fiscal_year)], columns)
 
 
 def results(db, indicators: pd.DataFrame, fiscal_years: list[int] | None = None) -> pd.DataFrame:

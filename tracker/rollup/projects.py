@@ -42,14 +42,14 @@ def parse_villages(text) -> list[int]:
     return sorted({int(v) for v in str(text).replace(",", ";").split(";") if v.strip().isdigit()})
 
 
-def _latest(pr: pd.DataFrame, q: int) -> pd.DataFrame:
-    """Each project's latest progress row with quarter ≤ q (index: project_code)."""
+def latest_rows(pr: pd.DataFrame, q: int) -> pd.DataFrame:
+    """Each project's latest progress row with quarter ≤ q (index: project_code) of one year's progress rows."""
     rows = pr[pr["quarter"] <= q].sort_values(["project_code", "quarter"])
     return rows.groupby("project_code").tail(1).set_index("project_code")
 
 
 def _rows(p: pd.DataFrame, pr: pd.DataFrame, q: int) -> pd.DataFrame:
-    latest, before = _latest(pr, q), _latest(pr, q - 1)
+    latest, before = latest_rows(pr, q), latest_rows(pr, q - 1)
     out = p.copy(deep=False)      # copy-on-write: the new and changed columns are this table's own
     code = out["project_code"]
     out["planned_budget"] = out["planned_budget"].astype(float)
@@ -427,7 +427,7 @@ def _money_by_quarter(p: pd.DataFrame, pr: pd.DataFrame) -> dict[tuple[str, int]
     code = p["project_code"]
     cols = ["committed", "disbursed"]
     rows = pr[["project_code", "quarter", *cols]].sort_values(["project_code", "quarter"], kind="stable")
-    rows = rows.drop_duplicates(["project_code", "quarter"], keep="last")     # as _latest: the last one sorted
+    rows = rows.drop_duplicates(["project_code", "quarter"], keep="last")     # as latest_rows: the last one sorted
     rows[cols] = rows[cols].astype(float).fillna(0.0)                          # the latest row decides, even empty
     out = {}
     for col in cols:

@@ -73,20 +73,26 @@ def targets(db: Database) -> pd.DataFrame:
     return frame(db, "SELECT * FROM indicator_targets ORDER BY indicator_code, fiscal_year")
 
 
-def projects(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
+def _columns(columns: tuple[str, ...] | None) -> str:
+    return "*" if columns is None else ", ".join(columns)
+
+
+def projects(db: Database, fiscal_year: int | list[int] | None = None,
+             columns: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Projects (one row per code and fiscal year) with every column of the ``projects`` upload and
-    ``batch_id``, by year, goal and code."""
+    ``batch_id``, by year, goal and code; only ``columns`` (names of the table's columns) when given."""
     where, params = _of_year(fiscal_year)
-    return screen(frame(db, f"SELECT * FROM projects {where} ORDER BY fiscal_year, goal_no, project_code", params),
-                  "projects")
+    return screen(frame(db, f"SELECT {_columns(columns)} FROM projects {where} ORDER BY fiscal_year, goal_no, "
+                            "project_code", params), "projects")
 
 
-def progress(db: Database, fiscal_year: int | list[int] | None = None) -> pd.DataFrame:
+def progress(db: Database, fiscal_year: int | list[int] | None = None,
+             columns: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Quarterly progress rows: ``project_code, fiscal_year, quarter, status, progress_pct, committed,
-    disbursed, note, batch_id`` (money cumulative), by year, project and quarter."""
+    disbursed, note, batch_id`` (money cumulative), by year, project and quarter; only ``columns`` when given."""
     where, params = _of_year(fiscal_year)
-    return screen(frame(db, f"SELECT * FROM project_progress {where} ORDER BY fiscal_year, project_code, quarter",
-                        params), "project_progress")
+    return screen(frame(db, f"SELECT {_columns(columns)} FROM project_progress {where} ORDER BY fiscal_year, "
+                            "project_code, quarter", params), "project_progress")
 
 
 def project_years(db: Database) -> pd.DataFrame:
