@@ -166,6 +166,7 @@ def test_the_shared_look_given_unvalidated_is_what_plotly_validates(title):
     slow = bars()
     charts._use_template(slow)
     slow.update_layout(**charts._look(title, 300, "en"))
+    slow.update_layout(margin=charts._room(slow, title), yaxis_automargin=False)   # horizontal bars: room given
     slow.update_layout(bargap=0.3, legend_traceorder="normal")
     assert fast.to_dict() == slow.to_dict()
     # each figure has its own layout: changing one changes no other figure
@@ -207,3 +208,46 @@ def test_every_builder_gives_plotly_exactly_what_its_validation_would_make(data,
     assert second.layout.shapes[0].line.color != "#000000" and second.layout.template.layout.font.color != "#000000"
     with pytest.raises(ValueError):     # a figure changed after building is validated as usual
         second.update_layout(barmode="sideways")
+
+
+def _bar_label_builders(db, lang):
+    goals = rollup.goal_summary(db, 2569, 2)
+    th = TH
+    ind = rollup.indicator_table(db, 2569, 2)
+    long = ["ส่วนราชการที่มีชื่อยาวมากเป็นพิเศษเพื่อทดสอบการตัดคำภาษาไทยในแผนภูมิ", "Division of Public Works & Town Planning"]
+    money = pd.DataFrame({k: [1.5e6, 2.5e6] for k in ("planned", "allocated", "committed", "disbursed")})
+    return {"scores": charts.goal_scores(goals, lang, th), "budget": charts.budget_by_goal(goals, lang),
+            "status": charts.project_status(goals, lang), "ratios": charts.indicator_ratios(ind, lang, th, "อัตราความสำเร็จ" if lang == "th" else "Ratio"),
+            "bars": charts.budget_bars(money, long, lang, "งบ" if lang == "th" else "Budget")}
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_horizontal_bars_leave_room_for_their_longest_label_without_plotly_measuring_it(data, lang):
+    """The left margin covers the widest line of every y label (Sarabun's widths) and the gap Plotly keeps, so
+    Plotly need not measure the labels and draw the chart twice; title and x axis keep their automatic margins."""
+    for name, fig in _bar_label_builders(data, lang).items():
+        lay = fig.to_dict()["layout"]
+        labels = {str(y) for tr in fig.data if tr.orientation == "h" for y in tr.y}
+        widest = max(charts.text_width(x, 14) for x in labels)
+        assert lay["margin"]["l"] >= widest + 9.4, name            # 9.4 px: the most Plotly's own margin left
+        assert lay["margin"]["l"] <= widest + 14, name             # and not much more: the bars keep their room
+        assert lay["yaxis"]["automargin"] is False, name
+        assert lay["title"]["automargin"] and lay["xaxis"].get("automargin") is not False, name
+        assert lay["margin"]["t"] >= (50 if lang == "th" else 43) and lay["margin"]["b"] >= 87, name
+
+
+@pytest.mark.parametrize("text, size, px", [
+    ("Budget by goal", 1000, 6512),                  # the browser's canvas: 6492 (Latin kerning: 0.3 %)
+    ("ยุทธศาสตร์การพัฒนา", 1000, 8747),               # marks above and below take no width
+    ("1 · เป้าหมาย<br>ยาว", 14, charts.text_width("1 · เป้าหมาย", 14)),  # the widest line
+    ("<b>A</b> &amp; B", 10, charts.text_width("A & B", 10)),           # tags dropped, entities read
+    ("漢", 10, 11),                                   # a character without a width counts as 1.1 em
+])
+def test_text_width_is_sarabuns_as_the_browser_measures_it(text, size, px):
+    assert charts.text_width(text, size) == pytest.approx(px, abs=1)
+
+
+def test_charts_without_known_labels_keep_plotlys_automatic_margins(data):
+    fig = charts.score_history(rollup.goal_score_history(data), rollup.goal_summary(data, 2569, 2), "th", TH)
+    lay = fig.to_dict()["layout"]
+    assert lay["margin"] == {"l": 8, "r": 24, "t": 8, "b": 8} and lay["yaxis"].get("automargin") is not False

@@ -15,7 +15,10 @@ plan period are labelled once per fiscal year.
 from __future__ import annotations
 
 import copy
+import html
+import math
 import pickle
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -39,6 +42,43 @@ MONEY_WIDTHS = {"planned": 0.84, "allocated": 0.62, "committed": 0.40, "disburse
 #: Goal lines: colours and markers that do not clash with the status colours of the threshold lines.
 GOAL_COLOURS = ("#0072B2", "#CC79A7", "#56B4E9", "#444444", "#A6761D", "#7570B3", "#E7298A")
 GOAL_MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
+
+
+#: Advance widths (1/1000 em) of Sarabun regular, the font the app serves (static/fonts), measured once with the
+#: browser's canvas (``measureText``): printable ASCII (U+0020-U+007E), the Thai block (U+0E01-U+0E5B; marks above
+#: and below take no width) and the symbols in :data:`_WIDE_SYMBOLS`. A string's width is the sum of its
+#: characters' (within 0.3 % of the browser's: Sarabun kerns little); a character not here counts as 1.1 em.
+_ASCII_WIDTHS = (
+    243, 237, 354, 686, 529, 903, 668, 192, 318, 318, 448, 607, 252, 340, 252, 415, 550, 550, 550, 550, 550, 550,
+    550, 550, 550, 550, 252, 252, 607, 607, 607, 454, 795, 596, 589, 585, 623, 552, 550, 636, 678, 292, 440, 605,
+    548, 798, 682, 661, 573, 661, 581, 529, 558, 657, 602, 831, 605, 573, 567, 308, 382, 308, 585, 323, 400, 514,
+    542, 473, 542, 518, 331, 541, 558, 245, 247, 487, 291, 839, 549, 557, 545, 545, 350, 416, 377, 552, 479, 668,
+    460, 462, 451, 320, 242, 320, 607,)
+_THAI_WIDTHS = (
+    576, 594, 606, 603, 607, 638, 454, 556, 570, 606, 616, 807, 830, 612, 612, 539, 708, 831, 831, 592, 607, 581,
+    657, 542, 637, 645, 655, 622, 622, 720, 720, 616, 614, 572, 484, 581, 580, 612, 512, 602, 677, 580, 636, 720,
+    587, 565, 546, 534, 0, 485, 485, 0, 0, 0, 0, 0, 0, 0, 973, 1000, 1000, 1000, 589, 310, 579, 379, 378, 390, 293,
+    621, 0, 0, 0, 0, 0, 0, 0, 0, 621, 660, 676, 685, 694, 678, 678, 675, 744, 674, 692, 767, 1020,)
+_WIDE_SYMBOLS = '·▲▼●○–—’“”…×÷'
+_SYMBOL_WIDTHS = (251, 990, 990, 604, 604, 540, 836, 338, 534, 534, 723, 607, 607)
+_WIDTHS = {**dict(zip(map(chr, range(0x20, 0x7F)), _ASCII_WIDTHS)), **dict(zip(map(chr, range(0x0E01, 0x0E5C)), _THAI_WIDTHS)),
+           **dict(zip(_WIDE_SYMBOLS, _SYMBOL_WIDTHS))}
+
+
+def text_width(text: str, size: float) -> float:
+    """Width in px of Plotly text ``text`` at font ``size`` px in Sarabun: its widest line (``<br>`` breaks lines,
+    other tags such as ``<b>`` are dropped, entities read as their characters), from :data:`_WIDTHS`."""
+    lines = re.sub(r"<(?!br\b)[^>]*>", "", str(text)).split("<br>")
+    return max(sum(_WIDTHS.get(ch, 1100) for ch in html.unescape(line)) for line in lines) * size / 1000
+
+
+#: Room (px) beside a horizontal bar chart's y labels: Plotly's gap between tick label and plot (measured 8.0-9.4 px
+#: with its 8 px push pad) and a px for rounding.
+LABEL_ROOM = 10
+#: Height (px) a title at the top takes (font 17 and its pad of 12): Thai marks above and below reach further.
+TITLE_ROOM = {"thai": 50, "latin": 43}
+#: Height (px) under the plot of one line of x tick labels, the x axis title and one row of the legend.
+AXIS_LEGEND_ROOM = 87
 
 
 #: Every chart's template (Plotly's plotly_white), read once.
@@ -78,6 +118,23 @@ _LOOK = go.Layout(**{k: v for k, v in _look("-", 1, "th").items() if k not in ("
 _LOOK["title"].pop("text")
 
 
+def _room(fig: go.Figure, title: str) -> dict | None:
+    """Margins for a chart of horizontal bars, whose y labels are known here, or None (Plotly's automatic margins).
+
+    Plotly's automatic margin for the y axis measures every label in the browser and, when the margin grows,
+    draws the whole chart again: half of such a chart's drawing time. Here the left margin is the longest label's
+    width (:func:`text_width`, 1 % more) and :data:`LABEL_ROOM`; the top and bottom margins are the heights the
+    title and the x axis with one legend row take, so the title's and x axis's automatic margins (kept on: a
+    legend that wraps in a narrow column still gets its room) find nothing to grow."""
+    bars = [tr for tr in fig.data if tr.orientation == "h" and tr.y is not None and len(tr.y)]
+    labels = {str(y) for tr in bars for y in tr.y}
+    if not labels or any("<b>" in x for x in labels):   # bold labels are wider than regular Sarabun's widths
+        return None
+    widest = max(text_width(x, _LOOK["font"]["size"]) for x in labels)
+    script = "thai" if re.search("[\u0e00-\u0e7f]", str(title)) else "latin"
+    return dict(l=math.ceil(widest * 1.01 + LABEL_ROOM), r=24, t=TITLE_ROOM[script] if title else 12,
+                b=AXIS_LEGEND_ROOM)
+
 def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figure:
     """The shared look (:func:`_look`) and the builder's own layout settings ``kw``.
 
@@ -89,7 +146,8 @@ def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figu
     look = copy.deepcopy(_LOOK)            # Plotly edits a figure's property dicts in place: each its own
     if title:
         look["title"]["text"] = str(title)
-    look.update(height=int(height), margin=dict(l=8, r=24, t=12 if not title else 8, b=8), meta={"lang": lang})
+    room = _room(fig, title)
+    look.update(height=int(height), margin=room or dict(l=8, r=24, t=12 if not title else 8, b=8), meta={"lang": lang})
     layout = fig.layout
     validate, layout._validate = layout._validate, False
     try:
@@ -97,6 +155,8 @@ def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figu
             layout[key] = value
     finally:
         layout._validate = validate
+    if room:
+        fig.layout.yaxis.automargin = False   # the labels' room is in the margin: no measuring, no second draw
     if kw:
         fig.update_layout(**kw)
     if not fig._validate:      # a _figure, built: whoever changes it from here on is validated as usual
