@@ -247,7 +247,26 @@ def test_text_width_is_sarabuns_as_the_browser_measures_it(text, size, px):
     assert charts.text_width(text, size) == pytest.approx(px, abs=1)
 
 
-def test_charts_without_known_labels_keep_plotlys_automatic_margins(data):
-    fig = charts.score_history(rollup.goal_score_history(data), rollup.goal_summary(data, 2569, 2), "th", TH)
-    lay = fig.to_dict()["layout"]
-    assert lay["margin"] == {"l": 8, "r": 24, "t": 8, "b": 8} and lay["yaxis"].get("automargin") is not False
+def _trend(values, unit="%"):
+    h = pd.DataFrame({"fiscal_year": [2568, 2568, 2569], "quarter": [3, 4, 1], "period": ["2568-Q3", "2568-Q4", "2569-Q1"],
+                      "actual": values, "expected": values, "target": values})
+    return charts.indicator_trend(h, "th", "", unit)
+
+
+@pytest.mark.parametrize("values, shown", [
+    ([10.0, 50.0, 98.0], "100"),     # Plotly pads the top 5-7 %: a tick at 100
+    ([1.0, 1.2, 1.68], "1.5"),       # below 5: ticks of one decimal
+    ([0.0, 4.0, 9.0], "8"),
+])
+def test_a_line_chart_leaves_room_for_the_widest_tick_plotly_can_draw(values, shown):
+    lay = _trend(values).to_dict()["layout"]
+    assert lay["margin"]["l"] >= charts.text_width(shown, 14) + 36.3            # labels + turned unit title
+    assert lay["margin"]["l"] <= charts.text_width(shown, 14) + 36.3 + 12       # and not much more
+    assert lay["yaxis"]["automargin"] is False and lay["margin"]["b"] >= 60
+
+
+@pytest.mark.parametrize("values", [[-5.0, 2.0, 3.0], [1200.0, 5000.0, 25000.0], [0.01, 0.02, 0.04]])
+def test_ticks_not_known_here_keep_plotlys_automatic_margins(values):
+    """Negative values, thousands (``10k``) and small fractions: Plotly measures the labels itself."""
+    lay = _trend(values).to_dict()["layout"]
+    assert lay["margin"] == {"l": 8, "r": 24, "t": 12, "b": 8} and lay["yaxis"].get("automargin") is not False

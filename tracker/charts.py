@@ -7,9 +7,11 @@ Statuses are never shown by colour alone: bar texts carry the icon and the word.
 
 One layout for every chart (:func:`_layout`): the title at the top left of the figure, the legend
 in rows *below* the plot, and Plotly's automatic margins making room for both, so a legend never
-runs into a title however narrow the column. Bars by goal are horizontal with the goal number and
-short name (wrapped) on the y axis; threshold lines are named in the legend; quarters over the
-plan period are labelled once per fiscal year.
+runs into a title however narrow the column. Where the y labels are known here (:func:`_room`), the
+margins are given at their size and only the y axis's automatic margin is off, so Plotly draws the
+chart once. Bars by goal are horizontal with the goal number and short name (wrapped) on the y
+axis; threshold lines are named in the legend; quarters over the plan period are labelled once per
+fiscal year.
 """
 
 from __future__ import annotations
@@ -77,8 +79,12 @@ def text_width(text: str, size: float) -> float:
 LABEL_ROOM = 10
 #: Height (px) a title at the top takes (font 17 and its pad of 12): Thai marks above and below reach further.
 TITLE_ROOM = {"thai": 50, "latin": 43}
+#: Room (px) beside the y labels for a y axis title (font 14, turned), with the gap: measured 35.6-36.3 px.
+Y_TITLE_ROOM = 37
 #: Height (px) under the plot of one line of x tick labels, the x axis title and one row of the legend.
 AXIS_LEGEND_ROOM = 87
+#: Height (px) under the plot of one line of x tick labels and one row of the legend (no x axis title).
+TICKS_LEGEND_ROOM = 60
 
 
 #: Every chart's template (Plotly's plotly_white), read once.
@@ -118,22 +124,54 @@ _LOOK = go.Layout(**{k: v for k, v in _look("-", 1, "th").items() if k not in ("
 _LOOK["title"].pop("text")
 
 
+def _y_labels(fig: go.Figure) -> list[str] | None:
+    """The texts the y axis of ``fig`` will show, or the widest they can be; None when unknown.
+
+    Horizontal bars: their labels. A y axis with ``ticktext``: those. Numbers Plotly ticks itself from 0 up: the
+    highest tick is at most the top of the range (the axis's own, or the data's highest value and the 10 % Plotly
+    pads at most: 5-7 % measured), Sarabun's digits are all one width, and below 5 a tick may have one decimal
+    (``1.5``); a ``tickformat`` other than ``,.1f``, values below 0.5 or from 1,000 on (thousands written
+    ``1,000`` or ``10k``) stay Plotly's to measure."""
+    bars = [tr for tr in fig.data if tr.orientation == "h" and tr.y is not None and len(tr.y)]
+    if bars:
+        return [str(y) for tr in bars for y in tr.y]
+    axis = fig.layout.yaxis
+    if axis.ticktext:
+        return [str(x) for x in axis.ticktext]
+    if axis.tickformat not in (None, ",.1f") or axis.type not in (None, "-", "linear"):
+        return None
+    if axis.range:
+        top = float(axis.range[1])
+    else:
+        values = [float(y) for tr in fig.data if tr.y is not None for y in tr.y
+                  if isinstance(y, (int, float)) and math.isfinite(y)]
+        if not values or min(values) < 0:
+            return None
+        top = max(values) * 1.1
+    if not 0.5 <= top < 1000:
+        return None
+    digits = "8" * len(str(int(top)))
+    return [digits + ".8" if axis.tickformat == ",.1f" or top < 5 else digits]
+
+
 def _room(fig: go.Figure, title: str) -> dict | None:
-    """Margins for a chart of horizontal bars, whose y labels are known here, or None (Plotly's automatic margins).
+    """Margins for a chart whose y labels are known here (:func:`_y_labels`), or None (Plotly's automatic margins).
 
     Plotly's automatic margin for the y axis measures every label in the browser and, when the margin grows,
     draws the whole chart again: half of such a chart's drawing time. Here the left margin is the longest label's
-    width (:func:`text_width`, 1 % more) and :data:`LABEL_ROOM`; the top and bottom margins are the heights the
-    title and the x axis with one legend row take, so the title's and x axis's automatic margins (kept on: a
-    legend that wraps in a narrow column still gets its room) find nothing to grow."""
-    bars = [tr for tr in fig.data if tr.orientation == "h" and tr.y is not None and len(tr.y)]
-    labels = {str(y) for tr in bars for y in tr.y}
+    width (:func:`text_width`, 1 % more) and :data:`LABEL_ROOM` (:data:`Y_TITLE_ROOM` with an axis title); the top
+    and bottom margins are the heights the title and the x axis with one legend row take, so the title's and
+    x axis's automatic margins (kept on: a legend that wraps in a narrow column still gets its room) find
+    nothing to grow."""
+    labels = _y_labels(fig)
     if not labels or any("<b>" in x for x in labels):   # bold labels are wider than regular Sarabun's widths
         return None
     widest = max(text_width(x, _LOOK["font"]["size"]) for x in labels)
     script = "thai" if re.search("[\u0e00-\u0e7f]", str(title)) else "latin"
-    return dict(l=math.ceil(widest * 1.01 + LABEL_ROOM), r=24, t=TITLE_ROOM[script] if title else 12,
-                b=AXIS_LEGEND_ROOM)
+    side = Y_TITLE_ROOM if fig.layout.yaxis.title.text else LABEL_ROOM
+    under = AXIS_LEGEND_ROOM if fig.layout.xaxis.title.text else TICKS_LEGEND_ROOM
+    return dict(l=math.ceil(widest * 1.01 + side), r=24, t=TITLE_ROOM[script] if title else 12, b=under)
+
 
 def _layout(fig: go.Figure, title: str, height: int, lang: str, **kw) -> go.Figure:
     """The shared look (:func:`_look`) and the builder's own layout settings ``kw``.
